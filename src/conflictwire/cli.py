@@ -1,0 +1,105 @@
+"""The `conflictwire` command: a thin layer over the library."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .export import write_csv, write_jsonl
+from .ingest import InputError, read_inputs
+from .ingest.readers import check_date
+from .model import Extraction
+
+app = typer.Typer(
+    help="conflictwire: read news reports (French, English) and write sourced ACLED-style event, statement and tally records.",
+    no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
+)
+err = Console(stderr=True)
+PROGRESS_FROM = 5  # reports; fewer finish before a bar would help
+
+
+@app.callback()
+def main() -> None:
+    """Offline conflict-event extraction from news reports."""
+
+
+@app.command(epilog="""**Examples**
+
+    conflictwire extract report.txt
+    conflictwire extract reports/ -o events.jsonl
+    conflictwire extract feed.jsonl --format csv -o events.csv
+    cat report.txt | conflictwire extract - --language fr --published 2024-03-08
+""")
+def extract(
+    paths: List[str] = typer.Argument(..., help="Report files (.txt with or without a ` date YYYY-MM-DD title` header, .jsonl), directories (searched recursively), or - for standard input."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write records here instead of standard output."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (articles, events, statements, tallies) or csv (events, ACLED column names)."),
+    language: Optional[str] = typer.Option(None, "--language", "-l", help="Language of every report (en, fr); detected per report when not given."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD, YYYY-MM) for reports that do not give one."),
+    actors: Optional[Path] = typer.Option(None, "--actors", help="A YAML file of extra actors laid over the built-in dictionary."),
+    table: bool = typer.Option(False, "--table", help="Also print a table of the events found on standard error."),
+) -> None:
+    """Extract events, statements and tallies from reports, as JSON Lines or CSV."""
+    from .pipeline import Extractor, Failure
+
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter("use jsonl or csv", param_hint="--format")
+    if published:
+        try:
+            check_date(published)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--published")
+    try:
+        extractor = Extractor(language=language, actors_file=str(actors) if actors else None)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--language")
+    items = list(read_inputs(paths, published))
+    results: list[Extraction] = []
+    failures = 0
+    with _progress(len(items)) as progress:
+        task = progress.add_task("extracting", total=len(items))
+        for result in extractor.run(items):
+            progress.advance(task)
+            if isinstance(result, (InputError, Failure)):
+                failures += 1
+                err.print(f"[red]error[/red] {result}", highlight=False)
+            else:
+                results.append(result)
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        (write_csv if fmt == "csv" else write_jsonl)(results, out)
+    finally:
+        if output:
+            out.close()
+    if table:
+        err.print(events_table(results))
+    n_events = sum(len(r.events) for r in results)
+    err.print(f"{len(results)} report(s) read, {n_events} event(s), {failures} failed", highlight=False)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _progress(total: int) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, disable=total < PROGRESS_FROM or not err.is_terminal, transient=True)
+
+
+def events_table(results: list[Extraction]) -> Table:
+    table = Table(title="Events found", show_lines=False)
+    for col in ("report", "date", "type", "actor 1", "actor 2", "place", "weapon", "killed", "injured"):
+        table.add_column(col, overflow="fold")
+    for r in results:
+        name = Path(r.article.source_path or r.article.article_id).name
+        for e in r.events:
+            table.add_row(name, e.event_date or "?", e.sub_event_type, e.actor1.name if e.actor1 else "",
+                          e.actor2.name if e.actor2 else "", f"{e.location.name or '?'} ({e.location.country_code or '?'})",
+                          e.weapon or "", str(e.fatalities), "" if e.injuries is None else str(e.injuries))
+    return table
+
+
+if __name__ == "__main__":
+    app()

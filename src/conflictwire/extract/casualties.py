@@ -1,0 +1,94 @@
+"""Numbers in digits and in words, and the killed and injured counts a clause reports.
+
+"Trois soldats ont été blessés", "killing 10 soldiers", "faisant une dizaine de morts",
+"a dozen people were wounded", "no casualties were reported".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+from text_to_num import text2num
+
+NUMBER_DEPS = {"nummod", "num", "quantmod", "det", "nmod", "compound", "amod"}
+RANGE = re.compile(r"^(\d+)\s*[-–]\s*\d+$")
+
+
+def number_value(token: Token, vague: dict[str, int], language: str) -> Optional[int]:
+    """The integer a token stands for: "12", "1-2" (the lower), "trois", "twenty-one", "dozen"."""
+    text = token.text.lower().replace(",", "").replace("\u202f", "").replace(" ", "")
+    if text.isdigit():
+        return int(text) if len(text) < 7 else None
+    m = RANGE.match(text)
+    if m:
+        return int(m.group(1))
+    if text in vague:
+        return vague[text]
+    if token.like_num or token.pos_ == "NUM":
+        try:
+            return int(text2num(text, language))
+        except (ValueError, TypeError):
+            return None
+    return None
+
+
+def phrase_value(tokens: list[Token], vague: dict[str, int], language: str) -> Optional[tuple[int, Token]]:
+    """A vague amount spelled over several words ("une dizaine de", "a dozen", "dozens of")."""
+    for n in (3, 2):
+        for i in range(len(tokens) - n + 1):
+            words = " ".join(t.lower_ for t in tokens[i:i + n])
+            if words in vague:
+                return vague[words], tokens[i]
+    return None
+
+
+@dataclass
+class Count:
+    value: int
+    kind: str  # "killed" or "injured"
+    start: int  # token span of the evidence
+    end: int
+
+
+def count_near(word: Token, vague: dict[str, int], language: str) -> Optional[tuple[int, Token]]:
+    """The number that counts the people a casualty word is about."""
+    candidates = [word]
+    candidates += [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "obl:arg")]
+    if word.dep_ in ("amod", "acl", "acl:relcl") or word.pos_ in ("ADJ",):
+        candidates.append(word.head)
+    for c in candidates:
+        for child in c.children:
+            if child.dep_ in NUMBER_DEPS and child.i < c.i:
+                value = number_value(child, vague, language)
+                if value is not None:
+                    return value, child
+        window = list(c.doc[max(c.sent.start, c.i - 4):c.i])
+        if window:
+            found = phrase_value(window, vague, language)
+            if found:
+                return found
+    # "3 killed", "killing 2": a bare number right before or after the word
+    for j in (word.i - 1, word.i + 1):
+        if 0 <= j < len(word.doc) and word.doc[j].like_num:
+            value = number_value(word.doc[j], vague, language)
+            if value is not None:
+                return value, word.doc[j]
+    return None
+
+
+def casualty_counts(span: Span, matches, vague: dict[str, int], language: str) -> list[Count]:
+    """Killed and injured counts whose casualty word lies in `span`."""
+    counts = []
+    for m in matches:
+        if m.label not in ("killed", "injured") or not (span.start <= m.start < span.end):
+            continue
+        word = span.doc[m.end - 1]
+        found = count_near(word, vague, language)
+        if found is None:
+            continue
+        value, num = found
+        lo, hi = min(num.i, m.start), max(num.i + 1, m.end)
+        counts.append(Count(value, m.label, lo, hi))
+    return counts

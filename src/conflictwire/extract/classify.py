@@ -1,0 +1,85 @@
+"""ACLED event type and sub-event type from what an event's mentions hold: trigger classes,
+weapons, outcomes and the kinds of the actors involved.
+
+The order of the rules follows the codebook: a disrupted weapon is not a strike; the means of
+remote violence decide its sub-type; violence by an armed group on unarmed people is violence
+against civilians; two armed sides fighting is a battle.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+# Weapons in order of precedence when a report names several for one event.
+WEAPON_ORDER = ("chemical", "suicide_bomb", "vehicle_bomb", "ied", "landmine", "drone", "airstrike",
+                "missile", "rocket", "artillery", "mortar", "grenade", "small_arms", "melee")
+REMOTE = {
+    "chemical": "Chemical weapon", "suicide_bomb": "Suicide bomb", "vehicle_bomb": "Remote explosive/landmine/IED",
+    "ied": "Remote explosive/landmine/IED", "landmine": "Remote explosive/landmine/IED",
+    "drone": "Air/drone strike", "airstrike": "Air/drone strike", "missile": "Shelling/artillery/missile attack",
+    "rocket": "Shelling/artillery/missile attack", "artillery": "Shelling/artillery/missile attack",
+    "mortar": "Shelling/artillery/missile attack", "grenade": "Grenade",
+}
+VIOLENT = {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "chemical", "intercept"}
+ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
+UNARMED_KINDS = {"civilians", "protesters"}
+
+
+def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
+    present = set(weapons)
+    if "air_strike" in triggers and not present & set(REMOTE):
+        present.add("airstrike")
+    if "shelling" in triggers and not present & set(REMOTE):
+        present.add("artillery")
+    if "explosion" in triggers and not present & set(REMOTE):
+        present.add("ied")
+    for w in WEAPON_ORDER:
+        if w in present:
+            return w
+    return None
+
+
+def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str], kind1: Optional[str],
+                   kind2: Optional[str], killed: int) -> str:
+    """The ACLED sub-event type; the event type follows from the taxonomy."""
+    if triggers & {"intercept", "seize_weapons"} or outcomes & {"intercepted", "defused"}:
+        return "Disrupted weapons use"
+    if "protest" in triggers or kind1 == "protesters":
+        if "riot" in triggers:
+            return "Violent demonstration"
+        if killed and kind2 == "protesters" or (kind2 == "protesters" and triggers & {"kill"}):
+            return "Excessive force against protesters"
+        if "arrest" in triggers or kind2 in ("state_forces",):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    if "riot" in triggers and not (triggers & {"air_strike", "shelling", "explosion"}):
+        return "Mob violence" if "mob" in triggers else "Violent demonstration"
+    if "mob" in triggers:
+        return "Mob violence"
+    if triggers & {"capture", "recapture"} and not (weapon in REMOTE):
+        state_acts = kind1 in ("state_forces", "external_forces")
+        if "recapture" in triggers and state_acts or ("capture" in triggers and state_acts):
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
+    if weapon in REMOTE and triggers & VIOLENT:
+        return REMOTE[weapon]
+    if "sexual" in triggers:
+        return "Sexual violence"
+    if "abduct" in triggers:
+        return "Abduction/forced disappearance"
+    if triggers & {"attack", "clash", "ambush", "kill"}:
+        if kind2 in UNARMED_KINDS and kind1 not in UNARMED_KINDS:
+            return "Attack"
+        return "Armed clash"
+    if "arrest" in triggers:
+        return "Arrests"
+    if "agreement" in triggers:
+        return "Agreement"
+    if "loot" in triggers:
+        return "Looting/property destruction"
+    if "base" in triggers:
+        return "Headquarters or base established"
+    if "deploy" in triggers:
+        return "Change to group/activity"
+    if weapon in REMOTE:
+        return REMOTE[weapon]
+    return "Other"

@@ -1,0 +1,241 @@
+"""Everything the extractors need to know about one parsed report, computed once.
+
+`LanguageTools` holds what is compiled once per language (phrase indexes, date patterns, the
+actor finder); `DocContext` holds what is found once per document (lexicon matches, places, actor
+mentions, time expressions) so the event, statement and tally extractors never re-scan the text.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from ..knowledge import actor_entries, lexicon, regions
+from ..model import Article, Evidence, Place
+from ..nlp import pipeline
+from ..resolve.actors import ActorFinder, ActorLexicon, ActorMention
+from ..resolve.dates import DateFinder, Published, TimeExpr
+from ..resolve.places import Gazetteer, place_key
+from .lexmatch import Match, PhraseIndex, TokenKeys, flat
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE_PREPS = {"de", "d'", "du", "à", "au", "en", "in", "at", "near", "of", "from", "dans", "près", "outside"}
+NAME_PARTICLES = {"al", "el", "-", "ad", "as", "ash", "ar", "ibn", "bin", "abu", "de", "du", "la", "le"}
+
+
+@dataclass
+class LanguageTools:
+    language: str
+    nlp: object
+    triggers: PhraseIndex
+    weak: set
+    weapons: PhraseIndex
+    casualties: PhraseIndex
+    victims: PhraseIndex
+    negation: set
+    future: set
+    outcomes: PhraseIndex
+    statements: PhraseIndex
+    threat_cues: PhraseIndex
+    demand_cues: PhraseIndex
+    anonymous: set
+    tally_period: PhraseIndex
+    tally_quantities: PhraseIndex
+    qualifiers: PhraseIndex
+    vague_numbers: dict
+    features: PhraseIndex
+    near: PhraseIndex
+    roles: PhraseIndex
+    role_order: list
+    regions: PhraseIndex
+    dates: DateFinder
+    actors: ActorFinder
+
+    @classmethod
+    def build(cls, language: str, actors_file: Optional[str] = None) -> "LanguageTools":
+        lex = lexicon(language)
+        nlp = pipeline(language)
+        tok = nlp.tokenizer
+        index = functools.partial(PhraseIndex, tok)
+        return cls(
+            language=language, nlp=nlp,
+            triggers=index(lex["triggers"]), weak={w.lower() for w in lex.get("weak_triggers", [])},
+            weapons=index(lex["weapons"]), casualties=index(lex["casualties"]), victims=index(flat(lex["victims"])),
+            negation={w.lower() for w in lex["negation"]}, future={w.lower() for w in lex["future"]},
+            outcomes=index(lex["outcomes"]), statements=index(lex["statements"]),
+            threat_cues=index(flat(lex["threat_cues"])), demand_cues=index(flat(lex["demand_cues"])),
+            anonymous={w.lower() for w in lex["anonymous_speakers"]},
+            tally_period=index(flat(lex["tallies"]["period"])), tally_quantities=index(lex["tallies"]["quantities"]),
+            qualifiers=index(lex["tallies"]["qualifiers"]), vague_numbers={k.lower(): v for k, v in lex["vague_numbers"].items()},
+            features=index(lex["places"]["features"]), near=index(flat(lex["places"]["near"])),
+            roles=index(lex["roles"]), role_order=list(lex["roles"]),
+            regions=index({name: words.get(language, []) for name, words in regions().items()}),
+            dates=DateFinder(language),
+            actors=ActorFinder(ActorLexicon.build(tok, language, actor_entries(actors_file))),
+        )
+
+
+@dataclass
+class PlaceMention:
+    start: int  # token span of the name
+    end: int
+    name: str
+    feature: Optional[str] = None  # airbase, dam, base, village...
+    near: bool = False
+    country: Optional[str] = None  # set when the name is a country
+    locative: bool = False  # introduced as a place ("en Syrie", "in Iraq"), not as an actor
+    place: Optional[Place] = None
+    context: Optional["PlaceMention"] = None  # "à l'ouest de Bagdad", "à Erbil"
+    span_start: int = 0  # token span including the feature words
+    span_end: int = 0
+
+
+@dataclass
+class DocContext:
+    article: Article
+    doc: Doc
+    tools: LanguageTools
+    gazetteer: Gazetteer
+    published: Optional[Published]
+    keys: TokenKeys = field(init=False)
+
+    def __post_init__(self):
+        t, keys = self.tools, TokenKeys(self.doc)
+        self.keys = keys
+        self.triggers = t.triggers.find(keys)
+        self.weapons = t.weapons.find(keys)
+        self.casualties = t.casualties.find(keys)
+        self.outcomes = t.outcomes.find(keys)
+        self.statement_cues = t.statements.find(keys)
+        self.periods = t.tally_period.find(keys)
+        self.region_refs = t.regions.find(keys)
+        self.times: list[TimeExpr] = t.dates.find(self.article.text)
+        self.actors: list[ActorMention] = t.actors.find(keys)
+        self.focus: Optional[str] = self._focus_country()
+        self.places: list[PlaceMention] = self._places()
+
+    # --- helpers used by every extractor -------------------------------------------------------
+    def evidence(self, field_name: str, start_tok: int, end_tok: int) -> Evidence:
+        span = self.doc[start_tok:end_tok]
+        return Evidence(field=field_name, start=span.start_char, end=span.end_char, text=span.text)
+
+    def char_evidence(self, field_name: str, start: int, end: int) -> Evidence:
+        return Evidence(field=field_name, start=start, end=end, text=self.article.text[start:end])
+
+    def in_span(self, matches, span: Span | range):
+        lo, hi = (span.start, span.end) if isinstance(span, Span) else (span.start, span.stop)
+        return [m for m in matches if lo <= m.start < hi]
+
+    def times_in(self, start_tok: int, end_tok: int) -> list[TimeExpr]:
+        lo, hi = self.doc[start_tok].idx, self.doc[end_tok - 1].idx + len(self.doc[end_tok - 1])
+        return [t for t in self.times if lo <= t.start < hi]
+
+    def token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    # --- places ------------------------------------------------------------------------------
+    def _focus_country(self) -> Optional[str]:
+        counts: Counter = Counter()
+        for m in self.tools.actors.lex.country_refs.find(self.keys):
+            kind, code = m.label.split(":")
+            counts[code] += 3 if kind == "name" and self.tools.actors._locative(self.doc, m.start) else 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _places(self) -> list[PlaceMention]:
+        doc, found = self.doc, []
+        feature_spans = self._feature_places()
+        covered = {i for p in feature_spans for i in range(p.start, p.end)}
+        found.extend(feature_spans)
+        for ent in doc.ents:
+            if any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            locative = self.tools.actors._locative(doc, ent.start)
+            if ent.label_ not in PLACE_LABELS and not locative:
+                continue
+            found.append(PlaceMention(ent.start, ent.end, ent.text, span_start=ent.start, span_end=ent.end))
+            covered.update(range(ent.start, ent.end))
+        found.extend(self._named_again(found, covered))
+        found.sort(key=lambda p: p.start)
+        for p in found:
+            self._resolve(p)
+        found = [p for p in found if p.place is not None or p.feature]
+        self._link_context(found)
+        return found
+
+    def _named_again(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
+        """Names the NER missed that follow a preposition and name a place found elsewhere in the
+        report or in the gazetteer ("l'attaque d'al-Harir", "in Sangin")."""
+        known = {place_key(p.name) for p in found}
+        out = []
+        for t in self.doc:
+            if t.i in covered or t.lower_.replace("’", "'") not in LOCATIVE_PREPS:
+                continue
+            name = self._proper_name(t.i + 1, +1)
+            if not name or any(i in covered for i in range(*name)):
+                continue
+            text = self.doc[name[0]:name[1]].text
+            weak_prep = t.lower_.replace("’", "'") in ("de", "d'", "du", "of")
+            if place_key(text) in known or (not weak_prep and self.gazetteer.candidates(text, self.focus)):
+                out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
+                covered.update(range(*name))
+        return out
+
+    def _feature_places(self) -> list[PlaceMention]:
+        """ "base aérienne d'Ain al-Asad", "barrage de Mossoul", "the Mosul Dam", "Harir air base"."""
+        doc, out = self.doc, []
+        for f in self.tools.features.find(self.keys):
+            j = f.end
+            if j < len(doc) and doc[j].lower_.replace("’", "'") in ("de", "d'", "du", "of", "des"):
+                name = self._proper_name(j + 1, +1)
+                if name:
+                    out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, f.label, span_start=f.start, span_end=name[1]))
+                    continue
+            name = self._proper_name(f.start - 1, -1)
+            if name and f.label != "village":
+                out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, f.label, span_start=name[0], span_end=f.end))
+            elif name:
+                out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, "area", span_start=name[0], span_end=f.end))
+        return out
+
+    def _proper_name(self, i: int, step: int) -> Optional[tuple[int, int]]:
+        doc, idx = self.doc, []
+        while 0 <= i < len(doc):
+            t = doc[i]
+            proper = t.pos_ == "PROPN" or (t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ", "X"))
+            if proper or (idx and t.lower_ in NAME_PARTICLES and 0 <= i + step < len(doc) and doc[i + step].text[:1].isupper() or t.text == "-"):
+                idx.append(i)
+                i += step
+            else:
+                break
+        while idx and (doc[idx[-1]].lower_ in NAME_PARTICLES):
+            idx.pop()
+        if not idx:
+            return None
+        return min(idx), max(idx) + 1
+
+    def _resolve(self, p: PlaceMention) -> None:
+        g = self.gazetteer
+        p.locative = self.tools.actors._locative(self.doc, p.span_start)
+        code = g.country_code_of(p.name)
+        if code:
+            p.country, p.place = code, g.country(code, p.name)
+            return
+        near = self.tools.near.find(self.keys, max(0, p.span_start - 6), p.span_start)
+        p.near = bool(near and near[-1].end >= p.span_start - 2)
+        cands = g.candidates(p.name, self.focus)
+        if cands:
+            precision = 2 if (p.near or p.feature not in (None, "area", "village")) else 1
+            p.place = g.city_place(cands[0], precision, p.name)
+
+    def _link_context(self, places: list[PlaceMention]) -> None:
+        """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""
+        for a, b in zip(places, places[1:]):
+            gap = self.doc[a.end:b.start]
+            if len(gap) <= 6 and not any(t.lower_ in ("et", "and", "ou", "or", ";") for t in gap) and "." not in gap.text:
+                b_is_context = b.feature in (None, "area") and (a.feature or a.place is None or b.country or b.place)
+                if b_is_context:
+                    a.context = b

@@ -1,0 +1,298 @@
+"""From mentions to events: one event per kind of action, pair of actors, place and day.
+
+Mentions naming the same place join one event; a new place or a new day makes a new event; a
+mention with no place of its own continues the event told just before it; recaps ("trois
+attaques", "new attacks") enrich the events they sum up and become events only when the report
+tells nothing more precise.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..knowledge import taxonomy
+from ..model import Actor, Event, Evidence, Place, stable_id
+from ..resolve.actors import ActorMention, canonical, unidentified
+from ..resolve.dates import ResolvedDate
+from ..resolve.places import place_key
+from .classify import main_weapon, sub_event_type
+from .context import DocContext, PlaceMention
+from .mentions import Mention, MentionFinder
+from .notes import write_notes
+
+CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
+MILITARY_WEAPONS = {"drone", "airstrike", "missile", "rocket", "artillery", "mortar"}
+
+
+@dataclass
+class Draft:
+    """An event being assembled from its mentions."""
+    place: Optional[PlaceMention]
+    mentions: list[Mention] = field(default_factory=list)
+    country: Optional[str] = None
+
+    @property
+    def last_sent(self) -> int:
+        return max(m.sent for m in self.mentions)
+
+    def date_mention(self) -> Optional[Mention]:
+        return next((m for m in self.mentions if m.time is not None and not m.continuation), None)
+
+    def weapons(self) -> set[str]:
+        return {w.label for m in self.mentions for w in m.weapons}
+
+
+class EventExtractor:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+
+    def run(self) -> list[Event]:
+        mentions = MentionFinder(self.ctx).find()
+        drafts, recaps = self.assemble(mentions)
+        self.absorb_recaps(drafts, recaps)
+        lead = self.lead_date(recaps, drafts)
+        events = [self.finish(d, lead) for d in drafts]
+        return [e for e in events if e is not None]
+
+    # --- grouping ----------------------------------------------------------------------------
+    def assemble(self, mentions: list[Mention]) -> tuple[list[Draft], list[Mention]]:
+        drafts: list[Draft] = []
+        recaps: list[Mention] = []
+        last: list[Draft] = []
+        for m in mentions:
+            if m.continuation:
+                if last and m.sent - max(d.last_sent for d in last) <= CONTINUATION_GAP:
+                    self.continue_into(last, m)
+                continue
+            if m.summary:
+                recaps.append(m)
+                continue
+            if m.places:
+                last = [self.place_draft(drafts, m, p) for p in m.places]
+                continue
+            date = self.resolve(m)
+            close = last and m.sent - max(d.last_sent for d in last) <= CONTINUATION_GAP
+            country = m.countries[0].country if m.countries else None
+            same_country = not country or all(d.country in (None, country) for d in last)
+            if close and same_country and (date is None or all(self.same_day(d, date) for d in last)):
+                self.continue_into(last, m)
+            else:
+                draft = Draft(None, [m], country)
+                drafts.append(draft)
+                last = [draft]
+        return drafts, recaps
+
+    def place_draft(self, drafts: list[Draft], m: Mention, p: PlaceMention) -> Draft:
+        key = place_key(p.name)
+        date = self.resolve(m)
+        for d in drafts:
+            if d.place is not None and self.same_place(d.place, key) and (date is None or self.same_day(d, date)):
+                d.mentions.append(m)
+                return d
+        country = p.place.country_code if p.place else None
+        draft = Draft(p, [m], country)
+        drafts.append(draft)
+        return draft
+
+    @staticmethod
+    def same_place(p: PlaceMention, key: str) -> bool:
+        k = place_key(p.name)
+        return k == key or (len(key) > 3 and (key in k or k in key))
+
+    def same_day(self, d: Draft, date: ResolvedDate) -> bool:
+        own = d.date_mention()
+        return own is None or self.resolve(own).value == date.value
+
+    def continue_into(self, last: list[Draft], m: Mention) -> None:
+        """A mention without a place of its own adds to the event(s) just told."""
+        intercept = "intercept" in m.classes or any(o.label in ("intercepted", "defused") for o in m.outcomes)
+        targets = last if intercept else last[-1:]
+        for d in targets:
+            d.mentions.append(m)
+
+    def absorb_recaps(self, drafts: list[Draft], recaps: list[Mention]) -> None:
+        """Recaps fill the actors of the events they sum up, or become events when nothing else does."""
+        for r in recaps:
+            weapons = {w.label for w in r.weapons}
+            fits = [d for d in drafts if not weapons or not d.weapons() or weapons & d.weapons()]
+            if fits:
+                for d in fits:
+                    if not any(m.roles["actor2"] for m in d.mentions) and r.roles["actor2"]:
+                        d.mentions.append(Mention(sent=r.sent, tokens=r.tokens, roles={"actor1": [], "actor2": r.roles["actor2"], "assoc": []}, continuation=True))
+            elif not drafts:
+                country = r.countries[0].country if r.countries else None
+                drafts.append(Draft(None, [r], country))
+
+    def lead_date(self, recaps: list[Mention], drafts: list[Draft]) -> Optional[ResolvedDate]:
+        """The date the report's lead gives its news, for events that carry none of their own."""
+        for r in recaps:
+            if r.time is not None:
+                return self.resolve(r)
+        return None
+
+    def resolve(self, m: Mention) -> Optional[ResolvedDate]:
+        return self.ctx.tools.dates.resolve(m.time, self.ctx.published) if m.time else None
+
+    # --- the event record ------------------------------------------------------------------
+    def finish(self, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]:
+        ctx = self.ctx
+        evidence: list[Evidence] = []
+        triggers = [t for m in d.mentions for t in m.triggers]
+        if not triggers:
+            return None
+        classes = {c for m in d.mentions for c in m.classes}
+        for t in triggers:
+            evidence.append(ctx.evidence("trigger", t.start, t.end))
+        place = self.locate(d, evidence)
+        country = place.country_code
+        date, precision = self.date_of(d, lead, evidence)
+        weapon_matches = [w for m in d.mentions for w in m.weapons]
+        weapon = main_weapon([w.label for w in weapon_matches], classes)
+        for w in weapon_matches:
+            if w.label == weapon:
+                evidence.append(ctx.evidence("weapon", w.start, w.end))
+                break
+        military = bool(classes & {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "intercept"})
+        actor1, actor2, assoc1, assoc2 = self.actors(d, country, military, evidence)
+        outcomes = self.outcomes(d, evidence)
+        fatalities, injuries = self.casualties(d, outcomes, evidence)
+        sub = sub_event_type(classes, weapon, set(outcomes), actor1.kind if actor1 else None,
+                             actor2.kind if actor2 else None, fatalities)
+        if sub == "Other":
+            return None
+        actor1, actor2 = self.default_actors(sub, actor1, actor2, country)
+        if weapon is None and sub in ("Armed clash", "Attack") and any(w.label == "small_arms" for w in weapon_matches):
+            weapon = "small_arms"
+        event_type = taxonomy().event_type_of(sub)
+        event = Event(
+            event_id=stable_id(ctx.article.article_id, str(triggers[0].start), sub),
+            article_ids=[ctx.article.article_id], event_date=date, date_precision=precision,
+            event_type=event_type, sub_event_type=sub, plover_type=taxonomy().plover_of(sub),
+            actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2, location=place,
+            weapon=weapon, fatalities=fatalities, injuries=injuries, outcome=outcomes, evidence=evidence,
+        )
+        event.confidence = self.confidence(event, d)
+        event.notes = write_notes(event)
+        return event
+
+    def locate(self, d: Draft, evidence: list[Evidence]) -> Place:
+        ctx, g = self.ctx, self.ctx.gazetteer
+        p = d.place
+        if p is not None:
+            evidence.append(ctx.evidence("location", p.span_start, p.span_end))
+            if p.place is not None and p.place.latitude is not None:
+                name = p.place.name if p.feature in (None, "area") else ctx.doc[p.span_start:p.span_end].text
+                return p.place.model_copy(update={"name": name, "text": ctx.doc[p.span_start:p.span_end].text})
+            if p.context is not None and p.context.place is not None:
+                evidence.append(ctx.evidence("location", p.context.start, p.context.end))
+                base = p.context.place
+                return base.model_copy(update={"name": p.name, "geo_precision": max(2, base.geo_precision or 2), "text": p.name})
+            code = d.country or ctx.focus
+            if code:
+                return g.country(code, p.name).model_copy(update={"name": p.name})
+            return Place(name=p.name, text=p.name)
+        countries = [c for m in d.mentions for c in m.countries]
+        if countries:
+            evidence.append(ctx.evidence("location", countries[0].start, countries[0].end))
+            return countries[0].place
+        where = next((a.where for m in d.mentions for r in m.roles.values() for a in r if a.where), None)
+        code = where or ctx.focus
+        return g.country(code) if code else Place()
+
+    def date_of(self, d: Draft, lead: Optional[ResolvedDate], evidence: list[Evidence]) -> tuple[Optional[str], Optional[str]]:
+        own = d.date_mention()
+        resolved = self.resolve(own) if own else None
+        if resolved is None:
+            resolved = lead
+        if resolved is not None:
+            if resolved.expr is not None:
+                evidence.append(self.ctx.char_evidence("event_date", resolved.expr.start, resolved.expr.end))
+            return resolved.value, resolved.precision
+        if self.ctx.published is not None:
+            return self.ctx.published.as_event_date()
+        return None, None
+
+    def actors(self, d: Draft, country: Optional[str], military: bool, evidence: list[Evidence]):
+        ctx = self.ctx
+        picked: dict[str, list[ActorMention]] = {"actor1": [], "actor2": [], "assoc": []}
+        for m in d.mentions:
+            for role, found in m.roles.items():
+                picked[role].extend(found)
+
+        def make(a: ActorMention, field_name: str) -> Actor:
+            evidence.append(ctx.evidence(field_name, a.start, a.end))
+            return canonical(a, country, military, ctx.doc[a.start:a.end].text)
+
+        actor1 = make(picked["actor1"][0], "actor1") if picked["actor1"] else None
+        actor2 = None
+        for a in picked["actor2"]:
+            candidate = canonical(a, country, military)
+            if actor1 is None or candidate.name != actor1.name:
+                actor2 = make(a, "actor2")
+                break
+        assoc1, assoc2 = [], []
+        for a in picked["assoc"]:
+            act = make(a, "assoc_actor")
+            side = assoc2 if actor2 is not None and actor2.kind in ("state_forces", "external_forces") else assoc1
+            if act.name not in {x.name for x in side} and act.name not in (getattr(actor1, "name", None), getattr(actor2, "name", None)):
+                side.append(act)
+        return actor1, actor2, assoc1, assoc2
+
+    @staticmethod
+    def default_actors(sub: str, actor1: Optional[Actor], actor2: Optional[Actor], country: Optional[str]):
+        """Who ACLED writes when the report does not say: an unnamed attacker, protesters, civilians."""
+        if actor1 is None and actor2 is not None and sub in ("Peaceful protest", "Violent demonstration") and actor2.kind in ("protesters", "rioters", "civilians"):
+            actor1, actor2 = actor2, None
+        if actor1 is None:
+            if sub.startswith("Protest") or sub == "Peaceful protest":
+                actor1 = Actor(name=f"Protesters ({country_label(country)})", kind="protesters", country_code=country)
+            elif sub in ("Violent demonstration", "Mob violence"):
+                actor1 = Actor(name=f"Rioters ({country_label(country)})", kind="rioters", country_code=country)
+            elif sub not in ("Agreement",):
+                actor1 = unidentified(country)
+        if actor2 is None and sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+            actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country)
+        return actor1, actor2
+
+    def outcomes(self, d: Draft, evidence: list[Evidence]) -> list[str]:
+        found: list[str] = []
+        for m in d.mentions:
+            for o in m.outcomes:
+                if o.label not in found:
+                    found.append(o.label)
+                    evidence.append(self.ctx.evidence("outcome", o.start, o.end))
+            if "intercept" in m.classes and "intercepted" not in found:
+                found.append("intercepted")
+        return found
+
+    def casualties(self, d: Draft, outcomes: list[str], evidence: list[Evidence]) -> tuple[int, Optional[int]]:
+        best = {"killed": None, "injured": None}
+        for m in d.mentions:
+            per = {"killed": 0, "injured": 0}
+            for c in m.counts:
+                per[c.kind] += c.value
+                evidence.append(self.ctx.evidence("fatalities" if c.kind == "killed" else "injuries", c.start, c.end))
+            for kind, value in per.items():
+                if value and (best[kind] is None or value > best[kind]):
+                    best[kind] = value
+        none = next((m.no_casualties for m in d.mentions if m.no_casualties), None)
+        if none is not None:
+            evidence.append(self.ctx.evidence("fatalities", none.start, none.end))
+            outcomes.append("no_casualties")
+            return best["killed"] or 0, best["injured"] if best["injured"] is not None else 0
+        return best["killed"] or 0, best["injured"]
+
+    @staticmethod
+    def confidence(event: Event, d: Draft) -> float:
+        score = 0.4
+        score += 0.15 if event.location.geo_precision in (1, 2) else 0.0
+        score += 0.1 if any(e.field == "event_date" for e in event.evidence) else 0.0
+        score += 0.1 if any(e.field == "actor1" for e in event.evidence) else 0.0
+        score += 0.1 if event.weapon else 0.0
+        score += 0.05 * min(2, len(d.mentions) - 1)
+        return round(min(score, 0.95), 2)
+
+
+def country_label(code: Optional[str]) -> str:
+    from ..resolve.actors import country_name
+    return country_name(code) or "Unknown"

@@ -1,0 +1,262 @@
+"""Event mentions: a trigger with its arguments from the sentence it stands in.
+
+A sentence gives one main mention, plus one for each phrase a separator opens ("Outre deux
+attaques de drones...", "after last week's raid..."). Triggers that are negated, future or
+conditional, weak without support, or inside a tally or an accusation, threat or denial give none.
+Sentences without a trigger that add casualties, an outcome, or accompanying forces give a
+continuation mention, which attaches to the event told just before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ..knowledge import lexicon
+from ..resolve.actors import ActorMention
+from ..resolve.dates import TimeExpr
+from .casualties import Count, casualty_counts
+from .context import DocContext, PlaceMention
+from .lexmatch import Match, PhraseIndex, flat
+
+BLOCKING_STATEMENTS = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN"}
+PASSIVE_SUBJ = {"nsubj:pass", "nsubjpass"}
+OBJECTS = {"obj", "dobj", "iobj"}
+
+
+@dataclass
+class Mention:
+    sent: int  # sentence number
+    tokens: range  # the tokens it may take arguments from
+    triggers: list[Match] = field(default_factory=list)
+    classes: set[str] = field(default_factory=set)
+    weapons: list[Match] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    time: Optional[TimeExpr] = None
+    roles: dict[str, list[ActorMention]] = field(default_factory=lambda: {"actor1": [], "actor2": [], "assoc": []})
+    counts: list[Count] = field(default_factory=list)
+    no_casualties: Optional[Match] = None
+    outcomes: list[Match] = field(default_factory=list)
+    summary: bool = False  # "trois attaques", "new attacks": a count or a recap, not one event
+    continuation: bool = False  # no trigger of its own
+    countries: list[PlaceMention] = field(default_factory=list)
+
+
+class MentionFinder:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        lex = lexicon(ctx.tools.language)
+        tok = ctx.tools.nlp.tokenizer
+        self.separators = PhraseIndex(tok, flat(lex.get("separators", [])))
+        self.associates = PhraseIndex(tok, flat(lex.get("associates", [])))
+        self.target_nouns = {w.lower() for w in lex.get("target_nouns", [])}
+
+    def find(self) -> list[Mention]:
+        out: list[Mention] = []
+        for n, sent in enumerate(self.ctx.doc.sents):
+            if self.is_tally(sent) or self.blocked_by_statement(sent):
+                continue
+            triggers = [m for m in self.ctx.in_span(self.ctx.triggers, sent) if self.valid(m, sent)]
+            if triggers:
+                out.extend(self.split(n, sent, triggers))
+            else:
+                cont = self.continuation(n, sent)
+                if cont:
+                    out.append(cont)
+        return out
+
+    # --- which sentences and triggers count ----------------------------------------------------
+    def is_tally(self, sent: Span) -> bool:
+        """A sentence that gives an aggregate over a period is a tally, not an event."""
+        return bool(self.ctx.in_span(self.ctx.periods, sent)) and any(
+            t.like_num or t.pos_ == "NUM" for t in sent if not self._is_date_number(t))
+
+    @staticmethod
+    def _is_date_number(t: Token) -> bool:
+        return t.text.isdigit() and (len(t.text) == 4 or t.ent_type_ == "DATE" or t.head.lower_ in ())
+
+    def blocked_by_statement(self, sent: Span) -> bool:
+        """Accusations, denials, threats and demands speak of attacks; they do not report one."""
+        cues = self.ctx.in_span(self.ctx.statement_cues, sent)
+        if not cues:
+            return False
+        tools, keys = self.ctx.tools, self.ctx.keys
+        strong = any(c.label in BLOCKING_STATEMENTS for c in cues) or tools.threat_cues.find(keys, sent.start, sent.end) \
+            or tools.demand_cues.find(keys, sent.start, sent.end)
+        return bool(strong) and not self.ctx.times_in(sent.start, sent.end)
+
+    def valid(self, m: Match, sent: Span) -> bool:
+        tok = self.ctx.doc[m.start]
+        if self.negated(tok) or self.unreal(tok):
+            return False
+        if m.label in ("capture", "recapture") and not any(sent.start <= p.start < sent.end for p in self.ctx.places):
+            return False  # taking or retaking ground names the ground
+        if m.phrase.lower() in self.ctx.tools.weak and tok.pos_ in ("VERB", "AUX", "ADJ"):
+            support = self.ctx.in_span(self.ctx.weapons, sent) or self.ctx.in_span(self.ctx.casualties, sent) or (
+                m.label == "protest" and any(a.category == "protesters" and sent.start <= a.head < sent.end for a in self.ctx.actors))
+            strong = [t for t in self.ctx.in_span(self.ctx.triggers, sent) if t.phrase.lower() not in self.ctx.tools.weak]
+            return bool(support or strong)
+        return True
+
+    def negated(self, tok: Token) -> bool:
+        neg = self.ctx.tools.negation
+        around = list(tok.children) + ([*tok.head.children] if tok.dep_ in ("xcomp", "ccomp", "aux", "aux:pass") else [])
+        return any(c.dep_ in ("neg", "advmod") and c.lower_ in neg and c.lower_ not in ("ne", "n'") for c in around) or any(
+            c.lower_ in ("no", "aucun", "aucune", "sans", "without") and c.i < tok.i for c in tok.children)
+
+    def unreal(self, tok: Token) -> bool:
+        """Future, conditional or hypothetical: "will continue", "pourrait s'étendre"."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else None
+        if verb is None:
+            return False
+        morph = verb.morph
+        if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+            return True
+        fut = self.ctx.tools.future
+        return any(c.dep_ in ("aux", "aux:tense") and c.lower_ in fut for c in verb.children)
+
+    # --- building mentions -------------------------------------------------------------------
+    def split(self, n: int, sent: Span, triggers: list[Match]) -> list[Mention]:
+        """The sentence's main mention, and one per phrase a separator opens."""
+        doc = self.ctx.doc
+        groups: dict[int, list[Match]] = {}
+        scopes: dict[int, range] = {}
+        for m in triggers:
+            opener = self.separated(doc[m.start], sent)
+            key = opener.i if opener is not None else -1
+            groups.setdefault(key, []).append(m)
+            if opener is not None:
+                scopes[key] = range(opener.left_edge.i, opener.right_edge.i + 1)
+        carved = {i for r in scopes.values() for i in r}
+        out = []
+        for key, ms in groups.items():
+            scope = scopes.get(key) or range(sent.start, sent.end)
+            tokens = range(scope.start, scope.stop) if key != -1 else range(sent.start, sent.end)
+            exclude = set() if key != -1 else carved
+            out.append(self.build(n, tokens, ms, exclude))
+        return out
+
+    def separated(self, tok: Token, sent: Span) -> Optional[Token]:
+        """The head of the phrase a separator opens above `tok`, if any."""
+        seps = self.ctx.in_span(self.separators.find(self.ctx.keys, sent.start, sent.end), sent)
+        if not seps:
+            return None
+        x = tok
+        while x.head.i != x.i and x.i >= sent.start:
+            if any(s.start < x.i and s.start >= x.left_edge.i and s.end <= x.i + 1 for s in seps) and x.dep_ not in ("ROOT",):
+                return x
+            x = x.head
+        return None
+
+    def build(self, n: int, tokens: range, triggers: list[Match], exclude: set[int] = frozenset()) -> Mention:
+        ctx, doc = self.ctx, self.ctx.doc
+        inside = lambda i: i in tokens and i not in exclude  # noqa: E731
+        mention = Mention(sent=n, tokens=tokens, triggers=triggers, classes={m.label for m in triggers})
+        mention.weapons = [m for m in ctx.weapons if inside(m.start)]
+        places = [p for p in ctx.places if inside(p.start)]
+        contexts = {id(p.context) for p in places if p.context}
+        mention.places = [p for p in places if id(p) not in contexts and not p.country]
+        mention.countries = [p for p in places if p.country and p.locative]
+        clause = self.clause(triggers) if triggers else None
+        lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
+        times = [t for t in ctx.times if lo <= t.start < hi and inside(ctx.token_at(t.start))
+                 and (clause is None or ctx.token_at(t.start) in clause)]
+        mention.time = times[0] if times else None
+        span = doc[tokens.start:tokens.stop]
+        mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language) if inside(c.start)]
+        mention.no_casualties = next((m for m in ctx.casualties if m.label == "none" and inside(m.start)), None)
+        mention.outcomes = [m for m in ctx.outcomes if inside(m.start) and not self.negated(doc[m.start])]
+        self.assign_roles(mention, [a for a in ctx.actors if inside(a.head)], triggers)
+        mention.summary = self.is_summary(mention)
+        return mention
+
+    def clause(self, triggers: list[Match]) -> set[int]:
+        """Tokens of the clauses the triggers stand in: a date in another clause of the same
+        sentence ("..., but added that the forces had left on 20 October") is not theirs."""
+        doc, out = self.ctx.doc, set()
+        for m in triggers:
+            head = doc[m.start]
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            skip = {c.i for c in head.children if c.dep_ in ("conj", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")}
+            skip_tokens = {t.i for s in skip for t in doc[s].subtree}
+            out.update(t.i for t in head.subtree if t.i not in skip_tokens or doc[m.start].i in skip_tokens)
+        return out
+
+    def is_summary(self, mention: Mention) -> bool:
+        """Plural trigger nouns with no named place: a recap of events, not one event."""
+        if mention.places:
+            return False
+        doc = self.ctx.doc
+        nouns = [doc[m.start] for m in mention.triggers if doc[m.start].pos_ == "NOUN"]
+        return bool(nouns) and all("Plur" in t.morph.get("Number") for t in nouns) and len(nouns) == len(mention.triggers)
+
+    def continuation(self, n: int, sent: Span) -> Optional[Mention]:
+        ctx = self.ctx
+        has = ctx.in_span(ctx.casualties, sent) or ctx.in_span(ctx.outcomes, sent) or self.associates.find(ctx.keys, sent.start, sent.end)
+        if not has:
+            return None
+        mention = self.build(n, range(sent.start, sent.end), [])
+        if not (mention.counts or mention.no_casualties or mention.outcomes or mention.roles["assoc"]):
+            return None
+        mention.continuation = True
+        return mention
+
+    # --- roles -------------------------------------------------------------------------------
+    def assign_roles(self, mention: Mention, actors: list[ActorMention], triggers: list[Match]) -> None:
+        assoc_marks = self.associates.find(self.ctx.keys, mention.tokens.start, mention.tokens.stop)
+        speakers = {c.start for c in self.ctx.statement_cues}
+        for a in actors:
+            if self.speaks(a, speakers):
+                continue
+            if any(m.start < a.start and a.start - m.end <= 4 for m in assoc_marks):
+                mention.roles["assoc"].append(a)
+                continue
+            role = self.role_of(a)
+            if role is None:
+                role = "actor1" if a.category in ("armed", "group") else "actor2"
+            mention.roles[role].append(a)
+
+    def speaks(self, a: ActorMention, cue_tokens: set[int]) -> bool:
+        """The actor is who says something about the event ("a statement by X added that..."),
+        not a side in it."""
+        x = self.ctx.doc[a.head]
+        for _ in range(3):
+            if x.head.i in cue_tokens and x.dep_.startswith("nsubj") or x.i in cue_tokens:
+                return True
+            if x.head.i == x.i:
+                return False
+            x = x.head
+        return False
+
+    def role_of(self, a: ActorMention) -> Optional[str]:
+        """Agent or patient, from the path between the actor's head and its clause's predicate."""
+        x = self.ctx.doc[a.head]
+        for _ in range(8):
+            h = x.head
+            if h.i == x.i:
+                return None
+            dep = x.dep_
+            if dep == "pobj":  # English: the preposition carries the relation
+                case = {h.lower_}
+                dep, x, h = h.dep_, h, h.head
+            else:
+                case = {c.lower_ for c in x.children if c.dep_ in ("case", "prep", "mark")}
+            if h.lemma_.lower() in self.target_nouns and dep.startswith("nsubj"):
+                return "actor2"
+            if dep in PASSIVE_SUBJ:
+                return "actor2"
+            if dep in ("obl:agent", "agent") or case & {"par", "by"}:
+                return "actor1"
+            if case & {"contre", "against", "on", "sur", "visant", "targeting", "at", "upon"} or dep in OBJECTS:
+                return "actor2"
+            if dep == "nsubj":
+                return "actor1"
+            if dep in ("conj", "appos", "amod", "compound", "flat", "flat:name", "nmod", "acl") and h.pos_ in ("NOUN", "PROPN"):
+                x = h
+                continue
+            if dep in ("nmod",):
+                return None
+            x = h
+        return None

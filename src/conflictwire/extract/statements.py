@@ -1,0 +1,188 @@
+"""Statements: accusations, denials, threats, demands, claims, warnings and assertions.
+
+A statement verb with its speaker (the clause's subject, a pronoun resolved to the last speaker,
+or "selon X"/"according to X"). A plain "said" becomes a statement only when what was said
+classifies it (a threat, a demand, a warning, a denial answering an accusation) or when a named
+speaker is quoted; what anonymous sources report are facts, not statements.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor, Evidence, Statement, stable_id
+from ..resolve.actors import ActorMention, canonical, country_name
+from .context import DocContext
+from .lexmatch import Match
+
+QUOTES = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
+PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}
+PRIORITY = ("CLAIM", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN", "SAY")
+
+
+@dataclass
+class Speaker:
+    actor: Actor
+    start: int
+    end: int
+
+
+class StatementExtractor:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.last_speaker: Optional[Speaker] = None
+        self.accused: dict[str, Actor] = {}  # country accused -> accuser
+
+    def run(self) -> list[Statement]:
+        out = []
+        for sent in self.ctx.doc.sents:
+            statement = self.sentence(sent)
+            if statement is not None:
+                out.append(statement)
+        return out
+
+    def sentence(self, sent: Span) -> Optional[Statement]:
+        cues = self.ctx.in_span(self.ctx.statement_cues, sent)
+        if not cues:
+            return None
+        # The verb that governs the sentence speaks, not a noun it takes ("a démenti ces accusations").
+        cue = min(cues, key=lambda c: (self.ctx.doc[c.start].pos_ not in ("VERB", "AUX"), PRIORITY.index(c.label)))
+        verb = self.ctx.doc[cue.start]
+        speaker = self.speaker(sent, verb, cue)
+        if speaker is None:
+            return None
+        quote = self.quote(sent)
+        kind = cue.label if cue.label != "SAY" else self.classify_say(sent, speaker, quote)
+        if kind is None:
+            return None
+        target = self.target(sent, speaker, kind, verb)
+        if kind == "ACCUSE" and target and target.country_code:
+            self.accused[target.country_code] = speaker.actor
+        self.last_speaker = speaker
+        return self.record(sent, cue, kind, speaker, target, quote)
+
+    # --- speaker -----------------------------------------------------------------------------
+    def speaker(self, sent: Span, verb: Token, cue: Match) -> Optional[Speaker]:
+        doc = self.ctx.doc
+        subj = self.subject(verb)
+        if subj is None:
+            return None
+        if subj.lower_ in PRONOUNS:
+            return self.last_speaker
+        subjects = [c for c in subj.head.children if c.dep_ == subj.dep_] or [subj]
+        lo, hi = min(s.left_edge.i for s in subjects), max(s.right_edge.i for s in subjects) + 1
+        words = {t.lower_ for t in doc[lo:hi]} | {t.lemma_.lower() for t in doc[lo:hi]}
+        person = next((e for e in doc.ents if e.label_ in ("PER", "PERSON") and lo <= e.start < hi), None)
+        if person is None and words & self.ctx.tools.anonymous:
+            return None
+        role = self.role(lo, hi)
+        actors = [a for a in self.ctx.actors if lo <= a.head < hi]
+        country = self.country(lo, hi, actors)
+        if person is not None:
+            return Speaker(Actor(name=person.text, role=role, country_code=country, text=doc[lo:hi].text), lo, hi)
+        if actors:
+            a = actors[0]
+            actor = self.as_speaker(a, country)
+            return Speaker(actor.model_copy(update={"role": role, "text": doc[lo:hi].text}), lo, hi)
+        return None
+
+    @staticmethod
+    def subject(verb: Token) -> Optional[Token]:
+        for t in (verb, verb.head):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj"):
+                    return c
+            if t.dep_ in ("obl", "obl:mod", "nmod", "pobj") and verb.lower_ in ("selon", "according"):
+                return t
+        if verb.lower_ in ("selon", "according"):
+            nxt = [t for t in verb.head.subtree if t.i > verb.i]
+            return nxt[-1] if nxt else None
+        return None
+
+    def role(self, lo: int, hi: int) -> Optional[str]:
+        """The most specific role named ("foreign minister" over "minister"): the lexicon lists
+        specific roles first."""
+        found = {m.label for m in self.ctx.tools.roles.find(self.ctx.keys, lo, hi)}
+        return next((r for r in self.ctx.tools.role_order if r in found), None)
+
+    def country(self, lo: int, hi: int, actors: list[ActorMention]) -> Optional[str]:
+        for m in self.ctx.tools.actors.lex.country_refs.find(self.ctx.keys, lo, hi):
+            return m.label.split(":")[1]
+        for a in actors:
+            if a.country or (a.group and a.group.country_code) or a.where:
+                return a.country or (a.group.country_code if a.group else None) or a.where
+        return None
+
+    def as_speaker(self, a: ActorMention, country: Optional[str]) -> Actor:
+        if a.category == "state" and a.country:
+            return Actor(name=country_name(a.country) or a.country, kind="state_forces", country_code=a.country)
+        actor = canonical(a, country or self.ctx.focus, military_context=False)
+        if actor.country_code is None and (a.where or country):
+            actor = actor.model_copy(update={"country_code": a.where or country})
+        return actor
+
+    # --- what was said -----------------------------------------------------------------------
+    def quote(self, sent: Span) -> Optional[tuple[int, int, str]]:
+        m = QUOTES.search(sent.text)
+        if not m:
+            return None
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        start = sent.start_char + m.start(g)
+        return start, start + len(m.group(g)), m.group(g)
+
+    def classify_say(self, sent: Span, speaker: Speaker, quote) -> Optional[str]:
+        keys, t = self.ctx.keys, self.ctx.tools
+        tail = range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)
+        if t.threat_cues.find(keys, tail.start, tail.stop):
+            return "THREATEN"
+        if t.demand_cues.find(keys, tail.start, tail.stop):
+            return "DEMAND"
+        warn = [c for c in t.statements.find(keys, sent.start, sent.end) if c.label == "WARN"]
+        if warn:
+            return "WARN"
+        negated = any(tok.lower_ in t.negation and tok.dep_ in ("advmod", "neg") for tok in sent if tok.i >= speaker.end)
+        if negated and speaker.actor.country_code in self.accused:
+            return "REJECT"
+        if quote is not None:
+            return "ASSERT"
+        return None
+
+    def target(self, sent: Span, speaker: Speaker, kind: str, verb: Token) -> Optional[Actor]:
+        if kind == "REJECT" and speaker.actor.country_code in self.accused:
+            return self.accused[speaker.actor.country_code].model_copy(update={"role": None, "text": None})
+        for a in self.ctx.actors:
+            if not (sent.start <= a.head < sent.end) or speaker.start <= a.head < speaker.end:
+                continue
+            code = a.backer or a.country or (a.group.country_code if a.group else None)
+            if code and code != speaker.actor.country_code:
+                name = country_name(code) or code
+                if a.category == "group" and a.group:
+                    return a.group.model_copy(update={"text": self.ctx.doc[a.start:a.end].text})
+                return Actor(name=name, country_code=code, text=self.ctx.doc[a.start:a.end].text)
+            if a.category in ("group",) and a.group:
+                return a.group.model_copy(update={"text": self.ctx.doc[a.start:a.end].text})
+        return None
+
+    def record(self, sent: Span, cue: Match, kind: str, speaker: Speaker, target, quote) -> Statement:
+        ctx = self.ctx
+        evidence = [ctx.evidence("trigger", cue.start, cue.end), ctx.evidence("speaker", speaker.start, speaker.end)]
+        if quote:
+            evidence.append(ctx.char_evidence("quote", quote[0], quote[1]))
+        if target is not None and target.text:
+            pos = sent.text.find(target.text)
+            if pos >= 0:
+                evidence.append(ctx.char_evidence("target", sent.start_char + pos, sent.start_char + pos + len(target.text)))
+        times = ctx.times_in(sent.start, sent.end)
+        date = ctx.tools.dates.resolve(times[0], ctx.published) if times else None
+        if date is not None:
+            evidence.append(ctx.char_evidence("event_date", times[0].start, times[0].end))
+        return Statement(
+            statement_id=stable_id(ctx.article.article_id, "statement", str(sent.start)),
+            article_id=ctx.article.article_id, statement_type=kind, speaker=speaker.actor, target=target,
+            quote=quote[2] if quote else None,
+            event_date=date.value if date else (ctx.published.as_event_date()[0] if ctx.published else None),
+            evidence=evidence,
+        )

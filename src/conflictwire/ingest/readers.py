@@ -1,0 +1,189 @@
+"""Readers for the report formats conflictwire takes.
+
+- Text files in the seed's form: first line ` date YYYY-MM[-DD] <title>`, a blank line, the body;
+  or plain text with no header.
+- JSON Lines: one report per line with `id, title, text, published, url, language` (only `text`
+  is required).
+- Directories (recursive, `*.txt` and `*.jsonl`) and `-` for standard input.
+
+A reader never raises for one bad report: it yields an `InputError` naming the input and the
+reason, and goes on with the rest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a single report; larger files are refused, not truncated
+MAX_REPORT_CHARS = 2_000_000
+GOLD_SUFFIX = ".gold.jsonl"  # hand-made answers kept beside reports are not reports
+HEADER = re.compile(r"^ ?date\s+(\S+)[ \t]*(.*)$")
+DATE_FORMS = (re.compile(r"^\d{4}$"), re.compile(r"^\d{4}-\d{2}$"), re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+              re.compile(r"^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$"))
+
+
+@dataclass
+class Report:
+    """One report as read, before language detection and normalisation."""
+    source: str  # file path, "file.jsonl:12", or "<stdin>"
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    language: Optional[str] = None
+    source_path: Optional[str] = None
+
+
+@dataclass
+class InputError:
+    """An input that could not be read, with the reason, for the user."""
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def check_date(value: str) -> str:
+    """An ISO date as precise as given; raises ValueError for an impossible one."""
+    value = value.strip()
+    if not any(form.match(value) for form in DATE_FORMS):
+        raise ValueError(f"{value!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+    parts = value[:10].split("-")
+    try:
+        if len(parts) == 3:
+            dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        elif len(parts) == 2:
+            dt.date(int(parts[0]), int(parts[1]), 1)
+    except ValueError as exc:
+        raise ValueError(f"impossible date {value!r} ({exc})") from None
+    return value
+
+
+def decode(data: bytes, source: str) -> str | InputError:
+    if not data.strip():
+        return InputError(source, "empty input: no text to read")
+    if b"\x00" in data[:8192]:
+        return InputError(source, "binary data (NUL bytes), not a text report")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return InputError(source, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it to UTF-8 first")
+    if sum(not (c.isprintable() or c.isspace()) for c in text[:4096]) > 0.05 * min(len(text), 4096):
+        return InputError(source, "binary data (mostly control characters), not a text report")
+    return text
+
+
+def parse_text(text: str, source: str, published: Optional[str]) -> Report | InputError:
+    """A text report, with the seed's header line if it has one."""
+    first, _, rest = text.lstrip("\ufeff\n").partition("\n")
+    title = None
+    header = HEADER.match(first)
+    if header:
+        try:
+            published = check_date(header.group(1))
+        except ValueError as exc:
+            return InputError(source, f"bad header date: {exc}")
+        title = header.group(2).strip() or None
+        text = rest
+    if not text.strip():
+        return InputError(source, "the report has a header but no body text")
+    return Report(source=source, text=text, title=title, published=published, source_path=source)
+
+
+def read_jsonl(lines: Iterable[str], source: str, published: Optional[str]) -> Iterator[Report | InputError]:
+    any_line = False
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        any_line = True
+        where = f"{source}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"malformed JSON on line {number} ({exc.msg} at column {exc.colno})")
+            continue
+        yield report_from_json(obj, where, source, published)
+    if not any_line:
+        yield InputError(source, "empty input: no JSON lines")
+
+
+def report_from_json(obj, where: str, source: str, published: Optional[str]) -> Report | InputError:
+    if not isinstance(obj, dict):
+        return InputError(where, "a JSON line must be an object with at least a 'text' field")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return InputError(where, "the object has no non-empty 'text' field")
+    if len(text) > MAX_REPORT_CHARS:
+        return InputError(where, f"text of {len(text):,} characters exceeds the limit of {MAX_REPORT_CHARS:,}")
+    date = obj.get("published") or published
+    if date:
+        try:
+            date = check_date(str(date))
+        except ValueError as exc:
+            return InputError(where, f"bad 'published': {exc}")
+    ident = obj.get("id")
+    return Report(source=where, text=text, title=obj.get("title"), published=date, url=obj.get("url"),
+                  language=obj.get("language"), source_path=f"{ident}" if ident else source)
+
+
+def read_file(path: Path, published: Optional[str]) -> Iterator[Report | InputError]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if path.suffix == ".jsonl":
+            with path.open("rb") as handle:
+                yield from read_jsonl((decode_line(raw, source) for raw in handle), source, published)
+            return
+        if size > MAX_FILE_BYTES:
+            yield InputError(source, f"file of {size / 1e6:.1f} MB is larger than the {MAX_FILE_BYTES / 1e6:.0f} MB a report may be; split it or give it as JSON Lines")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    except UnicodeDecodeError as exc:
+        yield InputError(source, f"not valid UTF-8 ({exc.reason}); convert it to UTF-8 first")
+        return
+    text = decode(data, source)
+    yield text if isinstance(text, InputError) else parse_text(text, source, published)
+
+
+def decode_line(raw: bytes, source: str) -> str:
+    return raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
+
+
+def read_stdin(published: Optional[str]) -> Iterator[Report | InputError]:
+    data = sys.stdin.buffer.read()
+    text = decode(data, "<stdin>")
+    if isinstance(text, InputError):
+        yield text
+    elif text.lstrip().startswith("{"):
+        yield from read_jsonl(text.splitlines(), "<stdin>", published)
+    else:
+        yield parse_text(text, "<stdin>", published)
+
+
+def read_inputs(paths: Iterable[str], published: Optional[str] = None) -> Iterator[Report | InputError]:
+    """Every report in the given paths, in order; directories are walked recursively."""
+    for name in paths:
+        if name == "-":
+            yield from read_stdin(published)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".jsonl")
+                           and not p.name.endswith(GOLD_SUFFIX))
+            if not files:
+                yield InputError(name, "directory holds no *.txt or *.jsonl report")
+            for file in files:
+                yield from read_file(file, published)
+        elif path.exists():
+            yield from read_file(path, published)
+        else:
+            yield InputError(name, "no such file or directory")

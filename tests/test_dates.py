@@ -1,0 +1,38 @@
+import pytest
+
+from conflictwire.resolve.dates import DateFinder, Published
+
+
+def resolve(lang, text, published):
+    finder = DateFinder(lang)
+    exprs = finder.find(text)
+    assert exprs, f"no time expression found in {text!r}"
+    r = finder.resolve(exprs[0], Published.parse(published))
+    return (r.value, r.precision) if r else None
+
+
+@pytest.mark.parametrize("lang,text,published,expected", [
+    ("fr", "Trois attaques ont eu lieu jeudi.", "2023-11", ("2023-11", "month")),  # never an invented day
+    ("fr", "L'attaque a eu lieu jeudi.", "2024-03-08", ("2024-03-07", "day")),
+    ("fr", "mardi dernier", "2024-03-05", ("2024-02-27", "day")),  # "last" Tuesday on a Tuesday: a week back
+    ("fr", "le 26 octobre", "2023-11", ("2023-10-26", "day")),
+    ("fr", "le 20 décembre", "2024-01-15", ("2023-12-20", "day")),  # never later than publication
+    ("fr", "hier", "2024-03-08", ("2024-03-07", "day")),
+    ("en", "on Tuesday", "2020-03-12", ("2020-03-10", "day")),
+    ("en", "On 8 March 2020, gunmen", "2020-03-10", ("2020-03-08", "day")),
+    ("en", "on March 3", "2024-03-10", ("2024-03-03", "day")),
+    ("en", "last week", "2024-05-16", ("2024-05-08", "week")),
+    ("en", "yesterday", "2024-05", ("2024-05", "month")),
+])
+def test_resolution(lang, text, published, expected):
+    assert resolve(lang, text, published) == expected
+
+
+def test_relative_date_without_publication_is_unknown():
+    assert resolve("en", "on Tuesday", None) is None
+
+
+def test_published_parse_precision():
+    assert Published.parse("2023-11").precision == "month"
+    assert Published.parse("2023-11").as_event_date() == ("2023-11", "month")
+    assert Published.parse("2024-02-29").as_event_date() == ("2024-02-29", "day")

@@ -1,0 +1,40 @@
+import pytest
+
+from conflictwire.knowledge import KnowledgeError, actor_entries, countries, lexicon, load_actor_entries, taxonomy
+
+
+def test_taxonomy_has_acled_types_and_plover():
+    tax = taxonomy()
+    assert len(tax.types) == 6 and sum(len(s) for s in tax.types.values()) == 25
+    assert tax.event_type_of("Disrupted weapons use") == "Strategic developments"
+    assert tax.plover_of("Air/drone strike") == "ATTACK"
+    with pytest.raises(KnowledgeError):
+        tax.event_type_of("Drone party")
+
+
+def test_lexicons_load_in_both_languages():
+    for lang in ("en", "fr"):
+        lex = lexicon(lang)
+        assert lex["triggers"]["intercept"] and lex["weapons"]["drone"]
+    with pytest.raises(KnowledgeError):
+        lexicon("de")
+
+
+def test_countries_have_names_and_demonyms_in_both_languages():
+    c = countries()
+    assert "irakien" in c["IQ"].demonyms["fr"] and "Iraqi" in c["IQ"].demonyms["en"]
+    assert c["US"].state == "the United States"
+
+
+def test_conflicting_actor_aliases_are_refused():
+    raw = [{"name": "A", "kind": "rebel_group", "aliases": {"en": ["X"]}},
+           {"name": "B", "kind": "rebel_group", "aliases": {"en": ["x"]}}]
+    with pytest.raises(KnowledgeError, match="names both"):
+        load_actor_entries(raw, "mine.yaml")
+    with pytest.raises(KnowledgeError, match="kind"):
+        load_actor_entries([{"name": "C", "kind": "gang"}], "mine.yaml")
+
+
+def test_builtin_actor_dictionary_is_valid():
+    names = {e.name for e in actor_entries()}
+    assert "Taliban" in names and len(names) > 100

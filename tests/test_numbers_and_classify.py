@@ -1,0 +1,46 @@
+import pytest
+
+from conflictwire.extract.classify import main_weapon, sub_event_type
+from conflictwire.model import Article
+
+
+@pytest.mark.parametrize("lang,text,killed,injured", [
+    ("fr", "Trois soldats ont été blessés dans l'explosion.", 0, 3),
+    ("fr", "L'attaque a fait une dizaine de morts.", 10, None),
+    ("en", "The blast killed three people and wounded a dozen others.", 3, 12),
+    ("en", "Gunmen shot dead 11 villagers.", 11, None),
+    ("en", "A roadside bomb hit the convoy; no casualties were reported.", 0, 0),
+    ("fr", "Un drone a frappé le dépôt, sans faire de victimes.", 0, 0),
+])
+def test_casualties_in_words_and_digits(extractor, lang, text, killed, injured):
+    art = Article.create(text, lang, published="2024-05-10")
+    events = extractor.extract_article(art).events
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (killed, injured)
+
+
+def test_weapon_precedence():
+    assert main_weapon(["small_arms", "ied"], {"attack"}) == "ied"
+    assert main_weapon([], {"air_strike"}) == "airstrike"
+    assert main_weapon([], {"clash"}) is None
+
+
+@pytest.mark.parametrize("triggers,weapon,outcomes,k1,k2,expected", [
+    ({"attack"}, "drone", {"intercepted"}, "political_militia", "external_forces", "Disrupted weapons use"),
+    ({"attack"}, "ied", set(), "political_militia", "state_forces", "Remote explosive/landmine/IED"),
+    ({"kill"}, "small_arms", set(), "political_militia", "civilians", "Attack"),
+    ({"clash"}, None, set(), "rebel_group", "state_forces", "Armed clash"),
+    ({"protest"}, None, set(), "protesters", None, "Peaceful protest"),
+    ({"protest", "arrest"}, None, set(), "protesters", "state_forces", "Protest with intervention"),
+    ({"riot"}, None, set(), "rioters", None, "Violent demonstration"),
+    ({"abduct"}, None, set(), "political_militia", "civilians", "Abduction/forced disappearance"),
+    ({"arrest"}, None, set(), "state_forces", "civilians", "Arrests"),
+    ({"agreement"}, None, set(), "state_forces", "rebel_group", "Agreement"),
+    ({"capture"}, None, set(), "rebel_group", "state_forces", "Non-state actor overtakes territory"),
+    ({"recapture"}, None, set(), "state_forces", "rebel_group", "Government regains territory"),
+    ({"loot"}, None, set(), "political_militia", "civilians", "Looting/property destruction"),
+    ({"attack"}, "suicide_bomb", set(), "rebel_group", "civilians", "Suicide bomb"),
+    ({"shelling"}, "artillery", set(), "state_forces", "civilians", "Shelling/artillery/missile attack"),
+])
+def test_sub_event_rules(triggers, weapon, outcomes, k1, k2, expected):
+    assert sub_event_type(triggers, weapon, outcomes, k1, k2, 0) == expected

@@ -1,0 +1,61 @@
+"""Small reports written here, one phenomenon each: interceptions, passives, negations, hedges,
+several events, statements and tallies, in both languages."""
+from conflictwire.model import Article
+
+
+def extract(extractor, text, lang, published="2024-05-10"):
+    return extractor.extract_article(Article.create(text, lang, published=published))
+
+
+def test_interception_is_disrupted_weapons_use(extractor):
+    r = extract(extractor, "Two drones launched at the Ayn Issa base were shot down before reaching their target on Tuesday, the coalition said.", "en")
+    assert [e.sub_event_type for e in r.events] == ["Disrupted weapons use"]
+    assert "intercepted" in r.events[0].outcome
+
+
+def test_negated_attack_is_not_an_event(extractor):
+    r = extract(extractor, "Les autorités ont démenti qu'une attaque ait visé la ville de Gao. Aucun affrontement n'a eu lieu.", "fr")
+    assert r.events == []
+
+
+def test_passive_voice_gives_roles(extractor):
+    r = extract(extractor, "Trois soldats maliens ont été tués par des hommes armés non identifiés jeudi près de Mopti.", "fr")
+    [e] = r.events
+    assert e.actor1.kind == "political_militia" and e.actor1.name.startswith("Unidentified Armed Group")
+    assert e.actor2.kind == "state_forces" and e.actor2.country_code == "ML"
+    assert e.fatalities == 3 and e.event_date == "2024-05-09" and e.location.country_code == "ML"
+
+
+def test_foreign_forces_are_external(extractor):
+    r = extract(extractor, "A roadside bomb struck a convoy of American troops near Deir ez-Zor on Sunday, injuring two soldiers.", "en")
+    [e] = r.events
+    assert e.actor2.kind == "external_forces" and e.actor2.country_code == "US"
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.injuries == 2 and e.location.country_code == "SY"
+
+
+def test_two_places_two_events(extractor):
+    r = extract(extractor, "Des frappes de drones ont visé jeudi la ville de Kidal et la localité de Tessalit, selon des sources locales.", "fr")
+    assert len(r.events) == 2
+    assert {e.sub_event_type for e in r.events} == {"Air/drone strike"}
+
+
+def test_accusation_and_denial_are_statements_not_events(extractor):
+    text = ("Le gouvernement malien a accusé l'Algérie de soutenir les rebelles.\n\n"
+            "Alger a démenti ces accusations.")
+    r = extract(extractor, text, "fr")
+    assert [s.statement_type for s in r.statements] == ["ACCUSE", "REJECT"]
+    assert r.statements[1].speaker.country_code == "DZ"
+    assert r.events == []
+
+
+def test_tally_with_period_and_qualifier(extractor):
+    r = extract(extractor, "More than 300 attacks have been recorded in Burkina Faso since January, according to the UN.", "en")
+    [t] = r.tallies
+    assert (t.quantity, t.value, t.qualifier, t.since) == ("attacks", 300, "more_than", "2024-01")
+    assert t.countries == ["BF"] and r.events == []
+
+
+def test_protest_event(extractor):
+    r = extract(extractor, "Thousands of protesters marched peacefully through Nairobi on Tuesday against the new tax.", "en")
+    [e] = r.events
+    assert e.event_type == "Protests" and e.actor1.kind == "protesters" and e.location.country_code == "KE"
