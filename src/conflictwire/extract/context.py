@@ -105,15 +105,18 @@ class DocContext:
     def __post_init__(self):
         t, keys = self.tools, TokenKeys(self.doc)
         self.keys = keys
-        self.triggers = t.triggers.find(keys)
+        self.times: list[TimeExpr] = t.dates.find(self.article.text)
+        in_date = {i for e in self.times for i in self._tokens_of(e.start, e.end)}
+        # "8 March 2020" holds no protest march: words inside a date are not triggers.
+        self.triggers = [m for m in t.triggers.find(keys) if m.start not in in_date]
         self.weapons = t.weapons.find(keys)
         self.casualties = t.casualties.find(keys)
         self.outcomes = t.outcomes.find(keys)
         self.statement_cues = t.statements.find(keys)
         self.periods = t.tally_period.find(keys)
         self.region_refs = t.regions.find(keys)
-        self.times: list[TimeExpr] = t.dates.find(self.article.text)
         self.actors: list[ActorMention] = t.actors.find(keys)
+        self.mentioned: set[str] = {m.label.split(":")[1] for m in t.actors.lex.country_refs.find(keys)}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()
 
@@ -132,6 +135,10 @@ class DocContext:
     def times_in(self, start_tok: int, end_tok: int) -> list[TimeExpr]:
         lo, hi = self.doc[start_tok].idx, self.doc[end_tok - 1].idx + len(self.doc[end_tok - 1])
         return [t for t in self.times if lo <= t.start < hi]
+
+    def _tokens_of(self, start: int, end: int) -> range:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
 
     def token_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -179,7 +186,7 @@ class DocContext:
                 continue
             text = self.doc[name[0]:name[1]].text
             weak_prep = t.lower_.replace("’", "'") in ("de", "d'", "du", "of")
-            if place_key(text) in known or (not weak_prep and self.gazetteer.candidates(text, self.focus)):
+            if place_key(text) in known or (not weak_prep and self._plausible(self.gazetteer.candidates(text, self.focus))):
                 out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
                 covered.update(range(*name))
         return out
@@ -226,10 +233,17 @@ class DocContext:
             return
         near = self.tools.near.find(self.keys, max(0, p.span_start - 6), p.span_start)
         p.near = bool(near and near[-1].end >= p.span_start - 2)
-        cands = g.candidates(p.name, self.focus)
+        cands = self._plausible(g.candidates(p.name, self.focus))
         if cands:
             precision = 2 if (p.near or p.feature not in (None, "area", "village")) else 1
             p.place = g.city_place(cands[0], precision, p.name)
+
+    def _plausible(self, cands):
+        """Places in a country the report names (or anywhere, when it names none): a town called
+        like the report's village but on another continent is not a fallback, it is a mistake."""
+        if not self.mentioned:
+            return cands
+        return [c for c in cands if c.country_code in self.mentioned]
 
     def _link_context(self, places: list[PlaceMention]) -> None:
         """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..knowledge import taxonomy
 from ..model import Actor, Event, Evidence, Place, stable_id
-from ..resolve.actors import ActorMention, canonical, unidentified
+from ..resolve.actors import FACILITIES, ActorMention, canonical, unidentified
 from ..resolve.dates import ResolvedDate
 from ..resolve.places import place_key
 from .classify import main_weapon, sub_event_type
@@ -124,10 +124,20 @@ class EventExtractor:
                 drafts.append(Draft(None, [r], country))
 
     def lead_date(self, recaps: list[Mention], drafts: list[Draft]) -> Optional[ResolvedDate]:
-        """The date the report's lead gives its news, for events that carry none of their own."""
+        """The date the report's lead gives its news, for events that carry none of their own:
+        a recap's date ("three attacks took place on Thursday"), else the first paragraph's."""
         for r in recaps:
             if r.time is not None:
                 return self.resolve(r)
+        text = self.ctx.article.text
+        lead_end = text.find("\n\n")
+        lead_end = len(text) if lead_end < 0 else lead_end
+        for expr in self.ctx.times:
+            if expr.start >= lead_end:
+                break
+            resolved = self.ctx.tools.dates.resolve(expr, self.ctx.published)
+            if resolved is not None:
+                return resolved
         return None
 
     def resolve(self, m: Mention) -> Optional[ResolvedDate]:
@@ -202,6 +212,9 @@ class EventExtractor:
     def date_of(self, d: Draft, lead: Optional[ResolvedDate], evidence: list[Evidence]) -> tuple[Optional[str], Optional[str]]:
         own = d.date_mention()
         resolved = self.resolve(own) if own else None
+        first = d.mentions[0]
+        if resolved is None and first.sentence_time is not None:
+            resolved = self.ctx.tools.dates.resolve(first.sentence_time, self.ctx.published)
         if resolved is None:
             resolved = lead
         if resolved is not None:
@@ -223,6 +236,10 @@ class EventExtractor:
             evidence.append(ctx.evidence(field_name, a.start, a.end))
             return canonical(a, country, military, ctx.doc[a.start:a.end].text)
 
+        # A place standing for its forces is a side only when no one is named.
+        for role in ("actor1", "actor2"):
+            picked[role].sort(key=lambda a: a.category in FACILITIES)
+        picked["actor1"] = [a for a in picked["actor1"] if a.category not in FACILITIES]
         actor1 = make(picked["actor1"][0], "actor1") if picked["actor1"] else None
         actor2 = None
         for a in picked["actor2"]:
@@ -241,6 +258,14 @@ class EventExtractor:
     @staticmethod
     def default_actors(sub: str, actor1: Optional[Actor], actor2: Optional[Actor], country: Optional[str]):
         """Who ACLED writes when the report does not say: an unnamed attacker, protesters, civilians."""
+        crowd = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
+                 "Excessive force against protesters": "protesters", "Violent demonstration": "rioters"}
+        if sub in crowd and actor1 is not None and actor1.kind in ("civilians", "protesters", "rioters"):
+            kind = crowd[sub]
+            actor1 = Actor(name=f"{kind.capitalize()} ({country_label(country)})", kind=kind, country_code=country, text=actor1.text)
+        if sub not in crowd and sub != "Mob violence" and actor1 is not None and actor1.kind == "civilians":
+            # Unarmed people do not carry out violence: they are its target.
+            actor1, actor2 = None, actor2 or actor1
         if actor1 is None and actor2 is not None and sub in ("Peaceful protest", "Violent demonstration") and actor2.kind in ("protesters", "rioters", "civilians"):
             actor1, actor2 = actor2, None
         if actor1 is None:

@@ -33,7 +33,8 @@ class Mention:
     classes: set[str] = field(default_factory=set)
     weapons: list[Match] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
-    time: Optional[TimeExpr] = None
+    time: Optional[TimeExpr] = None  # in the trigger's own clause
+    sentence_time: Optional[TimeExpr] = None  # anywhere in its sentence
     roles: dict[str, list[ActorMention]] = field(default_factory=lambda: {"actor1": [], "actor2": [], "assoc": []})
     counts: list[Count] = field(default_factory=list)
     no_casualties: Optional[Match] = None
@@ -163,6 +164,8 @@ class MentionFinder:
         times = [t for t in ctx.times if lo <= t.start < hi and inside(ctx.token_at(t.start))
                  and (clause is None or ctx.token_at(t.start) in clause)]
         mention.time = times[0] if times else None
+        in_sentence = [t for t in ctx.times if lo <= t.start < hi]
+        mention.sentence_time = in_sentence[0] if in_sentence else None
         span = doc[tokens.start:tokens.stop]
         mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language) if inside(c.start)]
         mention.no_casualties = next((m for m in ctx.casualties if m.label == "none" and inside(m.start)), None)

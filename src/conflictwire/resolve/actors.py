@@ -18,7 +18,8 @@ from ..knowledge import Country, countries, lexicon
 from ..model import Actor
 
 LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
-STATE_CATEGORIES = ("military", "police", "government", "state")
+STATE_CATEGORIES = ("military", "police", "government", "state", "facility", "police_facility")
+FACILITIES = ("facility", "police_facility")
 
 
 @dataclass
@@ -168,7 +169,8 @@ def canonical(m: ActorMention, event_country: Optional[str], military_context: b
         code = m.country or (event_country if m.category != "state" else None)
         if not code:
             return Actor(name="Unidentified Military Forces", kind="state_forces", country_code=None, text=text)
-        form = {"police": "Police Forces of {}", "government": "Government of {}"}.get(m.category, "Military Forces of {}")
+        form = {"police": "Police Forces of {}", "police_facility": "Police Forces of {}",
+                "government": "Government of {}"}.get(m.category, "Military Forces of {}")
         if m.category == "state" and not military_context:
             form = "Government of {}"
         kind = "external_forces" if event_country and code != event_country else "state_forces"
