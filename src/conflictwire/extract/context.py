@@ -116,7 +116,8 @@ class DocContext:
         self.periods = t.tally_period.find(keys)
         self.region_refs = t.regions.find(keys)
         self.actors: list[ActorMention] = t.actors.find(keys)
-        self.mentioned: set[str] = {m.label.split(":")[1] for m in t.actors.lex.country_refs.find(keys)}
+        # Countries the report names (a demonym says whose forces, not where things happen).
+        self.mentioned: set[str] = {m.label.split(":")[1] for m in t.actors.lex.country_refs.find(keys) if not m.label.startswith("demonym")}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()
 
