@@ -5,6 +5,7 @@ import csv
 import json
 from typing import IO, Iterable
 
+from .knowledge import taxonomy
 from .model import Event, Extraction
 
 INTER = {"state_forces": 1, "rebel_group": 2, "political_militia": 3, "identity_militia": 4,
@@ -34,7 +35,7 @@ def csv_row(event: Event, source: str | None) -> dict:
     inter2 = INTER.get(a2.kind, "") if a2 else ""
     return {
         "event_id_cnty": event.event_id, "event_date": event.event_date, "year": (event.event_date or "")[:4],
-        "time_precision": PRECISION.get(event.date_precision or "", ""), "disorder_type": "",
+        "time_precision": PRECISION.get(event.date_precision or "", ""), "disorder_type": taxonomy().disorder_of(event.event_type),
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,
         "actor1": a1.name if a1 else "", "assoc_actor_1": "; ".join(a.name for a in event.assoc_actor_1),
         "inter1": inter1, "actor2": a2.name if a2 else "", "assoc_actor_2": "; ".join(a.name for a in event.assoc_actor_2),
@@ -50,7 +51,6 @@ def csv_row(event: Event, source: str | None) -> dict:
 
 
 def write_csv(extractions: Iterable[Extraction], out: IO[str]) -> int:
-    from .knowledge import taxonomy  # noqa: F401  (kept light at import time)
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     n = 0

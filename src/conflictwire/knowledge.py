@@ -38,6 +38,10 @@ def _read_yaml(name: str) -> Any:
 class Taxonomy:
     """ACLED event types -> sub-event types, each with its PLOVER type."""
     types: dict[str, dict[str, str]]
+    disorders: dict[str, str]
+
+    def disorder_of(self, event_type: str) -> str:
+        return self.disorders.get(event_type, "")
 
     def event_type_of(self, sub_event_type: str) -> str:
         for event_type, subs in self.types.items():
@@ -55,7 +59,7 @@ def taxonomy() -> Taxonomy:
     types = {et: {st: spec["plover"] for st, spec in body["sub_event_types"].items()} for et, body in raw.items()}
     if len(types) != 6 or sum(map(len, types.values())) != 25:
         raise KnowledgeError("taxonomy.yaml must hold ACLED's 6 event types and 25 sub-event types")
-    return Taxonomy(types)
+    return Taxonomy(types, {et: body.get("disorder", "") for et, body in raw.items()})
 
 
 @dataclass(frozen=True)

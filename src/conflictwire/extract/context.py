@@ -19,7 +19,7 @@ from ..nlp import pipeline
 from ..resolve.actors import ActorFinder, ActorLexicon, ActorMention
 from ..resolve.dates import DateFinder, Published, TimeExpr
 from ..resolve.places import Gazetteer, place_key
-from .lexmatch import Match, PhraseIndex, TokenKeys, flat
+from .lexmatch import PhraseIndex, TokenKeys, flat
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"de", "d'", "du", "à", "au", "en", "in", "at", "near", "of", "from", "dans", "près", "outside"}
@@ -34,7 +34,6 @@ class LanguageTools:
     weak: set
     weapons: PhraseIndex
     casualties: PhraseIndex
-    victims: PhraseIndex
     negation: set
     future: set
     outcomes: PhraseIndex
@@ -63,7 +62,7 @@ class LanguageTools:
         return cls(
             language=language, nlp=nlp,
             triggers=index(lex["triggers"]), weak={w.lower() for w in lex.get("weak_triggers", [])},
-            weapons=index(lex["weapons"]), casualties=index(lex["casualties"]), victims=index(flat(lex["victims"])),
+            weapons=index(lex["weapons"]), casualties=index(lex["casualties"]),
             negation={w.lower() for w in lex["negation"]}, future={w.lower() for w in lex["future"]},
             outcomes=index(lex["outcomes"]), statements=index(lex["statements"]),
             threat_cues=index(flat(lex["threat_cues"])), demand_cues=index(flat(lex["demand_cues"])),

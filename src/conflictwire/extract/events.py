@@ -21,7 +21,6 @@ from .mentions import Mention, MentionFinder
 from .notes import write_notes
 
 CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
-MILITARY_WEAPONS = {"drone", "airstrike", "missile", "rocket", "artillery", "mortar"}
 
 
 @dataclass

@@ -5,20 +5,15 @@ over its tokens with a dictionary look-up per token, so it stays cheap next to t
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 
 def fold(word: str) -> str:
     """Lower case, typographic apostrophes and dashes made plain."""
     return word.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("‑", "-")
-
-
-def strip_accents(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 @dataclass(frozen=True)
@@ -81,9 +76,6 @@ class PhraseIndex:
                 ) and (phrase not in self.exact or keys.text[i].isupper()):
                     best = Match(i, i + n, label, phrase)
         return best
-
-    def find_in(self, keys: TokenKeys, span: Span) -> list[Match]:
-        return self.find(keys, span.start, span.end)
 
 
 def flat(words: Iterable[str]) -> dict[str, list[str]]:

@@ -71,11 +71,7 @@ class MentionFinder:
     def is_tally(self, sent: Span) -> bool:
         """A sentence that gives an aggregate over a period is a tally, not an event."""
         return bool(self.ctx.in_span(self.ctx.periods, sent)) and any(
-            t.like_num or t.pos_ == "NUM" for t in sent if not self._is_date_number(t))
-
-    @staticmethod
-    def _is_date_number(t: Token) -> bool:
-        return t.text.isdigit() and (len(t.text) == 4 or t.ent_type_ == "DATE" or t.head.lower_ in ())
+            (t.like_num or t.pos_ == "NUM") and not (t.text.isdigit() and len(t.text) == 4) for t in sent)
 
     def blocked_by_statement(self, sent: Span) -> bool:
         """Accusations, denials, threats and demands speak of attacks; they do not report one."""

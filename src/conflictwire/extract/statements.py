@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ..model import Actor, Evidence, Statement, stable_id
+from ..model import Actor, Statement, stable_id
 from ..resolve.actors import ActorMention, canonical, country_name
 from .context import DocContext
 from .lexmatch import Match

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..extract.lexmatch import Match, PhraseIndex, TokenKeys
 from ..knowledge import Country, countries, lexicon
@@ -189,14 +189,3 @@ def unidentified(country: Optional[str], text: Optional[str] = None) -> Actor:
     label = country_name(country) or "Unknown"
     return Actor(name=f"Unidentified Armed Group ({label})", kind="political_militia", country_code=country, text=text)
 
-
-def span_text(doc, m: ActorMention) -> str:
-    return doc[m.start:m.end].text
-
-
-def head_of(doc, m: ActorMention) -> Token:
-    return doc[m.head]
-
-
-def sentence_of(doc, m: ActorMention) -> Span:
-    return doc[m.head].sent
