@@ -11,8 +11,8 @@ from conflictwire.ingest import read_inputs
 
 GOLD_DIR = Path(__file__).parent / "data" / "gold"
 # Floors a little under the figures measured when they were set: a drop below fails the suite.
-FLOORS = {"events_f1": 0.65, "sub_event_type": 0.45, "event_date": 0.5, "country": 0.65, "actor1": 0.3,
-          "actor2": 0.25, "statements_f1": 0.2, "tallies_f1": 0.25}
+FLOORS = {"events_f1": 0.65, "sub_event_type": 0.48, "event_date": 0.56, "country": 0.67, "actor1": 0.34,
+          "actor2": 0.27, "statements_f1": 0.28, "tallies_f1": 0.27}
 
 
 @pytest.fixture(scope="module")
