@@ -116,7 +116,8 @@ class DocContext:
         self.region_refs = t.regions.find(keys)
         self.actors: list[ActorMention] = t.actors.find(keys)
         # Countries the report names (a demonym says whose forces, not where things happen).
-        self.mentioned: set[str] = {m.label.split(":")[1] for m in t.actors.lex.country_refs.find(keys) if not m.label.startswith("demonym")}
+        self.country_refs = t.actors.lex.country_refs.find(keys)
+        self.mentioned: set[str] = {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()
 
@@ -147,7 +148,7 @@ class DocContext:
     # --- places ------------------------------------------------------------------------------
     def _focus_country(self) -> Optional[str]:
         counts: Counter = Counter()
-        for m in self.tools.actors.lex.country_refs.find(self.keys):
+        for m in self.country_refs:
             kind, code = m.label.split(":")
             counts[code] += 3 if kind == "name" and self.tools.actors._locative(self.doc, m.start) else 1
         return counts.most_common(1)[0][0] if counts else None

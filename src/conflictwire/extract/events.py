@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..knowledge import taxonomy
 from ..model import Actor, Event, Evidence, Place, stable_id
-from ..resolve.actors import FACILITIES, ActorMention, canonical, unidentified
+from ..resolve.actors import FACILITIES, ActorMention, canonical, country_name, unidentified
 from ..resolve.dates import ResolvedDate
 from ..resolve.places import place_key
 from .classify import main_weapon, sub_event_type
@@ -318,5 +318,4 @@ class EventExtractor:
 
 
 def country_label(code: Optional[str]) -> str:
-    from ..resolve.actors import country_name
     return country_name(code) or "Unknown"
