@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench baseline clean
 
 setup: $(STAMP)
 
@@ -19,6 +19,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# Pin the gold corpus figures (tests/data/baseline.json) and write them into the README's table.
+baseline: setup
+	$(BIN)/conflictwire eval --gold tests/data/gold tests/data/gold --write-baseline tests/data/baseline.json --readme README.md
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py

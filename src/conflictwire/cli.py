@@ -10,6 +10,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .cli_eval import EPILOG as EVAL_EPILOG
+from .cli_eval import evaluate_command
 from .export import write_csv, write_jsonl
 from .ingest import InputError, read_inputs
 from .ingest.readers import check_date
@@ -30,10 +32,10 @@ def main() -> None:
 
 @app.command(epilog="""**Examples**
 
-    conflictwire extract report.txt
-    conflictwire extract reports/ -o events.jsonl
-    conflictwire extract feed.jsonl --format csv -o events.csv
-    cat report.txt | conflictwire extract - --language fr --published 2024-03-08
+* `conflictwire extract report.txt`
+* `conflictwire extract reports/ -o events.jsonl`
+* `conflictwire extract feed.jsonl --format csv -o events.csv`
+* `cat report.txt | conflictwire extract - --language fr --published 2024-03-08`
 """)
 def extract(
     paths: List[str] = typer.Argument(..., help="Report files (.txt with or without a ` date YYYY-MM-DD title` header, .jsonl), directories (searched recursively), or - for standard input."),
@@ -45,7 +47,7 @@ def extract(
     table: bool = typer.Option(False, "--table", help="Also print a table of the events found on standard error."),
 ) -> None:
     """Extract events, statements and tallies from reports, as JSON Lines or CSV."""
-    from .pipeline import Extractor, Failure
+    from .pipeline import Extractor
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("use jsonl or csv", param_hint="--format")
@@ -58,18 +60,7 @@ def extract(
         extractor = Extractor(language=language, actors_file=str(actors) if actors else None)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--language")
-    items = list(read_inputs(paths, published))
-    results: list[Extraction] = []
-    failures = 0
-    with _progress(len(items)) as progress:
-        task = progress.add_task("extracting", total=len(items))
-        for result in extractor.run(items):
-            progress.advance(task)
-            if isinstance(result, (InputError, Failure)):
-                failures += 1
-                err.print(f"[red]error[/red] {result}", highlight=False)
-            else:
-                results.append(result)
+    results, failures = run_extraction(extractor, list(read_inputs(paths, published)))
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         (write_csv if fmt == "csv" else write_jsonl)(results, out)
@@ -79,8 +70,26 @@ def extract(
     if table:
         err.print(events_table(results))
     n_events = sum(len(r.events) for r in results)
-    err.print(f"{len(results)} report(s) read, {n_events} event(s), {failures} failed", highlight=False)
+    err.print(f"{len(results)} report(s) read, {n_events} event(s), {failures} failed", highlight=False, soft_wrap=True)
     raise typer.Exit(1 if failures else 0)
+
+
+def run_extraction(extractor, items: list) -> tuple[list[Extraction], int]:
+    """Extract every item with a progress bar; failures are printed and counted, not raised."""
+    from .pipeline import Failure
+
+    results: list[Extraction] = []
+    failures = 0
+    with _progress(len(items)) as progress:
+        task = progress.add_task("extracting", total=len(items))
+        for result in extractor.run(items):
+            progress.advance(task)
+            if isinstance(result, (InputError, Failure)):
+                failures += 1
+                err.print(f"[red]error[/red] {result}", highlight=False, soft_wrap=True)
+            else:
+                results.append(result)
+    return results, failures
 
 
 def _progress(total: int) -> Progress:
@@ -100,6 +109,8 @@ def events_table(results: list[Extraction]) -> Table:
                           e.weapon or "", str(e.fatalities), "" if e.injuries is None else str(e.injuries))
     return table
 
+
+app.command("eval", epilog=EVAL_EPILOG)(evaluate_command)
 
 if __name__ == "__main__":
     app()

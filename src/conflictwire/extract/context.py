@@ -6,7 +6,9 @@ mentions, time expressions) so the event, statement and tally extractors never r
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -114,14 +116,30 @@ class DocContext:
         self.statement_cues = t.statements.find(keys)
         self.periods = t.tally_period.find(keys)
         self.region_refs = t.regions.find(keys)
-        self.actors: list[ActorMention] = t.actors.find(keys)
-        # Countries the report names (a demonym says whose forces, not where things happen).
-        self.country_refs = t.actors.lex.country_refs.find(keys)
+        # Countries the report names; a name or capital is a proper noun ("Grenade" the country,
+        # not "une grenade"). A demonym says whose forces, not where things happen.
+        self.country_refs = [m for m in t.actors.lex.country_refs.find(keys)
+                             if m.label.startswith("demonym") or self.doc[m.start].text[:1].isupper()]
+        attack_heads = {m.end - 1 for m in [*self.triggers, *self.weapons] if self.doc[m.end - 1].pos_ in ("NOUN", "PROPN")}
+        self.actors: list[ActorMention] = t.actors.find(keys, self.country_refs, attack_heads)
         self.mentioned: set[str] = {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()
 
     # --- helpers used by every extractor -------------------------------------------------------
+    @functools.cached_property
+    def sentences(self) -> list[Span]:
+        return list(self.doc.sents)
+
+    @functools.cached_property
+    def _paragraph_starts(self) -> list[int]:
+        text = self.article.text
+        return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+    def paragraph_of(self, token: int) -> int:
+        """The number of the paragraph a token stands in (paragraphs are split by blank lines)."""
+        return bisect.bisect_right(self._paragraph_starts, self.doc[token].idx) - 1
+
     def evidence(self, field_name: str, start_tok: int, end_tok: int) -> Evidence:
         span = self.doc[start_tok:end_tok]
         return Evidence(field=field_name, start=span.start_char, end=span.end_char, text=span.text)

@@ -20,6 +20,7 @@ from .context import DocContext, PlaceMention
 from .mentions import Mention, MentionFinder
 from .notes import write_notes
 
+NON_STATE = ("rebel_group", "political_militia", "identity_militia")
 CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
 
 
@@ -246,6 +247,15 @@ class EventExtractor:
             if actor1 is None or candidate.name != actor1.name:
                 actor2 = make(a, "actor2")
                 break
+        if actor1 is None and military:
+            found = self.nearby(d, lambda a: a.category == "group" and a.group.kind in NON_STATE,
+                                {getattr(actor2, "name", None)}, lead=True)
+            actor1 = make(found, "actor1") if found else None
+        if actor2 is None and military and actor1 is not None:
+            state_side = actor1.kind in ("state_forces", "external_forces")
+            found = self.nearby(d, lambda a: (a.category == "group" and a.group.kind in NON_STATE) if state_side
+                                else a.category in ("military", "police"), {actor1.name})
+            actor2 = make(found, "actor2") if found else None
         assoc1, assoc2 = [], []
         for a in picked["assoc"]:
             act = make(a, "assoc_actor")
@@ -253,6 +263,30 @@ class EventExtractor:
             if act.name not in {x.name for x in side} and act.name not in (getattr(actor1, "name", None), getattr(actor2, "name", None)):
                 side.append(act)
         return actor1, actor2, assoc1, assoc2
+
+    def nearby(self, d: Draft, wanted, exclude: set, lead: bool = False) -> Optional[ActorMention]:
+        """An actor the event's own clauses did not give a role, named in its sentences, then in
+        its paragraph, then (when `lead`) in the report's first paragraph. Groups only accused or
+        denied ("X accused group Y") are not taken for the side that acted."""
+        ctx = self.ctx
+        sents = {m.sent for m in d.mentions}
+        paragraphs = {ctx.paragraph_of(ctx.sentences[n].start) for n in sents}
+        disputed = {n for n, sent in enumerate(ctx.sentences)
+                    if any(c.label in ("ACCUSE", "REJECT") for c in ctx.in_span(ctx.statement_cues, sent))}
+        sent_of = {}
+        for n, sent in enumerate(ctx.sentences):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = n
+        candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in disputed
+                      and canonical(a, d.country or ctx.focus).name not in exclude]
+        scopes = [lambda a: sent_of.get(a.head) in sents, lambda a: ctx.paragraph_of(a.head) in paragraphs]
+        if lead:
+            scopes.append(lambda a: ctx.paragraph_of(a.head) == 0)
+        for in_scope in scopes:
+            found = [a for a in candidates if in_scope(a)]
+            if found:
+                return found[0]
+        return None
 
     @staticmethod
     def default_actors(sub: str, actor1: Optional[Actor], actor2: Optional[Actor], country: Optional[str]):

@@ -212,7 +212,7 @@ class MentionFinder:
             if any(m.start < a.start and a.start - m.end <= 4 for m in assoc_marks):
                 mention.roles["assoc"].append(a)
                 continue
-            role = self.role_of(a)
+            role = "actor1" if a.agent else self.role_of(a)
             if role is None:
                 role = "actor1" if a.category in ("armed", "group") else "actor2"
             mention.roles[role].append(a)

@@ -20,6 +20,8 @@ from ..model import Actor
 LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
 STATE_CATEGORIES = ("military", "police", "government", "state", "facility", "police_facility")
 FACILITIES = ("facility", "police_facility")
+OF_WORDS = {"de", "du", "des", "d'", "d’", "of"}  # "Forces armées de la RDC", "rebelles du M23"
+TAIL_STOPS = {"dont", "including", "among", "par", "by", "near", "près"}
 
 
 @dataclass
@@ -34,6 +36,7 @@ class ActorMention:
     group: Optional[Actor] = None  # a dictionary entry, for named groups
     backer: Optional[str] = None  # "Iran-backed": the backing country
     unknown: bool = False
+    agent: bool = False  # owns the weapon or the strike ("Russian drones", "frappe israélienne"): acts
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -78,11 +81,12 @@ class ActorFinder:
     def __init__(self, lex: ActorLexicon):
         self.lex = lex
 
-    def find(self, keys: TokenKeys) -> list[ActorMention]:
+    def find(self, keys: TokenKeys, refs: list[Match], attack_heads: set[int]) -> list[ActorMention]:
+        """Actor mentions: named groups, actor words with what qualifies them, states standing as
+        subject or object, and a country owning an attack or weapon ("Russian drones")."""
         doc = keys.doc
         mentions: list[ActorMention] = []
         taken: set[int] = set()
-        refs = self.lex.country_refs.find(keys)
         for m in self.lex.groups.find(keys):
             mentions.append(ActorMention(m.start, m.end, m.end - 1, "group", group=self.lex.group_actors[m.label]))
             taken.update(range(m.start, m.end))
@@ -99,11 +103,24 @@ class ActorFinder:
             taken.update(range(mention.start, mention.end))
         for ref in refs:
             kind, code = ref.label.split(":")
-            if ref.start in taken or kind == "demonym" or not self._argument(doc[ref.end - 1]):
+            if ref.start in taken:
                 continue
-            mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, "state", country=code))
+            if self._owner(doc[ref.end - 1], kind, attack_heads):
+                mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, "military", country=code, agent=True))
+            elif kind != "demonym" and self._argument(doc[ref.end - 1]):
+                mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, "state", country=code))
+            else:
+                continue
             taken.update(range(ref.start, ref.end))
         return sorted(mentions, key=lambda a: a.start)
+
+    @staticmethod
+    def _owner(tok: Token, kind: str, attack_heads: set[int]) -> bool:
+        """A demonym or possessive country on an attack or weapon word: "Russian missiles",
+        "une frappe israélienne", "Israel's strike"."""
+        if kind == "demonym":
+            return tok.dep_ in ("amod", "compound", "nmod", "flat") and tok.head.i in attack_heads
+        return kind == "name" and tok.dep_ in ("poss", "nmod:poss") and tok.head.i in attack_heads
 
     @staticmethod
     def _argument(tok: Token) -> bool:
@@ -127,9 +144,11 @@ class ActorFinder:
         while left < head.i and doc[left].pos_ in ("ADP", "CCONJ", "PUNCT", "SCONJ", "PRON"):
             left += 1
         right = min(right, m.end + 8)
-        for t in doc[head.i + 1:right]:
-            if t.dep_ in ("acl:relcl", "relcl", "punct") or t.pos_ in ("VERB", "AUX") and t.dep_ != "acl":
-                right = t.i
+        for t in doc[max(head.i + 1, m.end):right]:
+            after_participle = "Part" in doc[t.i - 1].morph.get("VerbForm")  # "dirigée par", "backed by"
+            if t.dep_ in ("acl:relcl", "relcl", "punct") or t.pos_ in ("VERB", "AUX", "CCONJ") and t.dep_ != "acl" \
+                    or not after_participle and (t.lower_ in TAIL_STOPS or t.pos_ == "ADP" and t.lower_ not in OF_WORDS):
+                right = t.i  # "l'armée congolaise | et ses alliés", "un poste | près de Mora", "cinq personnes | dont"
                 break
         mention = ActorMention(min(left, m.start), right, head.i, m.label)
         for ref in refs:

@@ -1,0 +1,174 @@
+"""`conflictwire eval`: score predictions (or a fresh extraction) against gold, ACLED exports
+included, and hold the quality gate."""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .evaluate import DocResult, field_results, score, why_missed
+from .evaluate import baseline as gate_file
+from .evaluate.acled import AcledError, read_acled
+from .evaluate.records import Problem, checksum, gold_files, load, missing_reports
+from .ingest import read_inputs
+
+out = Console()
+err = Console(stderr=True)
+
+EPILOG = """**Examples**
+
+* `conflictwire eval --gold gold.jsonl --pred out.jsonl`
+* `conflictwire eval --gold tests/data/gold tests/data/gold --show`
+* `conflictwire eval --acled acled_export.csv --json`
+* `conflictwire eval --gold tests/data/gold tests/data/gold --baseline quality/baseline.json`
+"""
+
+
+def evaluate_command(
+    reports: List[str] = typer.Argument(None, help="Reports to extract and score in one go (files or directories), instead of --pred."),
+    gold: Optional[Path] = typer.Option(None, "--gold", "-g", help="Gold records: a .jsonl file, or a directory of *.gold.jsonl files."),
+    pred: Optional[Path] = typer.Option(None, "--pred", "-p", help="Predicted records (what `conflictwire extract` wrote)."),
+    acled: Optional[Path] = typer.Option(None, "--acled", help="An ACLED CSV export: each row's notes are extracted and scored against the row."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object (the keys of the shared score.py --json)."),
+    show: bool = typer.Option(False, "--show", help="List every gold event with what it matched or why it was missed."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Fail (exit 1) when a figure drops more than the margin below this baseline, or the gold changed."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Pin the figures of this run (and the gold checksum) in this file."),
+    readme: Optional[Path] = typer.Option(None, "--readme", help="Rewrite the figures table between the markers of this README from the baseline."),
+    save_pred: Optional[Path] = typer.Option(None, "--save-pred", help="Also write the predictions of a fresh extraction here."),
+) -> None:
+    """Score extracted records against gold: events, statements and tallies, field by field."""
+    problems: list[Problem] = []
+    gold_records, pred_records, checked = _gold_and_predictions(reports, gold, pred, acled, save_pred, problems)
+    for p in problems:
+        err.print(f"[red]error[/red] {p}", highlight=False, soft_wrap=True)
+    for doc in missing_reports(gold_records, pred_records):
+        err.print(f"[yellow]warning[/yellow] no prediction for report {doc}: its gold events count as missed", highlight=False, soft_wrap=True)
+    details: list[DocResult] = []
+    result = score(gold_records, pred_records, details)
+    if as_json:
+        typer.echo(json.dumps(result))
+    else:
+        out.print(figures_table(result))
+    if show:  # to standard error when standard output carries JSON
+        for line in show_lines(details):
+            (err if as_json else out).print(line, highlight=False, soft_wrap=True)
+    failed = bool(problems)
+    if write_baseline:
+        gate_file.write_baseline(write_baseline, result, checksum(checked), corpus_counts(gold_records, pred_records))
+        err.print(f"baseline written to {write_baseline}", highlight=False, soft_wrap=True)
+    if baseline:
+        failed |= _check_gate(baseline, result, checked)
+    if readme:
+        pinned = gate_file.read_baseline(write_baseline or baseline) if (write_baseline or baseline) else None
+        if pinned is None:
+            raise typer.BadParameter("give --baseline or --write-baseline: the README shows pinned figures", param_hint="--readme")
+        changed = gate_file.update_readme(readme, gate_file.markdown_table(pinned))
+        err.print(f"{readme}: figures {'updated' if changed else 'already current'}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _gold_and_predictions(reports, gold, pred, acled, save_pred, problems):
+    """Gold records, predicted records, and the gold files (for the checksum)."""
+    if acled is not None:
+        try:
+            data = read_acled(acled)
+        except AcledError as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(2)
+        problems.extend(data.problems)
+        return data.gold, _extract(data.reports, save_pred), [acled]
+    if gold is None:
+        raise typer.BadParameter("give --gold (or --acled)", param_hint="--gold")
+    if bool(reports) == bool(pred):
+        raise typer.BadParameter("give either --pred or reports to extract, not both or neither", param_hint="--pred")
+    gold_records = load(gold, "gold", problems)
+    if pred is not None:
+        pred_records = load(pred, "pred", problems)
+    else:
+        pred_records = _extract(list(read_inputs(reports)), save_pred)
+    return gold_records, pred_records, gold_files(gold) if gold.exists() else []
+
+
+def _extract(items: list, save_pred: Optional[Path]) -> list[dict]:
+    from .cli import run_extraction
+    from .export import write_jsonl
+    from .pipeline import Extractor
+
+    results, _ = run_extraction(Extractor(), items)
+    if save_pred:
+        with save_pred.open("w", encoding="utf-8") as fh:
+            write_jsonl(results, fh)
+    return [r.model_dump(mode="json") for res in results for r in res.records()]
+
+
+def _check_gate(path: Path, result: dict, checked: list[Path]) -> bool:
+    try:
+        pinned = gate_file.read_baseline(path)
+    except ValueError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        return True
+    reasons = gate_file.gate(pinned, result, checksum(checked))
+    for reason in reasons:
+        err.print(f"[red]gate failed[/red] {reason}", highlight=False, soft_wrap=True)
+    if not reasons:
+        err.print(f"[green]gate passed[/green] against {path}", highlight=False, soft_wrap=True)
+    return bool(reasons)
+
+
+def corpus_counts(gold: list[dict], pred: list[dict]) -> dict:
+    docs = {r["doc"] for r in gold if r.get("doc")}
+    langs = Counter(a.get("language") for a in pred if a.get("kind") == "article"
+                    and os.path.basename(str(a.get("source_path") or a.get("url") or "")) in docs)
+    return {"reports": len(docs), **{k: v for k, v in sorted(langs.items()) if k}}
+
+
+def figures_table(result: dict) -> Table:
+    table = Table(title="Scores against gold")
+    for col in ("", "gold", "predicted", "matched", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col else "left")
+    for kind in ("events", "statements", "tallies"):
+        r = result[kind]
+        table.add_row(kind, str(r["gold"]), str(r["pred"]), str(r["matched"]), f"{r['precision']:.3f}",
+                      f"{r['recall']:.3f}", f"[bold]{r['f1']:.3f}[/bold]")
+    table.add_section()
+    for name, v in result["fields"].items():
+        table.add_row(gate_file.LABELS.get(name, name), str(v["scored"]), "", "", "", "", f"{v['accuracy']:.3f}")
+    if result.get("evidence_valid") is not None:
+        table.add_row("evidence valid", "", "", "", "", "", f"{result['evidence_valid']:.3f}")
+    return table
+
+
+def _value(v) -> str:
+    return " / ".join(map(str, v)) if isinstance(v, list) else str(v)
+
+
+def _event_line(e: dict) -> str:
+    loc = e.get("location") or {}
+    a1, a2 = (e.get("actor1") or {}).get("name"), (e.get("actor2") or {}).get("name")
+    return (f"{_value(e.get('event_date'))} {_value(e.get('sub_event_type'))} at {_value(loc.get('name'))} "
+            f"({loc.get('country_code')}): {_value(a1)} -> {_value(a2)}")
+
+
+def show_lines(details: list[DocResult]) -> list[str]:
+    """Each gold event with its partner and wrong fields, or why it was missed; then extra predictions."""
+    lines = []
+    for d in details:
+        lines.append(f"[bold]{d.doc}[/bold]")
+        for g, p in d.pairs:
+            wrong = [name for name, ok in field_results(g, p).items() if not ok]
+            lines.append(f"  [green]matched[/green] {_event_line(g)}")
+            lines.append(f"          by {_event_line(p)}")
+            if wrong:
+                lines.append(f"          [yellow]wrong:[/yellow] {', '.join(wrong)}")
+        for g in d.missed:
+            lines.append(f"  [red]missed[/red]  {_event_line(g)}")
+            lines.append(f"          why: {why_missed(g, d)}")
+        for p in d.extra:
+            lines.append(f"  [yellow]extra[/yellow]   {_event_line(p)} (no gold event)")
+    return lines
