@@ -20,6 +20,8 @@ from .lexmatch import Match
 
 QUOTES = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
 PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}
+MAX_PER_SENTENCE = 3
+NOBODY = {"no", "none", "nobody", "aucun", "aucune", "personne", "nul"}
 PRIORITY = ("CLAIM", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN", "SAY")
 
 
@@ -38,19 +40,37 @@ class StatementExtractor:
 
     def run(self) -> list[Statement]:
         out = []
-        for sent in self.ctx.doc.sents:
-            statement = self.sentence(sent)
+        for sent in self.ctx.sentences:
+            out.extend(self.sentence(sent))
+        return out
+
+    def sentence(self, sent: Span) -> list[Statement]:
+        """The sentence's statements: one per kind its verbs express ("rejected ... and accused
+        ..." gives a denial and an accusation), or one from a plain "said" when what was said
+        classifies it."""
+        cues = self.ctx.in_span(self.ctx.statement_cues, sent)
+        if not cues:
+            return []
+        doc = self.ctx.doc
+        verbal = [c for c in cues if c.label != "SAY" and doc[c.start].pos_ in ("VERB", "AUX")]
+        chosen: list[Match] = []
+        for c in sorted(verbal, key=lambda c: c.start):
+            if c.label not in {x.label for x in chosen}:
+                chosen.append(c)
+        if not chosen:
+            # The verb that governs the sentence speaks, not a noun it takes ("a démenti ces accusations").
+            chosen = [min(cues, key=lambda c: (doc[c.start].pos_ not in ("VERB", "AUX"), PRIORITY.index(c.label)))]
+        out = []
+        for cue in chosen[:MAX_PER_SENTENCE]:
+            statement = self.statement(sent, cue)
             if statement is not None:
                 out.append(statement)
         return out
 
-    def sentence(self, sent: Span) -> Optional[Statement]:
-        cues = self.ctx.in_span(self.ctx.statement_cues, sent)
-        if not cues:
-            return None
-        # The verb that governs the sentence speaks, not a noun it takes ("a démenti ces accusations").
-        cue = min(cues, key=lambda c: (self.ctx.doc[c.start].pos_ not in ("VERB", "AUX"), PRIORITY.index(c.label)))
+    def statement(self, sent: Span, cue: Match) -> Optional[Statement]:
         verb = self.ctx.doc[cue.start]
+        if cue.label != "SAY" and self.denied(verb):
+            return None  # "l'attaque n'a pas été revendiquée", "no group claimed it"
         speaker = self.speaker(sent, verb, cue)
         if speaker is None:
             return None
@@ -63,6 +83,17 @@ class StatementExtractor:
             self.accused[target.country_code] = speaker.actor
         self.last_speaker = speaker
         return self.record(sent, cue, kind, speaker, target, quote)
+
+    def denied(self, verb: Token) -> bool:
+        """The verb is negated, or its subject is nobody or an event ("aucun groupe", "the attack")."""
+        negation = self.ctx.tools.negation | NOBODY
+        if any(c.lower_ in negation and c.dep_ in ("advmod", "neg", "det") for c in verb.children):
+            return True
+        subj = self.subject(verb)
+        if subj is None:
+            return False
+        return any(c.lower_ in NOBODY for c in subj.children) or subj.lower_ in NOBODY or \
+            any(m.start <= subj.i < m.end for m in self.ctx.triggers)
 
     # --- speaker -----------------------------------------------------------------------------
     def speaker(self, sent: Span, verb: Token, cue: Match) -> Optional[Speaker]:
@@ -82,12 +113,23 @@ class StatementExtractor:
         actors = [a for a in self.ctx.actors if lo <= a.head < hi]
         country = self.country(lo, hi, actors)
         if person is not None:
+            country = country or self.place_country(lo, hi) or self.ctx.focus
             return Speaker(Actor(name=person.text, role=role, country_code=country, text=doc[lo:hi].text), lo, hi)
         if actors:
             a = actors[0]
             actor = self.as_speaker(a, country)
             return Speaker(actor.model_copy(update={"role": role, "text": doc[lo:hi].text}), lo, hi)
+        if subj.pos_ in ("NOUN", "PROPN"):
+            # A speaker the dictionaries do not know ("the student union", "le maire de Kharkiv"):
+            # its own words name it, in the report's country unless they name another.
+            name = doc[lo:hi].text
+            return Speaker(Actor(name=name, role=role, country_code=country or self.place_country(lo, hi) or self.ctx.focus,
+                                 text=name), lo, hi)
         return None
+
+    def place_country(self, lo: int, hi: int) -> Optional[str]:
+        """The country of a place named inside the speaker's words ("Kharkiv mayor")."""
+        return next((p.place.country_code for p in self.ctx.places if lo <= p.start < hi and p.place is not None), None)
 
     @staticmethod
     def subject(verb: Token) -> Optional[Token]:
@@ -136,6 +178,9 @@ class StatementExtractor:
     def classify_say(self, sent: Span, speaker: Speaker, quote) -> Optional[str]:
         keys, t = self.ctx.keys, self.ctx.tools
         tail = range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)
+        if speaker.actor.kind in ("rebel_group", "political_militia", "identity_militia") and \
+                any(tail.start <= m.start < tail.stop for m in self.ctx.triggers):
+            return "CLAIM"  # an armed group telling of its own attack claims it
         if t.threat_cues.find(keys, tail.start, tail.stop):
             return "THREATEN"
         if t.demand_cues.find(keys, tail.start, tail.stop):
