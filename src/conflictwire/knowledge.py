@@ -89,6 +89,22 @@ def countries() -> dict[str, Country]:
     return out
 
 
+@functools.cache
+def territories() -> dict[str, str]:
+    """Dependent territory code -> the code of the state it belongs to."""
+    raw = _read_yaml("territories.yaml") or {}
+    known = countries()
+    for code, state in raw.items():
+        if state not in known:
+            raise KnowledgeError(f"territories.yaml: {code} belongs to {state!r}, which countries.yaml does not hold")
+    return dict(raw)
+
+
+def sovereign(code: str | None) -> str | None:
+    """The state whose forces act in `code`: itself for a state, its sovereign for a territory."""
+    return territories().get(code, code) if code else code
+
+
 @dataclass(frozen=True)
 class GroupEntry:
     """A named actor of the dictionary (armed group, institution)."""

@@ -11,13 +11,13 @@ from typing import Iterable, Optional
 
 # Weapons in order of precedence when a report names several for one event.
 WEAPON_ORDER = ("chemical", "suicide_bomb", "vehicle_bomb", "ied", "landmine", "drone", "airstrike",
-                "missile", "rocket", "artillery", "mortar", "grenade", "small_arms", "melee")
+                "missile", "rocket", "artillery", "mortar", "grenade", "explosive", "small_arms", "melee")
 REMOTE = {
     "chemical": "Chemical weapon", "suicide_bomb": "Suicide bomb", "vehicle_bomb": "Remote explosive/landmine/IED",
     "ied": "Remote explosive/landmine/IED", "landmine": "Remote explosive/landmine/IED",
     "drone": "Air/drone strike", "airstrike": "Air/drone strike", "missile": "Shelling/artillery/missile attack",
     "rocket": "Shelling/artillery/missile attack", "artillery": "Shelling/artillery/missile attack",
-    "mortar": "Shelling/artillery/missile attack", "grenade": "Grenade",
+    "mortar": "Shelling/artillery/missile attack", "grenade": "Grenade", "explosive": "Remote explosive/landmine/IED",
 }
 VIOLENT = {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "chemical", "intercept"}
 ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
@@ -34,7 +34,7 @@ def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
         present.add("ied")
     for w in WEAPON_ORDER:
         if w in present:
-            return w
+            return "ied" if w == "explosive" else w  # a bomb no aircraft or gun delivered
     return None
 
 
@@ -43,12 +43,13 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
     """The ACLED sub-event type; the event type follows from the taxonomy."""
     if triggers & {"intercept", "seize_weapons"} or outcomes & {"intercepted", "defused"}:
         return "Disrupted weapons use"
-    if "protest" in triggers or kind1 == "protesters":
+    if triggers & {"protest", "intervene"} or kind1 == "protesters":
         if "riot" in triggers:
             return "Violent demonstration"
-        if killed and kind2 == "protesters" or (kind2 == "protesters" and triggers & {"kill"}):
+        state = bool({kind1, kind2} & {"state_forces", "external_forces"})
+        if (killed or "kill" in triggers) and (state or kind2 == "protesters"):
             return "Excessive force against protesters"
-        if "arrest" in triggers or kind2 in ("state_forces",):
+        if triggers & {"arrest", "intervene"} or state:
             return "Protest with intervention"
         return "Peaceful protest"
     if "riot" in triggers and not (triggers & {"air_strike", "shelling", "explosion"}):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..knowledge import taxonomy
+from ..knowledge import sovereign, taxonomy
 from ..model import Actor, Event, Evidence, Place, stable_id
-from ..resolve.actors import FACILITIES, ActorMention, canonical, country_name, unidentified
+from ..resolve.actors import FACILITIES, ActorMention, canonical, country_name, state_of, unidentified
 from ..resolve.dates import ResolvedDate
 from ..resolve.places import place_key
 from .classify import main_weapon, sub_event_type
@@ -21,6 +21,9 @@ from .mentions import Mention, MentionFinder
 from .notes import write_notes
 
 NON_STATE = ("rebel_group", "political_militia", "identity_militia")
+CROWD_KINDS = ("civilians", "protesters", "rioters")
+CROWD_EVENTS = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
+                "Excessive force against protesters": "protesters", "Violent demonstration": "rioters"}
 CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
 
 
@@ -159,7 +162,7 @@ class EventExtractor:
         weapon_matches = [w for m in d.mentions for w in m.weapons]
         weapon = main_weapon([w.label for w in weapon_matches], classes)
         for w in weapon_matches:
-            if w.label == weapon:
+            if w.label == weapon or (w.label, weapon) == ("explosive", "ied"):
                 evidence.append(ctx.evidence("weapon", w.start, w.end))
                 break
         military = bool(classes & {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "intercept"})
@@ -234,7 +237,7 @@ class EventExtractor:
 
         def make(a: ActorMention, field_name: str) -> Actor:
             evidence.append(ctx.evidence(field_name, a.start, a.end))
-            return canonical(a, country, military, ctx.doc[a.start:a.end].text)
+            return self.in_country(canonical(a, country, military, ctx.doc[a.start:a.end].text), country)
 
         # A place standing for its forces is a side only when no one is named.
         for role in ("actor1", "actor2"):
@@ -264,6 +267,16 @@ class EventExtractor:
                 side.append(act)
         return actor1, actor2, assoc1, assoc2
 
+    def in_country(self, actor: Actor, country: Optional[str]) -> Actor:
+        """A transnational group acting in a country is its branch there: "Islamic State" in Iraq
+        is "Islamic State (Iraq)" when the dictionary has that branch, and of Iraq either way."""
+        if actor.kind not in NON_STATE or actor.country_code is not None or not country:
+            return actor
+        branch = self.ctx.tools.actors.lex.group_actors.get(f"{actor.name} ({country_name(country)})")
+        if branch is not None:
+            return branch.model_copy(update={"text": actor.text})
+        return actor.model_copy(update={"country_code": country})
+
     def nearby(self, d: Draft, wanted, exclude: set, lead: bool = False) -> Optional[ActorMention]:
         """An actor the event's own clauses did not give a role, named in its sentences, then in
         its paragraph, then (when `lead`) in the report's first paragraph. Groups only accused or
@@ -288,29 +301,42 @@ class EventExtractor:
                 return found[0]
         return None
 
-    @staticmethod
-    def default_actors(sub: str, actor1: Optional[Actor], actor2: Optional[Actor], country: Optional[str]):
-        """Who ACLED writes when the report does not say: an unnamed attacker, protesters, civilians."""
-        crowd = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
-                 "Excessive force against protesters": "protesters", "Violent demonstration": "rioters"}
-        if sub in crowd and actor1 is not None and actor1.kind in ("civilians", "protesters", "rioters"):
-            kind = crowd[sub]
-            actor1 = Actor(name=f"{kind.capitalize()} ({country_label(country)})", kind=kind, country_code=country, text=actor1.text)
-        if sub not in crowd and sub != "Mob violence" and actor1 is not None and actor1.kind == "civilians":
-            # Unarmed people do not carry out violence: they are its target.
+    def default_actors(self, sub: str, actor1: Optional[Actor], actor2: Optional[Actor], country: Optional[str]):
+        """Who ACLED writes when the report does not say, and its conventions on sides: a crowd
+        is actor1 of its own protest or riot and the force that met it actor2; unarmed people do
+        not carry out violence; arrests are made by the police; an air strike by a state's forces."""
+        crowd = CROWD_EVENTS.get(sub)
+        if crowd and actor1 is not None and actor1.kind in ("state_forces", "external_forces"):
+            actor1, actor2 = (actor2 if actor2 is not None and actor2.kind in CROWD_KINDS else None), actor1
+        if crowd and actor1 is not None and actor1.kind in CROWD_KINDS:
+            actor1 = Actor(name=f"{crowd.capitalize()} ({country_label(country)})", kind=crowd, country_code=country, text=actor1.text)
+        if crowd is None and sub != "Mob violence" and actor1 is not None and actor1.kind == "civilians":
             actor1, actor2 = None, actor2 or actor1
-        if actor1 is None and actor2 is not None and sub in ("Peaceful protest", "Violent demonstration") and actor2.kind in ("protesters", "rioters", "civilians"):
-            actor1, actor2 = actor2, None
-        if actor1 is None:
-            if sub.startswith("Protest") or sub == "Peaceful protest":
-                actor1 = Actor(name=f"Protesters ({country_label(country)})", kind="protesters", country_code=country)
-            elif sub in ("Violent demonstration", "Mob violence"):
-                actor1 = Actor(name=f"Rioters ({country_label(country)})", kind="rioters", country_code=country)
-            elif sub not in ("Agreement",):
-                actor1 = unidentified(country)
+        if crowd and actor2 is not None and actor2.kind in CROWD_KINDS:
+            actor2 = None  # the crowd is actor1; its own members are not the other side
+        if actor1 is None and crowd:
+            actor1 = Actor(name=f"{crowd.capitalize()} ({country_label(country)})", kind=crowd, country_code=country)
+        elif actor1 is None and sub == "Mob violence":
+            actor1 = Actor(name=f"Rioters ({country_label(country)})", kind="rioters", country_code=country)
+        elif actor1 is None and sub == "Arrests" and country:
+            actor1 = Actor(name=f"Police Forces of {state_of(country)}", kind="state_forces", country_code=sovereign(country))
+        elif actor1 is None and sub == "Air/drone strike":
+            actor1 = self.air_force(country)
+        elif actor1 is None and sub not in ("Agreement",):
+            actor1 = unidentified(country)
         if actor2 is None and sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
             actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country)
         return actor1, actor2
+
+    def air_force(self, country: Optional[str]) -> Optional[Actor]:
+        """Who flies an unattributed air or drone strike: a foreign state whose forces the report
+        names, else the forces of the state where it fell."""
+        foreign = [a.country for a in self.ctx.actors if a.category == "military" and a.country and a.country != country]
+        code = max(set(foreign), key=foreign.count) if foreign else sovereign(country)
+        if code is None:
+            return unidentified(country)
+        kind = "external_forces" if country and code != sovereign(country) else "state_forces"
+        return Actor(name=f"Military Forces of {state_of(code)}", kind=kind, country_code=code)
 
     def outcomes(self, d: Draft, evidence: list[Evidence]) -> list[str]:
         found: list[str] = []

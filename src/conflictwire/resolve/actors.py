@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+import pycountry
 from spacy.tokens import Token
 
 from ..extract.lexmatch import Match, PhraseIndex, TokenKeys
-from ..knowledge import Country, countries, lexicon
+from ..knowledge import Country, countries, lexicon, sovereign
 from ..model import Actor
 
 LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
@@ -66,12 +67,17 @@ class ActorLexicon:
 
 
 def country_name(code: Optional[str]) -> Optional[str]:
+    """A country's or territory's name ("New Caledonia"), or None."""
     known: Optional[Country] = countries().get(code or "")
-    return known.name if known else None
+    if known:
+        return known.name
+    other = pycountry.countries.get(alpha_2=code) if code else None
+    return getattr(other, "common_name", None) or getattr(other, "name", None)
 
 
 def state_of(code: str) -> str:
-    known = countries().get(code)
+    """The state as named in "Military Forces of <state>"; a territory's forces are its sovereign's."""
+    known = countries().get(sovereign(code))
     return known.state if known else code
 
 
@@ -185,14 +191,14 @@ def canonical(m: ActorMention, event_country: Optional[str], military_context: b
         backer = country_name(m.backer) or m.backer
         return Actor(name=f"{backer}-backed militias", kind="political_militia", country_code=None, text=text)
     if m.category in STATE_CATEGORIES:
-        code = m.country or (event_country if m.category != "state" else None)
+        code = sovereign(m.country or (event_country if m.category != "state" else None))
         if not code:
             return Actor(name="Unidentified Military Forces", kind="state_forces", country_code=None, text=text)
         form = {"police": "Police Forces of {}", "police_facility": "Police Forces of {}",
                 "government": "Government of {}"}.get(m.category, "Military Forces of {}")
         if m.category == "state" and not military_context:
             form = "Government of {}"
-        kind = "external_forces" if event_country and code != event_country else "state_forces"
+        kind = "external_forces" if event_country and code != sovereign(event_country) else "state_forces"
         return Actor(name=form.format(state_of(code)), kind=kind, country_code=code, text=text)
     label = country_name(m.country or where) or "Unknown"
     if m.category == "civilians":
