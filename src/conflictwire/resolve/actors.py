@@ -8,10 +8,13 @@ An attacker the report does not name becomes "Unidentified Armed Group (<country
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 import pycountry
+from rapidfuzz import fuzz, process
 from spacy.tokens import Token
 
 from ..extract.lexmatch import Match, PhraseIndex, TokenKeys
@@ -21,6 +24,8 @@ from ..model import Actor
 LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
 STATE_CATEGORIES = ("military", "police", "government", "state", "facility", "police_facility")
 FACILITIES = ("facility", "police_facility")
+NAME_LABELS = ("ORG", "NORP", "MISC")  # NER names an armed group may stand behind
+LEADING_ARTICLE = re.compile(r"^(?:(?:the|les|le|la)\s+|l['’]\s*)")
 OF_WORDS = {"de", "du", "des", "d'", "d’", "of"}  # "Forces armées de la RDC", "rebelles du M23"
 TAIL_STOPS = {"dont", "including", "among", "par", "by", "near", "près"}
 
@@ -43,6 +48,60 @@ class ActorMention:
         return self.start <= i < self.end
 
 
+def fold_name(name: str) -> str:
+    """The form names are compared in: no accents, case, punctuation, spaces or leading article."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = LEADING_ARTICLE.sub("", s.strip())
+    return re.sub(r"[^a-z0-9]+", "", s)
+
+
+class GroupMatcher:
+    """Names to dictionary actors: an exact alias first (folded: "Kata'ib Hezbollah" is
+    "kataibhezbollah"), then the closest alias by edit similarity (rapidfuzz) when it is close
+    enough, for spellings the dictionary does not list ("Tehreek-e-Taliban", "Hizballah").
+    Short names (acronyms) must match exactly."""
+
+    THRESHOLD = 88.0
+    MIN_FUZZY_LENGTH = 8
+
+    def __init__(self, table: dict[str, list[str]], actors: dict[str, Actor]):
+        self.actors = actors
+        self.exact: dict[str, str] = {}
+        for name, aliases in table.items():
+            for alias in aliases:
+                self.exact.setdefault(fold_name(alias), name)
+        self.keys = [k for k in self.exact if len(k) >= self.MIN_FUZZY_LENGTH]
+        self.names = [self.exact[k] for k in self.keys]
+
+    def match(self, name: str) -> Optional[tuple[Actor, float]]:
+        key = fold_name(name)
+        if key in self.exact:
+            return self.actors[self.exact[key]], 100.0
+        if len(key) < self.MIN_FUZZY_LENGTH:
+            return None
+        best = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=self.THRESHOLD)
+        return (self.actors[self.names[best[2]]], best[1]) if best else None
+
+    def match_many(self, names: list[str]) -> list[Optional[tuple[Actor, float]]]:
+        """The same for many names at once, compared in one batch on every core."""
+        keys = [fold_name(n) for n in names]
+        out: list[Optional[tuple[Actor, float]]] = [None] * len(names)
+        todo = []
+        for i, key in enumerate(keys):
+            if key in self.exact:
+                out[i] = (self.actors[self.exact[key]], 100.0)
+            elif len(key) >= self.MIN_FUZZY_LENGTH:
+                todo.append(i)
+        if todo and self.keys:
+            scores = process.cdist([keys[i] for i in todo], self.keys, scorer=fuzz.ratio,
+                                   score_cutoff=self.THRESHOLD, workers=-1)
+            for row, i in zip(scores, todo):
+                j = int(row.argmax())
+                if row[j] >= self.THRESHOLD:
+                    out[i] = (self.actors[self.names[j]], float(row[j]))
+        return out
+
+
 @dataclass
 class ActorLexicon:
     """The phrase indexes actor finding needs, for one language."""
@@ -50,6 +109,7 @@ class ActorLexicon:
     country_refs: PhraseIndex
     groups: PhraseIndex
     group_actors: dict[str, Actor] = field(default_factory=dict)
+    matcher: Optional[GroupMatcher] = None
 
     @classmethod
     def build(cls, tokenizer, language: str, entries) -> "ActorLexicon":
@@ -63,7 +123,8 @@ class ActorLexicon:
         for entry in entries:
             table[entry.name] = [entry.name, *entry.aliases.get(language, []), *entry.aliases.get("en", [])]
             actors[entry.name] = Actor(name=entry.name, kind=entry.kind, country_code=entry.country)
-        return cls(PhraseIndex(tokenizer, lex), PhraseIndex(tokenizer, refs), PhraseIndex(tokenizer, table), actors)
+        return cls(PhraseIndex(tokenizer, lex), PhraseIndex(tokenizer, refs), PhraseIndex(tokenizer, table), actors,
+                   GroupMatcher(table, actors))
 
 
 def country_name(code: Optional[str]) -> Optional[str]:
@@ -96,6 +157,12 @@ class ActorFinder:
         for m in self.lex.groups.find(keys):
             mentions.append(ActorMention(m.start, m.end, m.end - 1, "group", group=self.lex.group_actors[m.label]))
             taken.update(range(m.start, m.end))
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and self.lex.matcher:
+                found = self.lex.matcher.match(ent.text)
+                if found:
+                    mentions.append(ActorMention(ent.start, ent.end, ent.end - 1, "group", group=found[0]))
+                    taken.update(range(ent.start, ent.end))
         words = [m for m in self.lex.words.find(keys) if m.start not in taken]
         modifiers = {m.start: m for m in words if m.label in ("unknown", "backed")}
         for m in words:

@@ -1,0 +1,67 @@
+"""Actor resolution: exact and fuzzy matching of names to the dictionary, and actors the
+dictionary does not know."""
+import pytest
+
+from conflictwire.ingest.readers import Report
+from conflictwire.knowledge import actor_entries
+from conflictwire.model import Actor
+from conflictwire.resolve.actors import GroupMatcher, fold_name
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    entries = actor_entries()
+    table = {e.name: [e.name, *e.aliases.get("en", []), *e.aliases.get("fr", [])] for e in entries}
+    return GroupMatcher(table, {e.name: Actor(name=e.name, kind=e.kind, country_code=e.country) for e in entries})
+
+
+def test_folding_ignores_case_accents_punctuation_and_articles():
+    assert fold_name("Les Forces démocratiques syriennes") == fold_name("forces democratiques-syriennes")
+    assert fold_name("Kata'ib Hezbollah") == "kataibhezbollah"
+
+
+@pytest.mark.parametrize("written,canonical", [
+    ("Kataib Hezbolla", "Kataib Hezbollah"),                       # a letter dropped
+    ("Tehreek-e-Taleban Pakistan", "TTP: Tehreek-i-Taliban Pakistan"),  # transliteration
+    ("Kata’ib Sayyid al-Shuhada", "Kataib Sayyid al Shuhada"),      # typographic apostrophe
+])
+def test_spellings_the_dictionary_does_not_list_are_matched(matcher, written, canonical):
+    found = matcher.match(written)
+    assert found is not None and found[0].name == canonical and found[1] >= GroupMatcher.THRESHOLD
+
+
+def test_unrelated_names_and_short_acronyms_are_not_forced_onto_an_entry(matcher):
+    assert matcher.match("Norwegian Refugee Council") is None
+    assert matcher.match("KHX") is None  # acronyms match exactly or not at all
+
+
+def test_batch_matching_agrees_with_one_by_one(matcher):
+    names = ["Kataib Hezbolla", "Norwegian Refugee Council", "TTP", "Tehreek-e-Taleban Pakistan"]
+    batch = matcher.match_many(names)
+    single = [matcher.match(n) for n in names]
+    assert [b and b[0].name for b in batch] == [s and s[0].name for s in single]
+
+
+def extract(extractor, text, published="2024-05-10", language=None):
+    report = Report(source="t.txt", text=text, published=published, language=language)
+    return extractor.extract_article(extractor.article(report))
+
+
+def test_an_unknown_attacker_gets_a_kind_and_the_country_where_it_acted(extractor):
+    ex = extract(extractor, "Des hommes armés non identifiés ont tué trois villageois jeudi à Ménaka, dans le nord-est du Mali.", language="fr")
+    assert ex.events
+    a1 = ex.events[0].actor1
+    assert a1.name == "Unidentified Armed Group (Mali)" and a1.kind == "political_militia" and a1.country_code == "ML"
+
+
+def test_the_owner_of_a_weapon_is_the_attacker(extractor):
+    ex = extract(extractor, "A Russian missile struck an apartment block in Kharkiv on Tuesday, killing four people, Ukrainian officials said.")
+    a1 = ex.events[0].actor1
+    assert a1.name == "Military Forces of Russia" and a1.kind == "external_forces"
+
+
+def test_a_territorys_police_are_the_sovereigns(extractor):
+    ex = extract(extractor, "Des gendarmes ont interpellé mardi douze émeutiers à Nouméa, en Nouvelle-Calédonie.", language="fr")
+    assert ex.events
+    actors = [a for e in ex.events for a in (e.actor1, e.actor2) if a]
+    assert any(a.name == "Police Forces of France" and a.country_code == "FR" for a in actors), actors
