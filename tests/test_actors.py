@@ -65,3 +65,23 @@ def test_a_territorys_police_are_the_sovereigns(extractor):
     assert ex.events
     actors = [a for e in ex.events for a in (e.actor1, e.actor2) if a]
     assert any(a.name == "Police Forces of France" and a.country_code == "FR" for a in actors), actors
+
+
+def test_a_claim_of_responsibility_makes_the_claimant_actor1(extractor):
+    text = ("Un engin explosif a frappé mardi un convoi de l'armée près de Ménaka, au Mali, tuant deux soldats.\n\n"
+            "L'État islamique au Sahel a revendiqué l'attaque dans un communiqué diffusé mercredi.")
+    ex = extract(extractor, text, language="fr")
+    event = ex.events[0]
+    assert event.actor1.kind == "rebel_group" and "Islamic State" in event.actor1.name
+    assert "claimed" in event.outcome
+    assert any(e.field == "actor1" and "tat islamique" in e.text for e in event.evidence)
+
+
+def test_an_accused_group_is_not_written_as_the_attacker(extractor):
+    text = ("Gunmen killed five villagers in an attack near Ménaka, in northeastern Mali, on Tuesday, officials said.\n\n"
+            "The army accused JNIM of carrying out the massacre.")
+    ex = extract(extractor, text)
+    event = ex.events[0]
+    assert event.actor1.name == "Unidentified Armed Group (Mali)"
+    assert "attributed" in event.outcome
+    assert any(s.statement_type == "ACCUSE" and s.target and "JNIM" in s.target.name for s in ex.statements)

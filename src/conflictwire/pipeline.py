@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
+from .extract.claims import link_claims
 from .extract.context import DocContext, LanguageTools
 from .extract.events import EventExtractor
 from .extract.statements import StatementExtractor
@@ -67,8 +68,9 @@ class Extractor:
         tools = self.tools(article.language)
         doc = doc if doc is not None else tools.nlp(article.text)
         ctx = DocContext(article, doc, tools, self.gazetteer, Published.parse(article.published))
-        return Extraction(article=article, events=EventExtractor(ctx).run(),
-                          statements=StatementExtractor(ctx).run(), tallies=TallyExtractor(ctx).run())
+        events, statements = EventExtractor(ctx).run(), StatementExtractor(ctx).run()
+        link_claims(events, statements)
+        return Extraction(article=article, events=events, statements=statements, tallies=TallyExtractor(ctx).run())
 
     def run(self, items: Iterable[Report | InputError]) -> Iterator[Extraction | Failure | InputError]:
         """Extract every report, in batches per language; failures are yielded, not raised."""

@@ -1,0 +1,56 @@
+"""What statements say about who did it: a claim of responsibility makes the claimant the event's
+actor1; an accusation does not (it is not proof), but the event notes that it was attributed,
+with the accusation as evidence.
+
+A statement speaks of the event told closest before it in the report (or the first event, when
+the statement comes first), among the events whose attacker is unidentified.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Event, Statement
+from .notes import write_notes
+
+NON_STATE = ("rebel_group", "political_militia", "identity_militia")
+UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def link_claims(events: list[Event], statements: list[Statement]) -> None:
+    """Update events in place from the report's claims and accusations."""
+    for s in statements:
+        if s.statement_type == "CLAIM" and s.speaker.kind in NON_STATE:
+            event = _event_spoken_of(events, s)
+            if event is not None:
+                event.actor1 = s.speaker.model_copy(update={"role": None})
+                _note(event, "claimed", s)
+        elif s.statement_type == "ACCUSE" and s.target is not None:
+            event = _event_spoken_of(events, s)
+            if event is not None:
+                _note(event, "attributed", s)
+
+
+def _position(record: Event | Statement) -> int:
+    return min((e.start for e in record.evidence if e.field == "trigger"), default=0)
+
+
+def _event_spoken_of(events: list[Event], s: Statement) -> Optional[Event]:
+    open_events = [e for e in events if e.actor1 is not None and e.actor1.name.startswith(UNIDENTIFIED)]
+    if not open_events:
+        return None
+    at = _position(s)
+    before = [e for e in open_events if _position(e) <= at]
+    return max(before, key=_position) if before else min(open_events, key=_position)
+
+
+def _note(event: Event, outcome: str, s: Statement) -> None:
+    """Add the outcome, with the statement's words as evidence: its verb for the outcome, and its
+    speaker for actor1 (a claimant) or for the outcome (an accuser)."""
+    if outcome not in event.outcome:
+        event.outcome.append(outcome)
+    speaker_field = "actor1" if outcome == "claimed" else "outcome"
+    for e in s.evidence:
+        if e.field in ("trigger", "speaker"):
+            field = "outcome" if e.field == "trigger" else speaker_field
+            event.evidence.append(e.model_copy(update={"field": field}))
+    event.notes = write_notes(event)
