@@ -79,6 +79,15 @@ class LanguageTools:
         )
 
 
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}(?:\([^)\n]{1,30}\))?(?:,[^\n,]{1,40}){0,3}?\s*[-–—]+\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where the wire dateline at the head of a report ends (0 when there is none)."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
 @dataclass
 class PlaceMention:
     start: int  # token span of the name
@@ -106,7 +115,10 @@ class DocContext:
     def __post_init__(self):
         t, keys = self.tools, TokenKeys(self.doc)
         self.keys = keys
-        self.times: list[TimeExpr] = t.dates.find(self.article.text)
+        # The dateline ("KYIV, Jan 20 -", "BAMAKO (AFP) -") says where and when the report was
+        # filed, not when anything happened.
+        self.dateline_end = dateline_end(self.article.text)
+        self.times: list[TimeExpr] = [e for e in t.dates.find(self.article.text) if e.start >= self.dateline_end]
         in_date = {i for e in self.times for i in self._tokens_of(e.start, e.end)}
         # "8 March 2020" holds no protest march: words inside a date are not triggers.
         self.triggers = [m for m in t.triggers.find(keys) if m.start not in in_date]
@@ -122,6 +134,10 @@ class DocContext:
                              if m.label.startswith("demonym") or self.doc[m.start].text[:1].isupper()]
         attack_heads = {m.end - 1 for m in [*self.triggers, *self.weapons] if self.doc[m.end - 1].pos_ in ("NOUN", "PROPN")}
         self.actors: list[ActorMention] = t.actors.find(keys, self.country_refs, attack_heads)
+        body = self.token_at(self.dateline_end) if self.dateline_end else 0
+        for a in self.actors:
+            if a.start < body <= a.head:
+                a.start = body  # "Feb 9 - Three militants": the dateline is not part of the phrase
         self.mentioned: set[str] = {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()

@@ -7,6 +7,7 @@ tells nothing more precise.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -51,6 +52,7 @@ class EventExtractor:
 
     def run(self) -> list[Event]:
         mentions = MentionFinder(self.ctx).find()
+        self.anchors = self.date_anchors(mentions)
         drafts, recaps = self.assemble(mentions)
         self.absorb_recaps(drafts, recaps)
         lead = self.lead_date(recaps, drafts)
@@ -143,8 +145,21 @@ class EventExtractor:
                 return resolved
         return None
 
-    def resolve(self, m: Mention) -> Optional[ResolvedDate]:
-        return self.ctx.tools.dates.resolve(m.time, self.ctx.published) if m.time else None
+    def date_anchors(self, mentions: list[Mention]) -> dict[int, Optional[dt.date]]:
+        """For each mention, the last day named before it: "la veille", "the next day" count from it."""
+        anchors: dict[int, Optional[dt.date]] = {}
+        day: Optional[dt.date] = None
+        for m in sorted(mentions, key=lambda m: m.tokens.start):
+            anchors[id(m)] = day
+            expr = m.time or m.sentence_time
+            resolved = self.ctx.tools.dates.resolve(expr, self.ctx.published, day) if expr else None
+            if resolved is not None and resolved.precision == "day":
+                day = dt.date.fromisoformat(resolved.value)
+        return anchors
+
+    def resolve(self, m: Mention, expr=None) -> Optional[ResolvedDate]:
+        expr = expr or m.time
+        return self.ctx.tools.dates.resolve(expr, self.ctx.published, self.anchors.get(id(m))) if expr else None
 
     # --- the event record ------------------------------------------------------------------
     def finish(self, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]:
@@ -217,7 +232,7 @@ class EventExtractor:
         resolved = self.resolve(own) if own else None
         first = d.mentions[0]
         if resolved is None and first.sentence_time is not None:
-            resolved = self.ctx.tools.dates.resolve(first.sentence_time, self.ctx.published)
+            resolved = self.resolve(first, first.sentence_time)
         if resolved is None:
             resolved = lead
         if resolved is not None:

@@ -157,10 +157,10 @@ class MentionFinder:
         mention.countries = [p for p in places if p.country and p.locative]
         clause = self.clause(triggers) if triggers else None
         lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
-        times = [t for t in ctx.times if lo <= t.start < hi and inside(ctx.token_at(t.start))
-                 and (clause is None or ctx.token_at(t.start) in clause)]
+        reporting = self.reporting(tokens)  # "..., the army said on Monday": when it was said
+        in_sentence = [t for t in ctx.times if lo <= t.start < hi and ctx.token_at(t.start) not in reporting]
+        times = [t for t in in_sentence if inside(ctx.token_at(t.start)) and (clause is None or ctx.token_at(t.start) in clause)]
         mention.time = times[0] if times else None
-        in_sentence = [t for t in ctx.times if lo <= t.start < hi]
         mention.sentence_time = in_sentence[0] if in_sentence else None
         span = doc[tokens.start:tokens.stop]
         mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language) if inside(c.start)]
@@ -169,6 +169,18 @@ class MentionFinder:
         self.assign_roles(mention, [a for a in ctx.actors if inside(a.head)], triggers)
         mention.summary = self.is_summary(mention)
         return mention
+
+    def reporting(self, tokens: range) -> set[int]:
+        """Tokens of the reporting clauses ("the army said on Monday", "a indiqué mardi"): the
+        saying verb's own words, without the content it reports."""
+        doc, out = self.ctx.doc, set()
+        for cue in self.ctx.statement_cues:
+            verb = doc[cue.start]
+            if cue.label != "SAY" or cue.start not in tokens or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            content = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "conj") for t in c.subtree}
+            out.update(t.i for t in verb.subtree if t.i not in content)
+        return out
 
     def clause(self, triggers: list[Match]) -> set[int]:
         """Tokens of the clauses the triggers stand in: a date in another clause of the same

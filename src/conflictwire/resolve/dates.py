@@ -72,6 +72,7 @@ class DateFinder:
     """Finds and resolves the time expressions of one language."""
 
     RELATIVE_DAYS = {"today": 0, "yesterday": 1, "two_days_ago": 2}
+    ANAPHORIC_DAYS = {"day_before": -1, "two_days_before": -2, "day_after": 1, "two_days_after": 2}
 
     def __init__(self, language: str):
         self.language = language
@@ -120,7 +121,12 @@ class DateFinder:
                 kept.append(expr)
         return kept
 
-    def resolve(self, expr: TimeExpr, published: Optional[Published]) -> Optional[ResolvedDate]:
+    def resolve(self, expr: TimeExpr, published: Optional[Published],
+                anchor: Optional[dt.date] = None) -> Optional[ResolvedDate]:
+        """The date an expression names; `anchor` is the day of the event told just before, which
+        "la veille" or "the next day" count from."""
+        if expr.key in self.ANAPHORIC_DAYS:
+            return self._anaphoric(expr, published, anchor)
         if expr.kind == "explicit":
             return self._explicit(expr, published)
         if expr.kind == "month":
@@ -165,6 +171,17 @@ class DateFinder:
         if expr.last and back == 0:
             back = 7
         return ResolvedDate((published.date - dt.timedelta(days=back)).isoformat(), "day", expr)
+
+    def _anaphoric(self, expr: TimeExpr, published: Optional[Published], anchor: Optional[dt.date]) -> Optional[ResolvedDate]:
+        offset = self.ANAPHORIC_DAYS[expr.key]
+        if anchor is None:
+            if published is None or published.precision != "day":
+                return None
+            anchor = published.date
+        day = anchor + dt.timedelta(days=offset)
+        if published is not None and day > published.date:
+            day = published.date
+        return ResolvedDate(day.isoformat(), "day", expr)
 
     def _relative(self, expr: TimeExpr, published: Published) -> ResolvedDate:
         if published.precision != "day":
