@@ -36,3 +36,18 @@ def test_published_parse_precision():
     assert Published.parse("2023-11").precision == "month"
     assert Published.parse("2023-11").as_event_date() == ("2023-11", "month")
     assert Published.parse("2024-02-29").as_event_date() == ("2024-02-29", "day")
+
+
+@pytest.mark.parametrize("lang,text,anchor,expected", [
+    ("fr", "La veille, une embuscade", "2024-03-05", "2024-03-04"),
+    ("fr", "le lendemain", "2024-03-05", "2024-03-06"),
+    ("en", "A day earlier, a bomb", "2024-03-05", "2024-03-04"),
+    ("en", "two days later", "2024-03-05", "2024-03-07"),
+    ("en", "the next day", "2024-03-08", "2024-03-08"),  # never after publication
+])
+def test_day_before_and_after_count_from_the_event_told_before(lang, text, anchor, expected):
+    import datetime as dt
+    finder = DateFinder(lang)
+    expr = finder.find(text)[0]
+    r = finder.resolve(expr, Published.parse("2024-03-08"), dt.date.fromisoformat(anchor))
+    assert (r.value, r.precision) == (expected, "day")

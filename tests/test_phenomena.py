@@ -59,3 +59,18 @@ def test_protest_event(extractor):
     r = extract(extractor, "Thousands of protesters marched peacefully through Nairobi on Tuesday against the new tax.", "en")
     [e] = r.events
     assert e.event_type == "Protests" and e.actor1.kind == "protesters" and e.location.country_code == "KE"
+
+
+def test_dateline_and_reporting_dates_are_not_event_dates(extractor):
+    text = ("GAO, Mali, March 8 - Three soldiers were killed in an ambush near Gao, the army said on Friday.\n\n"
+            "The convoy was attacked on Wednesday evening as it returned from a patrol.")
+    ex = extract(extractor, text, "en", published="2024-03-08")
+    assert ex.events and ex.events[0].event_date == "2024-03-06"
+
+
+def test_the_day_before_an_event_is_counted_from_it(extractor):
+    text = ("Des jihadistes ont attaqué lundi un poste de l'armée à Ménaka, au Mali, tuant quatre soldats.\n\n"
+            "La veille, un engin explosif avait visé un convoi près de Gao, blessant deux militaires.")
+    ex = extract(extractor, text, "fr", published="2024-03-08")
+    dates = sorted(e.event_date for e in ex.events)
+    assert dates == ["2024-03-03", "2024-03-04"], [(e.location.name, e.event_date) for e in ex.events]
