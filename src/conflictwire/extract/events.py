@@ -181,7 +181,7 @@ class EventExtractor:
                 evidence.append(ctx.evidence("weapon", w.start, w.end))
                 break
         military = bool(classes & {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "intercept"})
-        actor1, actor2, assoc1, assoc2 = self.actors(d, country, military, evidence)
+        actor1, actor2, assoc1, assoc2 = self.actors(d, country, military, evidence, classes)
         outcomes = self.outcomes(d, evidence)
         fatalities, injuries = self.casualties(d, outcomes, evidence)
         sub = sub_event_type(classes, weapon, set(outcomes), actor1.kind if actor1 else None,
@@ -243,7 +243,7 @@ class EventExtractor:
             return self.ctx.published.as_event_date()
         return None, None
 
-    def actors(self, d: Draft, country: Optional[str], military: bool, evidence: list[Evidence]):
+    def actors(self, d: Draft, country: Optional[str], military: bool, evidence: list[Evidence], classes: set[str]):
         ctx = self.ctx
         picked: dict[str, list[ActorMention]] = {"actor1": [], "actor2": [], "assoc": []}
         for m in d.mentions:
@@ -273,6 +273,12 @@ class EventExtractor:
             state_side = actor1.kind in ("state_forces", "external_forces")
             found = self.nearby(d, lambda a: (a.category == "group" and a.group.kind in NON_STATE) if state_side
                                 else a.category in ("military", "police"), {actor1.name})
+            # else the people it hit, when its own sentences name them
+            found = found or self.nearby(d, lambda a: a.category == "civilians", {actor1.name}, paragraph=False)
+            actor2 = make(found, "actor2") if found else None
+        crowd = classes & {"protest", "intervene", "riot"}
+        if actor2 is None and crowd:  # the force that met the crowd
+            found = self.nearby(d, lambda a: a.category in ("police", "military"), {getattr(actor1, "name", None)})
             actor2 = make(found, "actor2") if found else None
         assoc1, assoc2 = [], []
         for a in picked["assoc"]:
@@ -292,7 +298,7 @@ class EventExtractor:
             return branch.model_copy(update={"text": actor.text})
         return actor.model_copy(update={"country_code": country})
 
-    def nearby(self, d: Draft, wanted, exclude: set, lead: bool = False) -> Optional[ActorMention]:
+    def nearby(self, d: Draft, wanted, exclude: set, lead: bool = False, paragraph: bool = True) -> Optional[ActorMention]:
         """An actor the event's own clauses did not give a role, named in its sentences, then in
         its paragraph, then (when `lead`) in the report's first paragraph. Groups only accused or
         denied ("X accused group Y") are not taken for the side that acted."""
@@ -307,7 +313,9 @@ class EventExtractor:
                 sent_of[i] = n
         candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in disputed
                       and canonical(a, d.country or ctx.focus).name not in exclude]
-        scopes = [lambda a: sent_of.get(a.head) in sents, lambda a: ctx.paragraph_of(a.head) in paragraphs]
+        scopes = [lambda a: sent_of.get(a.head) in sents]
+        if paragraph:
+            scopes.append(lambda a: ctx.paragraph_of(a.head) in paragraphs)
         if lead:
             scopes.append(lambda a: ctx.paragraph_of(a.head) == 0)
         for in_scope in scopes:
