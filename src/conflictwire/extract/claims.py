@@ -22,7 +22,10 @@ def link_claims(events: list[Event], statements: list[Statement]) -> None:
         if s.statement_type == "CLAIM" and s.speaker.kind in NON_STATE:
             event = _event_spoken_of(events, s)
             if event is not None:
-                event.actor1 = s.speaker.model_copy(update={"role": None})
+                claimant = s.speaker.model_copy(update={"role": None})
+                if claimant.country_code is None:  # a transnational group, in the country it struck
+                    claimant.country_code = event.location.country_code
+                event.actor1 = claimant
                 _note(event, "claimed", s)
         elif s.statement_type == "ACCUSE" and s.target is not None:
             event = _event_spoken_of(events, s)

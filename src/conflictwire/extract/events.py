@@ -343,19 +343,19 @@ class EventExtractor:
             actor1 = Actor(name=f"Rioters ({country_label(country)})", kind="rioters", country_code=country)
         elif actor1 is None and sub == "Arrests" and country:
             actor1 = Actor(name=f"Police Forces of {state_of(country)}", kind="state_forces", country_code=sovereign(country))
-        elif actor1 is None and sub == "Air/drone strike":
-            actor1 = self.air_force(country)
+        elif actor1 is None and sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+            actor1 = self.air_force(country, own_state=sub == "Air/drone strike")
         elif actor1 is None and sub not in ("Agreement",):
             actor1 = unidentified(country)
         if actor2 is None and sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
             actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country)
         return actor1, actor2
 
-    def air_force(self, country: Optional[str]) -> Optional[Actor]:
-        """Who flies an unattributed air or drone strike: a foreign state whose forces the report
-        names, else the forces of the state where it fell."""
+    def air_force(self, country: Optional[str], own_state: bool = True) -> Optional[Actor]:
+        """Who fires an unattributed strike from afar: a foreign state whose forces the report
+        names, else (for air strikes, which armed groups seldom fly) the state where it fell."""
         foreign = [a.country for a in self.ctx.actors if a.category == "military" and a.country and a.country != country]
-        code = max(set(foreign), key=foreign.count) if foreign else sovereign(country)
+        code = max(set(foreign), key=foreign.count) if foreign else sovereign(country) if own_state else None
         if code is None:
             return unidentified(country)
         kind = "external_forces" if country and code != sovereign(country) else "state_forces"
