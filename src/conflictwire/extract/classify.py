@@ -56,6 +56,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         return "Mob violence" if "mob" in triggers else "Violent demonstration"
     if "mob" in triggers:
         return "Mob violence"
+    if "transfer" in triggers or "withdraw" in triggers and triggers & {"deploy", "capture"} and not triggers & VIOLENT - {"intercept"}:
+        return "Non-violent transfer of territory"
     if triggers & {"capture", "recapture"} and not (weapon in REMOTE):
         state_acts = kind1 in ("state_forces", "external_forces")
         if "recapture" in triggers and state_acts or ("capture" in triggers and state_acts):
@@ -67,6 +69,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         return "Sexual violence"
     if "abduct" in triggers:
         return "Abduction/forced disappearance"
+    if "arrest" in triggers and not killed and not triggers & {"clash", "ambush", "kill", "air_strike", "shelling", "explosion"}:
+        return "Arrests"  # "detained 25 people during a raid"
     if triggers & {"attack", "clash", "ambush", "kill"}:
         if kind2 in UNARMED_KINDS and kind1 not in UNARMED_KINDS:
             return "Attack"
@@ -79,7 +83,7 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         return "Looting/property destruction"
     if "base" in triggers:
         return "Headquarters or base established"
-    if "deploy" in triggers:
+    if triggers & {"deploy", "withdraw"}:
         return "Change to group/activity"
     if weapon in REMOTE:
         return REMOTE[weapon]

@@ -191,6 +191,8 @@ class DocContext:
         doc, found = self.doc, []
         feature_spans = self._feature_places()
         covered = {i for p in feature_spans for i in range(p.start, p.end)}
+        # A named group is not a place ("Islamic State", "Forces démocratiques syriennes").
+        covered |= {i for a in self.actors if a.category == "group" for i in range(a.start, a.end)}
         found.extend(feature_spans)
         for ent in doc.ents:
             if any(i in covered for i in range(ent.start, ent.end)):
