@@ -12,6 +12,7 @@ from rich.table import Table
 
 from .cli_eval import EPILOG as EVAL_EPILOG
 from .cli_eval import evaluate_command
+from .cli_gazetteer import gazetteer_app
 from .export import write_csv, write_jsonl
 from .ingest import InputError, read_inputs
 from .ingest.readers import check_date
@@ -21,6 +22,7 @@ app = typer.Typer(
     help="conflictwire: read news reports (French, English) and write sourced ACLED-style event, statement and tally records.",
     no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
 )
+app.add_typer(gazetteer_app, name="gazetteer")
 err = Console(stderr=True)
 PROGRESS_FROM = 5  # reports; fewer finish before a bar would help
 

