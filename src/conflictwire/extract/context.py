@@ -79,6 +79,7 @@ class LanguageTools:
         )
 
 
+FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
 DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}(?:\([^)\n]{1,30}\))?(?:,[^\n,]{1,40}){0,3}?\s*[-–—]+\s")
 
 
@@ -202,6 +203,8 @@ class DocContext:
                 continue
             found.append(PlaceMention(ent.start, ent.end, ent.text, span_start=ent.start, span_end=ent.end))
             covered.update(range(ent.start, ent.end))
+        self.consensus = None if self.mentioned else self._consensus(found)
+        self.focus = self.focus or self.consensus
         found.extend(self._named_again(found, covered))
         found.sort(key=lambda p: p.start)
         for p in found:
@@ -270,17 +273,40 @@ class DocContext:
             return
         near = self.tools.near.find(self.keys, max(0, p.span_start - 6), p.span_start)
         p.near = bool(near and near[-1].end >= p.span_start - 2)
-        cands = self._plausible(g.candidates(p.name, self.focus))
+        # "Herat province", "district de Djugu": the generic word says which kind of place is meant;
+        # "air base", "barrage": so does the feature.
+        words = self.doc[p.span_start:p.span_end].text if p.feature == "area" else p.name
+        feature = p.feature if p.feature not in (None, "area", "village") else None
+        cands = self._plausible(g.candidates(words, self.focus, feature=feature))
         if cands:
-            precision = 2 if (p.near or p.feature not in (None, "area", "village")) else 1
-            p.place = g.city_place(cands[0], precision, p.name)
+            best = cands[0]
+            is_feature = feature is None or best.feature_class == "S" or best.feature_code in FEATURE_CODES
+            p.place = g.city_place(best, 2 if p.near or not is_feature else 1, p.name)
 
     def _plausible(self, cands):
-        """Places in a country the report names (or anywhere, when it names none): a town called
-        like the report's village but on another continent is not a fallback, it is a mistake."""
-        if not self.mentioned:
-            return cands
-        return [c for c in cands if c.country_code in self.mentioned]
+        """Places in a country the report names, or (when it names none) in the country most of
+        its places lie in: a town called like the report's village but on another continent is
+        not a fallback, it is a mistake."""
+        if self.mentioned:
+            return [c for c in cands if c.country_code in self.mentioned]
+        if self.consensus:
+            inside = [c for c in cands if c.country_code == self.consensus]
+            return inside
+        return cands
+
+    def _consensus(self, places: list["PlaceMention"]) -> Optional[str]:
+        """The country that has a place for most of the report's place names; a name found in one
+        country only ("Badakhshan") weighs more than one found in many ("Argo")."""
+        votes: Counter = Counter()
+        for p in places:
+            best: dict[str, float] = {}
+            for c in self.gazetteer.candidates(p.name)[:8]:
+                if c.country_code:
+                    best[c.country_code] = max(best.get(c.country_code, 0.0), c.score)
+            total = sum(best.values()) or 1.0
+            for code, score in best.items():
+                votes[code] += score / total
+        return votes.most_common(1)[0][0] if votes else None
 
     def _link_context(self, places: list[PlaceMention]) -> None:
         """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""

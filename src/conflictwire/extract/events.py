@@ -216,6 +216,9 @@ class EventExtractor:
                 base = p.context.place
                 return base.model_copy(update={"name": p.name, "geo_precision": max(2, base.geo_precision or 2), "text": p.name})
             code = d.country or ctx.focus
+            area = g.admin_place(ctx.doc[p.span_start:p.span_end].text, code, text=p.name) if code else None
+            if area is not None:  # a named area the gazetteer knows, at its centre
+                return area.model_copy(update={"name": p.name})
             if code:
                 return g.country(code, p.name).model_copy(update={"name": p.name})
             return Place(name=p.name, text=p.name)
