@@ -222,6 +222,11 @@ class EventExtractor:
             if code:
                 return g.country(code, p.name).model_copy(update={"name": p.name})
             return Place(name=p.name, text=p.name)
+        nearby = self.place_nearby(d)
+        if nearby is not None:
+            evidence.append(ctx.evidence("location", nearby.span_start, nearby.span_end))
+            return nearby.place.model_copy(update={"geo_precision": max(2, nearby.place.geo_precision or 2),
+                                                   "text": ctx.doc[nearby.span_start:nearby.span_end].text})
         countries = [c for m in d.mentions for c in m.countries]
         if countries:
             evidence.append(ctx.evidence("location", countries[0].start, countries[0].end))
@@ -229,6 +234,22 @@ class EventExtractor:
         where = next((a.where for m in d.mentions for r in m.roles.values() for a in r if a.where), None)
         code = where or ctx.focus
         return g.country(code) if code else Place()
+
+    def place_nearby(self, d: Draft) -> Optional[PlaceMention]:
+        """For an event whose sentences name no place: the place named closest to it in its
+        paragraph, else the dateline's city when it lies in the report's country (wire copy is
+        filed from where things happen)."""
+        ctx = self.ctx
+        first = ctx.sentences[d.mentions[0].sent].start
+        paragraphs = {ctx.paragraph_of(ctx.sentences[m.sent].start) for m in d.mentions}
+        located = [q for q in ctx.places if q.place is not None and not q.country and q.place.latitude is not None
+                   and (q.place.geo_precision or 1) < 3]
+        body = ctx.token_at(ctx.dateline_end) if ctx.dateline_end else 0
+        same = [q for q in located if q.start >= body and ctx.paragraph_of(q.start) in paragraphs]
+        if same:
+            return min(same, key=lambda q: abs(q.start - first))
+        dateline = [q for q in located if q.start < body and q.place.country_code == (d.country or ctx.focus)]
+        return dateline[0] if dateline else None
 
     def date_of(self, d: Draft, lead: Optional[ResolvedDate], evidence: list[Evidence]) -> tuple[Optional[str], Optional[str]]:
         own = d.date_mention()
