@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from ..knowledge import lexicon
 from ..model import Actor, Statement, stable_id
 from ..resolve.actors import ActorMention, canonical, country_name
 from .context import DocContext
@@ -21,6 +22,8 @@ from .lexmatch import Match
 QUOTES = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
 PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}
 MAX_PER_SENTENCE = 3
+OWN_STRIKES = {"attack", "air_strike", "shelling", "kill", "clash", "intercept"}
+SELF_SUBJECTS = {"it", "we", "they", "il", "ils", "elle", "elles", "nous", "its", "our"}
 NOBODY = {"no", "none", "nobody", "aucun", "aucune", "personne", "nul"}
 PRIORITY = ("CLAIM", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN", "SAY")
 
@@ -36,6 +39,7 @@ class StatementExtractor:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.last_speaker: Optional[Speaker] = None
+        self.international = {w.lower() for w in lexicon(ctx.tools.language).get("international_speakers", [])}
         self.accused: dict[str, Actor] = {}  # country accused -> accuser
 
     def run(self) -> list[Statement]:
@@ -111,6 +115,11 @@ class StatementExtractor:
             return None
         role = self.role(lo, hi)
         actors = [a for a in self.ctx.actors if lo <= a.head < hi]
+        if words & self.international:  # the UN, the EU, the Red Cross speak for no state
+            name = doc[lo:hi].text
+            group = next((a.group for a in actors if a.category == "group" and a.group), None)
+            actor = group.model_copy(update={"text": name, "role": role}) if group else Actor(name=name, role=role, text=name)
+            return Speaker(actor.model_copy(update={"country_code": None}), lo, hi)
         country = self.country(lo, hi, actors)
         if person is not None:
             country = country or self.place_country(lo, hi) or self.ctx.focus
@@ -162,6 +171,8 @@ class StatementExtractor:
         if a.category == "state" and a.country:
             return Actor(name=country_name(a.country) or a.country, kind="state_forces", country_code=a.country)
         actor = canonical(a, country or self.ctx.focus, military_context=False)
+        if a.category == "group":
+            return actor  # a named group speaks with the dictionary's country, none for transnational ones
         if actor.country_code is None and (a.where or country):
             actor = actor.model_copy(update={"country_code": a.where or country})
         return actor
@@ -181,6 +192,8 @@ class StatementExtractor:
         if speaker.actor.kind in ("rebel_group", "political_militia", "identity_militia") and \
                 any(tail.start <= m.start < tail.stop for m in self.ctx.triggers):
             return "CLAIM"  # an armed group telling of its own attack claims it
+        if speaker.actor.kind in ("state_forces", "external_forces") and self.own_strike(tail):
+            return "CLAIM"  # "the army said it struck...", "l'armée a indiqué avoir frappé"
         if t.threat_cues.find(keys, tail.start, tail.stop):
             return "THREATEN"
         if t.demand_cues.find(keys, tail.start, tail.stop):
@@ -194,6 +207,21 @@ class StatementExtractor:
         if quote is not None:
             return "ASSERT"
         return None
+
+    def own_strike(self, tail: range) -> bool:
+        """The speaker tells of its own attack: an attack verb whose subject is "it", "we", "ils"
+        ... or none at all ("avoir frappé")."""
+        doc = self.ctx.doc
+        for m in self.ctx.triggers:
+            if not tail.start <= m.start < tail.stop or m.label not in OWN_STRIKES:
+                continue
+            verb = doc[m.start]
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            if not subjects or any(c.lower_ in SELF_SUBJECTS for c in subjects):
+                return True
+        return False
 
     def target(self, sent: Span, speaker: Speaker, kind: str, verb: Token) -> Optional[Actor]:
         if kind == "REJECT" and speaker.actor.country_code in self.accused:
