@@ -132,7 +132,7 @@ class DocContext:
         # Countries the report names; a name or capital is a proper noun ("Grenade" the country,
         # not "une grenade"). A demonym says whose forces, not where things happen.
         self.country_refs = [m for m in t.actors.lex.country_refs.find(keys)
-                             if m.label.startswith("demonym") or self.doc[m.start].text[:1].isupper()]
+                             if m.label.startswith("demonym") or any(t.text[:1].isupper() for t in self.doc[m.start:m.end])]
         attack_heads = {m.end - 1 for m in [*self.triggers, *self.weapons] if self.doc[m.end - 1].pos_ in ("NOUN", "PROPN")}
         self.actors: list[ActorMention] = t.actors.find(keys, self.country_refs, attack_heads)
         body = self.token_at(self.dateline_end) if self.dateline_end else 0
@@ -190,10 +190,10 @@ class DocContext:
 
     def _places(self) -> list[PlaceMention]:
         doc, found = self.doc, []
-        feature_spans = self._feature_places()
-        covered = {i for p in feature_spans for i in range(p.start, p.end)}
         # A named group is not a place ("Islamic State", "Forces démocratiques syriennes").
-        covered |= {i for a in self.actors if a.category == "group" for i in range(a.start, a.end)}
+        groups = {i for a in self.actors if a.category == "group" for i in range(a.start, a.end)}
+        feature_spans = [p for p in self._feature_places() if not groups & set(range(p.start, p.end))]
+        covered = {i for p in feature_spans for i in range(p.start, p.end)} | groups
         found.extend(feature_spans)
         for ent in doc.ents:
             if any(i in covered for i in range(ent.start, ent.end)):
