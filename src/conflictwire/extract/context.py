@@ -49,6 +49,7 @@ class LanguageTools:
     vague_numbers: dict
     features: PhraseIndex
     near: PhraseIndex
+    anaphora: PhraseIndex
     roles: PhraseIndex
     role_order: list
     regions: PhraseIndex
@@ -72,6 +73,7 @@ class LanguageTools:
             tally_period=index(flat(lex["tallies"]["period"])), tally_quantities=index(lex["tallies"]["quantities"]),
             qualifiers=index(lex["tallies"]["qualifiers"]), vague_numbers={k.lower(): v for k, v in lex["vague_numbers"].items()},
             features=index(lex["places"]["features"]), near=index(flat(lex["places"]["near"])),
+            anaphora=index(flat(lex["places"].get("anaphora", []))),
             roles=index(lex["roles"]), role_order=list(lex["roles"]),
             regions=index({name: words.get(language, []) for name, words in regions().items()}),
             dates=DateFinder(language),
@@ -194,6 +196,9 @@ class DocContext:
         groups = {i for a in self.actors if a.category == "group" for i in range(a.start, a.end)}
         feature_spans = [p for p in self._feature_places() if not groups & set(range(p.start, p.end))]
         covered = {i for p in feature_spans for i in range(p.start, p.end)} | groups
+        # nor is a capital standing for its government ("as Moscow pressed on with its strikes")
+        covered |= {i for a in self.actors if a.category == "state" and a.country
+                    and not self.tools.actors._locative(doc, a.start) for i in range(a.start, a.end)}
         found.extend(feature_spans)
         for ent in doc.ents:
             if any(i in covered for i in range(ent.start, ent.end)):
@@ -211,7 +216,23 @@ class DocContext:
             self._resolve(p)
         found = [p for p in found if p.place is not None or p.feature]
         self._link_context(found)
+        found.extend(self._named_before(found, covered))
+        found.sort(key=lambda p: p.start)
         return found
+
+    def _named_before(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
+        """ "cette ville", "the town": the town named last before, named again."""
+        towns = [p for p in found if p.place is not None and not p.country and (p.place.geo_precision or 1) < 3]
+        out = []
+        for m in self.tools.anaphora.find(self.keys):
+            if m.start in covered:
+                continue
+            before = [p for p in towns if p.end <= m.start]
+            if before:
+                last = before[-1]
+                out.append(PlaceMention(m.start, m.end, last.name, span_start=m.start, span_end=m.end,
+                                        place=last.place.model_copy(update={"text": self.doc[m.start:m.end].text})))
+        return out
 
     def _named_again(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
         """Names the NER missed that follow a preposition and name a place found elsewhere in the

@@ -25,7 +25,8 @@ NON_STATE = ("rebel_group", "political_militia", "identity_militia")
 CROWD_KINDS = ("civilians", "protesters", "rioters")
 CROWD_EVENTS = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
                 "Excessive force against protesters": "protesters", "Violent demonstration": "rioters"}
-CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
+CONTINUATION_GAP = 2
+BACKGROUND_DAYS = 90  # a placeless event older than this is the report's background  # sentences a placeless mention may stand from the event it continues
 
 
 @dataclass
@@ -56,8 +57,26 @@ class EventExtractor:
         drafts, recaps = self.assemble(mentions)
         self.absorb_recaps(drafts, recaps)
         lead = self.lead_date(recaps, drafts)
-        events = [self.finish(d, lead) for d in drafts]
-        return [e for e in events if e is not None]
+        events = [e for e in (self.finish(d, lead) for d in drafts) if e is not None]
+        return self.without_echoes(events)
+
+    def without_echoes(self, events: list[Event]) -> list[Event]:
+        """Events the report places nowhere but a whole country are dropped when they only echo a
+        placed event of the same kind in that country ("the attack", "les combats"), or when they
+        lie months before the report (background, not news)."""
+        placed = [e for e in events if (e.location.geo_precision or 3) < 3]
+        published = self.ctx.published
+        kept = []
+        for e in events:
+            if (e.location.geo_precision or 3) == 3:
+                echo = any(p.event_type == e.event_type and p.location.country_code == e.location.country_code
+                           and p.event_date == e.event_date for p in placed)
+                old = published is not None and e.date_precision == "day" and e.event_date is not None and \
+                    (published.date - dt.date.fromisoformat(e.event_date)).days > BACKGROUND_DAYS
+                if echo or old:
+                    continue
+            kept.append(e)
+        return kept
 
     # --- grouping ----------------------------------------------------------------------------
     def assemble(self, mentions: list[Mention]) -> tuple[list[Draft], list[Mention]]:
