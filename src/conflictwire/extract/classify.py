@@ -43,8 +43,11 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
     """The ACLED sub-event type; the event type follows from the taxonomy."""
     if triggers & {"intercept", "seize_weapons"} or outcomes & {"intercepted", "defused"}:
         return "Disrupted weapons use"
+    crowd = kind1 in ("rioters", "protesters") or "mob" in triggers
+    if "mob" in triggers and kind2 in UNARMED_KINDS | {None} and not triggers & {"protest"}:
+        return "Mob violence"
     if triggers & {"protest", "intervene"} or kind1 == "protesters":
-        if "riot" in triggers:
+        if triggers & {"riot", "loot"}:
             return "Violent demonstration"
         state = bool({kind1, kind2} & {"state_forces", "external_forces"})
         if (killed or "kill" in triggers) and (state or kind2 == "protesters"):
@@ -52,7 +55,7 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         if triggers & {"arrest", "intervene"} or state:
             return "Protest with intervention"
         return "Peaceful protest"
-    if "riot" in triggers and not (triggers & {"air_strike", "shelling", "explosion"}):
+    if ("riot" in triggers or "loot" in triggers and crowd) and not (triggers & {"air_strike", "shelling", "explosion"}):
         return "Mob violence" if "mob" in triggers else "Violent demonstration"
     if "mob" in triggers:
         return "Mob violence"

@@ -320,7 +320,7 @@ class EventExtractor:
             found = found or self.nearby(d, lambda a: a.category == "civilians", {actor1.name}, paragraph=False)
             actor2 = make(found, "actor2") if found else None
         crowd = classes & {"protest", "intervene", "riot"}
-        if actor2 is None and crowd:  # the force that met the crowd
+        if actor2 is None and crowd and classes & {"intervene", "arrest", "kill"}:  # the force that met the crowd
             found = self.nearby(d, lambda a: a.category in ("police", "military"), {getattr(actor1, "name", None)})
             actor2 = make(found, "actor2") if found else None
         assoc1, assoc2 = [], []
