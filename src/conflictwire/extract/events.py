@@ -397,7 +397,8 @@ class EventExtractor:
     def air_force(self, country: Optional[str], own_state: bool = True) -> Optional[Actor]:
         """Who fires an unattributed strike from afar: a foreign state whose forces the report
         names, else (for air strikes, which armed groups seldom fly) the state where it fell."""
-        foreign = [a.country for a in self.ctx.actors if a.category == "military" and a.country and a.country != country]
+        foreign = [a.country for a in self.ctx.actors if a.category in ("military", "state") and a.country
+                   and sovereign(a.country) != sovereign(country)]
         code = max(set(foreign), key=foreign.count) if foreign else sovereign(country) if own_state else None
         if code is None:
             return unidentified(country)

@@ -48,6 +48,10 @@ class ActorMention:
         return self.start <= i < self.end
 
 
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold_name(name: str) -> str:
     """The form names are compared in: no accents, case, punctuation, spaces or leading article."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
@@ -121,7 +125,9 @@ class ActorLexicon:
             refs[f"capital:{code}"] = country.capitals.get(language, [])
         table, actors = {}, {}
         for entry in entries:
-            table[entry.name] = [entry.name, *entry.aliases.get(language, []), *entry.aliases.get("en", [])]
+            aliases = [entry.name, *entry.aliases.get(language, []), *entry.aliases.get("en", [])]
+            # Capitals often lose their accents ("Etat islamique"): the bare spelling matches too.
+            table[entry.name] = aliases + [b for a in aliases if (b := strip_accents(a)) != a]
             actors[entry.name] = Actor(name=entry.name, kind=entry.kind, country_code=entry.country)
         return cls(PhraseIndex(tokenizer, lex), PhraseIndex(tokenizer, refs), PhraseIndex(tokenizer, table), actors,
                    GroupMatcher(table, actors))
