@@ -153,7 +153,11 @@ class MentionFinder:
         mention.weapons = [m for m in ctx.weapons if inside(m.start)]
         places = [p for p in ctx.places if inside(p.start)]
         contexts = {id(p.context) for p in places if p.context}
-        mention.places = [p for p in places if id(p) not in contexts and not p.country]
+        named = [p for p in places if id(p) not in contexts and not p.country]
+        # "in Butig, in the province of Lanao del Sur": the area only says where the town lies.
+        towns = [p for p in named if p.place is not None and (p.place.geo_precision or 1) < 3]
+        mention.places = [p for p in named if not (towns and p.place is not None and p.place.geo_precision == 3
+                                                     and any(t.place.country_code == p.place.country_code for t in towns))]
         mention.countries = [p for p in places if p.country and p.locative]
         clause = self.clause(triggers) if triggers else None
         lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
