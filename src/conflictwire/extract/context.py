@@ -121,8 +121,9 @@ class DocContext:
         # The dateline ("KYIV, Jan 20 -", "BAMAKO (AFP) -") says where and when the report was
         # filed, not when anything happened.
         self.dateline_end = dateline_end(self.article.text)
-        self.times: list[TimeExpr] = [e for e in t.dates.find(self.article.text) if e.start >= self.dateline_end]
-        in_date = {i for e in self.times for i in self._tokens_of(e.start, e.end)}
+        all_times = t.dates.find(self.article.text)
+        self.times: list[TimeExpr] = [e for e in all_times if e.start >= self.dateline_end]
+        in_date = {i for e in all_times for i in self._tokens_of(e.start, e.end)}
         # "8 March 2020" holds no protest march: words inside a date are not triggers.
         self.triggers = [m for m in t.triggers.find(keys) if m.start not in in_date]
         self.weapons = t.weapons.find(keys)
@@ -242,7 +243,10 @@ class DocContext:
         for t in self.doc:
             if t.i in covered or t.lower_.replace("’", "'") not in LOCATIVE_PREPS:
                 continue
-            name = self._proper_name(t.i + 1, +1)
+            j = t.i + 1
+            while j < len(self.doc) and j - t.i <= 2 and self.doc[j].pos_ == "ADJ" and self.doc[j].text.islower():
+                j += 1  # "in rural Tibú", "dans le lointain ..."
+            name = self._proper_name(j, +1)
             if not name or any(i in covered for i in range(*name)):
                 continue
             text = self.doc[name[0]:name[1]].text
