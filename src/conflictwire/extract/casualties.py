@@ -63,7 +63,8 @@ def count_near(word: Token, vague: dict[str, int], language: str) -> Optional[tu
             if child.dep_ in NUMBER_DEPS and child.i < c.i:
                 value = number_value(child, vague, language)
                 if value is not None:
-                    return value, child
+                    # "4 militiamen and 3 militants were killed": the counts of coordinated nouns add up
+                    return value + sum(_own_number(n, vague, language) or 0 for n in c.conjuncts if n.i > c.i), child
         window = list(c.doc[max(c.sent.start, c.i - 4):c.i])
         if window:
             found = phrase_value(window, vague, language)
@@ -75,6 +76,13 @@ def count_near(word: Token, vague: dict[str, int], language: str) -> Optional[tu
             value = number_value(word.doc[j], vague, language)
             if value is not None:
                 return value, word.doc[j]
+    return None
+
+
+def _own_number(noun: Token, vague: dict[str, int], language: str) -> Optional[int]:
+    for child in noun.children:
+        if child.dep_ in NUMBER_DEPS and child.i < noun.i:
+            return number_value(child, vague, language)
     return None
 
 
