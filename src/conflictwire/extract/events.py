@@ -276,6 +276,8 @@ class EventExtractor:
         first = d.mentions[0]
         if resolved is None and first.sentence_time is not None:
             resolved = self.resolve(first, first.sentence_time)
+        if resolved is None and first.report_time is not None:
+            resolved = self.resolve(first, first.report_time)
         if resolved is None:
             resolved = lead
         if resolved is not None:

@@ -34,7 +34,8 @@ class Mention:
     weapons: list[Match] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     time: Optional[TimeExpr] = None  # in the trigger's own clause
-    sentence_time: Optional[TimeExpr] = None  # anywhere in its sentence
+    sentence_time: Optional[TimeExpr] = None  # anywhere in its sentence but a reporting clause
+    report_time: Optional[TimeExpr] = None  # when it was said ("the army said on Sunday"): the latest it can be
     roles: dict[str, list[ActorMention]] = field(default_factory=lambda: {"actor1": [], "actor2": [], "assoc": []})
     counts: list[Count] = field(default_factory=list)
     no_casualties: Optional[Match] = None
@@ -52,6 +53,8 @@ class MentionFinder:
         self.separators = PhraseIndex(tok, flat(lex.get("separators", [])))
         self.associates = PhraseIndex(tok, flat(lex.get("associates", [])))
         self.target_nouns = {w.lower() for w in lex.get("target_nouns", [])}
+        self.since = {w.lower() for w in [*lex["dates"].get("since", []), *lex["dates"].get("began", [])] if " " not in w}
+        self.conflict_subjects = {w.lower() for w in lex.get("conflict_subjects", [])}
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -87,6 +90,8 @@ class MentionFinder:
         tok = self.ctx.doc[m.start]
         if self.negated(tok) or self.unreal(tok):
             return False
+        if any(c.dep_.startswith("nsubj") and c.lemma_.lower() in self.conflict_subjects for c in tok.children):
+            return False  # "the war has killed tens of thousands": a toll, not an event
         if m.label in ("capture", "recapture") and not any(sent.start <= p.start < sent.end for p in self.ctx.places):
             return False  # taking or retaking ground names the ground
         if m.phrase.lower() in self.ctx.tools.weak and tok.pos_ in ("VERB", "AUX", "ADJ"):
@@ -162,10 +167,13 @@ class MentionFinder:
         clause = self.clause(triggers) if triggers else None
         lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
         reporting = self.reporting(tokens)  # "..., the army said on Monday": when it was said
-        in_sentence = [t for t in ctx.times if lo <= t.start < hi and ctx.token_at(t.start) not in reporting]
+        in_sentence = [t for t in ctx.times if lo <= t.start < hi and ctx.token_at(t.start) not in reporting
+                       and not self.period_start(t)]
         times = [t for t in in_sentence if inside(ctx.token_at(t.start)) and (clause is None or ctx.token_at(t.start) in clause)]
         mention.time = times[0] if times else None
         mention.sentence_time = in_sentence[0] if in_sentence else None
+        said = [t for t in ctx.times if lo <= t.start < hi and ctx.token_at(t.start) in reporting]
+        mention.report_time = said[0] if said else None
         span = doc[tokens.start:tokens.stop]
         mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language) if inside(c.start)]
         mention.no_casualties = next((m for m in ctx.casualties if m.label == "none" and inside(m.start)), None)
@@ -173,6 +181,12 @@ class MentionFinder:
         self.assign_roles(mention, [a for a in ctx.actors if inside(a.head)], triggers)
         mention.summary = self.is_summary(mention)
         return mention
+
+    def period_start(self, t) -> bool:
+        """ "since April 2023", "depuis janvier": the start of a period, not the day of an event."""
+        i = self.ctx.token_at(t.start)
+        before = {self.ctx.doc[j].lower_ for j in range(max(0, i - 3), i)}
+        return bool(before & self.since)
 
     def reporting(self, tokens: range) -> set[int]:
         """Tokens of the reporting clauses ("the army said on Monday", "a indiqué mardi"): the
