@@ -167,13 +167,19 @@ class EventExtractor:
     def date_anchors(self, mentions: list[Mention]) -> dict[int, Optional[dt.date]]:
         """For each mention, the last day named before it: "la veille", "the next day" count from it."""
         anchors: dict[int, Optional[dt.date]] = {}
+        self.paragraph_dates: dict[int, ResolvedDate] = {}  # mention -> a date told earlier in its paragraph
         day: Optional[dt.date] = None
+        last: Optional[tuple[int, ResolvedDate]] = None
         for m in sorted(mentions, key=lambda m: m.tokens.start):
             anchors[id(m)] = day
+            paragraph = self.ctx.paragraph_of(m.tokens.start)
+            if last is not None and last[0] == paragraph:
+                self.paragraph_dates[id(m)] = last[1]
             expr = m.time or m.sentence_time
             resolved = self.ctx.tools.dates.resolve(expr, self.ctx.published, day) if expr else None
             if resolved is not None and resolved.precision == "day":
                 day = dt.date.fromisoformat(resolved.value)
+                last = (paragraph, resolved)
         return anchors
 
     def resolve(self, m: Mention, expr=None) -> Optional[ResolvedDate]:
@@ -278,8 +284,8 @@ class EventExtractor:
             resolved = self.resolve(first, first.sentence_time)
         if resolved is None and first.report_time is not None:
             resolved = self.resolve(first, first.report_time)
-        if resolved is None:
-            resolved = lead
+        if resolved is None:  # the day its paragraph has been telling of, else the lead's
+            resolved = self.paragraph_dates.get(id(first), lead)
         if resolved is not None:
             if resolved.expr is not None:
                 evidence.append(self.ctx.char_evidence("event_date", resolved.expr.start, resolved.expr.end))
