@@ -398,7 +398,8 @@ class EventExtractor:
             actor1 = self.air_force(country, own_state=sub == "Air/drone strike")
         elif actor1 is None and sub not in ("Agreement",):
             actor1 = unidentified(country)
-        if actor2 is None and sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+        if actor2 is None and sub in ("Attack", "Abduction/forced disappearance", "Sexual violence", "Arrests",
+                                      "Looting/property destruction", "Mob violence"):
             actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country)
         return actor1, actor2
 

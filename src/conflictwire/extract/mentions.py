@@ -235,6 +235,7 @@ class MentionFinder:
     # --- roles -------------------------------------------------------------------------------
     def assign_roles(self, mention: Mention, actors: list[ActorMention], triggers: list[Match]) -> None:
         assoc_marks = self.associates.find(self.ctx.keys, mention.tokens.start, mention.tokens.stop)
+        disrupted = {m.label for m in triggers} == {"intercept"}
         speakers = {c.start for c in self.ctx.statement_cues}
         for a in actors:
             if self.speaks(a, speakers):
@@ -245,6 +246,8 @@ class MentionFinder:
             role = "actor1" if a.agent else self.role_of(a)
             if role is None:
                 role = "actor1" if a.category in ("armed", "group") else "actor2"
+            elif role == "actor1" and not a.agent and disrupted:
+                role = "actor2"  # who shoots down a drone or defuses a bomb is its target, not its user
             mention.roles[role].append(a)
 
     def speaks(self, a: ActorMention, cue_tokens: set[int]) -> bool:
