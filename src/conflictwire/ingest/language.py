@@ -18,7 +18,9 @@ CANDIDATES = [
 
 class LanguageDetector:
     def __init__(self):
-        self._detector = LanguageDetectorBuilder.from_languages(*CANDIDATES).build()
+        # Low-accuracy mode (trigram models only) is as sure on paragraphs of news and takes a
+        # fifth of the memory.
+        self._detector = LanguageDetectorBuilder.from_languages(*CANDIDATES).with_low_accuracy_mode().build()
 
     def detect(self, text: str) -> str | None:
         """ISO 639-1 code of the text's language, or None when lingua cannot tell."""
