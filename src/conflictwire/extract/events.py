@@ -206,7 +206,7 @@ class EventExtractor:
                 evidence.append(ctx.evidence("weapon", w.start, w.end))
                 break
         military = bool(classes & {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "intercept"})
-        actor1, actor2, assoc1, assoc2 = self.actors(d, country, military, evidence, classes)
+        actor1, actor2, assoc1, assoc2 = self.actors(d, country, military, evidence, classes, weapon)
         outcomes = self.outcomes(d, evidence)
         fatalities, injuries = self.casualties(d, outcomes, evidence)
         sub = sub_event_type(classes, weapon, set(outcomes), actor1.kind if actor1 else None,
@@ -294,7 +294,8 @@ class EventExtractor:
             return self.ctx.published.as_event_date()
         return None, None
 
-    def actors(self, d: Draft, country: Optional[str], military: bool, evidence: list[Evidence], classes: set[str]):
+    def actors(self, d: Draft, country: Optional[str], military: bool, evidence: list[Evidence], classes: set[str],
+               weapon: Optional[str] = None):
         ctx = self.ctx
         picked: dict[str, list[ActorMention]] = {"actor1": [], "actor2": [], "assoc": []}
         for m in d.mentions:
@@ -316,7 +317,7 @@ class EventExtractor:
             if actor1 is None or candidate.name != actor1.name:
                 actor2 = make(a, "actor2")
                 break
-        if actor1 is None and military:
+        if actor1 is None and military and weapon != "airstrike":  # armed groups fly no jets
             found = self.nearby(d, lambda a: a.category == "group" and a.group.kind in NON_STATE,
                                 {getattr(actor2, "name", None)}, lead=True)
             actor1 = make(found, "actor1") if found else None
