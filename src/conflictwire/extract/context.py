@@ -152,6 +152,11 @@ class DocContext:
         return list(self.doc.sents)
 
     @functools.cached_property
+    def sentence_of(self) -> dict[int, int]:
+        """Token index -> the number of its sentence."""
+        return {i: n for n, sent in enumerate(self.sentences) for i in range(sent.start, sent.end)}
+
+    @functools.cached_property
     def _paragraph_starts(self) -> list[int]:
         text = self.article.text
         return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]

@@ -25,8 +25,8 @@ NON_STATE = ("rebel_group", "political_militia", "identity_militia")
 CROWD_KINDS = ("civilians", "protesters", "rioters")
 CROWD_EVENTS = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
                 "Excessive force against protesters": "protesters", "Violent demonstration": "rioters"}
-CONTINUATION_GAP = 2
-BACKGROUND_DAYS = 90  # a placeless event older than this is the report's background  # sentences a placeless mention may stand from the event it continues
+CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
+BACKGROUND_DAYS = 90  # a placeless event older than this is the report's background
 
 
 @dataclass
@@ -50,6 +50,8 @@ class Draft:
 class EventExtractor:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
+        self.anchors: dict[int, Optional[dt.date]] = {}  # mention -> the last day named before it
+        self.paragraph_dates: dict[int, ResolvedDate] = {}  # mention -> a date told earlier in its paragraph
 
     def run(self) -> list[Event]:
         mentions = MentionFinder(self.ctx).find()
@@ -167,7 +169,6 @@ class EventExtractor:
     def date_anchors(self, mentions: list[Mention]) -> dict[int, Optional[dt.date]]:
         """For each mention, the last day named before it: "la veille", "the next day" count from it."""
         anchors: dict[int, Optional[dt.date]] = {}
-        self.paragraph_dates: dict[int, ResolvedDate] = {}  # mention -> a date told earlier in its paragraph
         day: Optional[dt.date] = None
         last: Optional[tuple[int, ResolvedDate]] = None
         for m in sorted(mentions, key=lambda m: m.tokens.start):
@@ -357,12 +358,9 @@ class EventExtractor:
         ctx = self.ctx
         sents = {m.sent for m in d.mentions}
         paragraphs = {ctx.paragraph_of(ctx.sentences[n].start) for n in sents}
+        sent_of = ctx.sentence_of
         disputed = {n for n, sent in enumerate(ctx.sentences)
                     if any(c.label in ("ACCUSE", "REJECT") for c in ctx.in_span(ctx.statement_cues, sent))}
-        sent_of = {}
-        for n, sent in enumerate(ctx.sentences):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = n
         candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in disputed
                       and canonical(a, d.country or ctx.focus).name not in exclude]
         scopes = [lambda a: sent_of.get(a.head) in sents]
@@ -386,7 +384,7 @@ class EventExtractor:
         if crowd and actor1 is not None and actor1.kind in CROWD_KINDS:
             actor1 = Actor(name=f"{crowd.capitalize()} ({country_label(country)})", kind=crowd, country_code=country, text=actor1.text)
         if crowd is None and sub != "Mob violence" and actor1 is not None and actor1.kind == "civilians":
-            actor1, actor2 = None, actor2 or actor1
+            actor1, actor2 = None, actor2 or actor1  # unarmed people do not carry out violence: they are its target
         if crowd and actor2 is not None and actor2.kind in CROWD_KINDS:
             actor2 = None  # the crowd is actor1; its own members are not the other side
         if actor1 is None and crowd:
