@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ..knowledge import actor_entries, lexicon, regions
 from ..model import Article, Evidence, Place
 from ..nlp import pipeline
-from ..resolve.actors import ActorFinder, ActorLexicon, ActorMention
+from ..resolve.actors import ActorFinder, ActorLexicon, ActorMention, is_locative
 from ..resolve.dates import DateFinder, Published, TimeExpr
 from ..resolve.places import Gazetteer, place_key
 from .lexmatch import PhraseIndex, TokenKeys, flat
@@ -135,7 +135,7 @@ class DocContext:
         # Countries the report names; a name or capital is a proper noun ("Grenade" the country,
         # not "une grenade"). A demonym says whose forces, not where things happen.
         self.country_refs = [m for m in t.actors.lex.country_refs.find(keys)
-                             if m.label.startswith("demonym") or any(t.text[:1].isupper() for t in self.doc[m.start:m.end])]
+                             if m.label.startswith("demonym") or any(w.text[:1].isupper() for w in self.doc[m.start:m.end])]
         attack_heads = {m.end - 1 for m in [*self.triggers, *self.weapons] if self.doc[m.end - 1].pos_ in ("NOUN", "PROPN")}
         self.actors: list[ActorMention] = t.actors.find(keys, self.country_refs, attack_heads)
         body = self.token_at(self.dateline_end) if self.dateline_end else 0
@@ -193,7 +193,7 @@ class DocContext:
         counts: Counter = Counter()
         for m in self.country_refs:
             kind, code = m.label.split(":")
-            counts[code] += 3 if kind == "name" and self.tools.actors._locative(self.doc, m.start) else 1
+            counts[code] += 3 if kind == "name" and is_locative(self.doc, m.start) else 1
         return counts.most_common(1)[0][0] if counts else None
 
     def _places(self) -> list[PlaceMention]:
@@ -204,12 +204,12 @@ class DocContext:
         covered = {i for p in feature_spans for i in range(p.start, p.end)} | groups
         # nor is a capital standing for its government ("as Moscow pressed on with its strikes")
         covered |= {i for a in self.actors if a.category == "state" and a.country
-                    and not self.tools.actors._locative(doc, a.start) for i in range(a.start, a.end)}
+                    and not is_locative(doc, a.start) for i in range(a.start, a.end)}
         found.extend(feature_spans)
         for ent in doc.ents:
             if any(i in covered for i in range(ent.start, ent.end)):
                 continue
-            locative = self.tools.actors._locative(doc, ent.start)
+            locative = is_locative(doc, ent.start)
             if ent.label_ not in PLACE_LABELS and not locative:
                 continue
             found.append(PlaceMention(ent.start, ent.end, ent.text, span_start=ent.start, span_end=ent.end))
@@ -296,7 +296,7 @@ class DocContext:
 
     def _resolve(self, p: PlaceMention) -> None:
         g = self.gazetteer
-        p.locative = self.tools.actors._locative(self.doc, p.span_start)
+        p.locative = is_locative(self.doc, p.span_start)
         code = g.country_code_of(p.name)
         if code:
             p.country, p.place = code, g.country(code, p.name)
@@ -320,8 +320,7 @@ class DocContext:
         if self.mentioned:
             return [c for c in cands if c.country_code in self.mentioned]
         if self.consensus:
-            inside = [c for c in cands if c.country_code == self.consensus]
-            return inside
+            return [c for c in cands if c.country_code == self.consensus]
         return cands
 
     def _consensus(self, places: list["PlaceMention"]) -> Optional[str]:

@@ -148,6 +148,14 @@ def state_of(code: str) -> str:
     return known.state if known else code
 
 
+def is_locative(doc, i: int) -> bool:
+    """A country or place named as where things happen ("en Syrie", "in Iraq"), not as an actor."""
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "DET":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in LOCATIVE
+
+
 class ActorFinder:
     """Finds actor mentions in a parsed report."""
 
@@ -208,14 +216,6 @@ class ActorFinder:
             tok = tok.head
         return tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
 
-    @staticmethod
-    def _locative(doc, i: int) -> bool:
-        """A country named as a place ("en Syrie", "in Iraq"), not as an actor."""
-        j = i - 1
-        while j >= 0 and doc[j].pos_ == "DET":
-            j -= 1
-        return j >= 0 and doc[j].lower_ in LOCATIVE
-
     def _noun_mention(self, keys: TokenKeys, m: Match, head: Token, refs: list[Match], modifiers) -> ActorMention:
         doc = keys.doc
         left, right = head.left_edge.i, head.right_edge.i + 1
@@ -236,7 +236,7 @@ class ActorFinder:
             kind, code = ref.label.split(":")
             if self._backed(doc, ref.start, m.end):
                 mention.category, mention.backer = "proxy", code
-            elif kind == "demonym" or (kind != "capital" and not self._locative(doc, ref.start)):
+            elif kind == "demonym" or (kind != "capital" and not is_locative(doc, ref.start)):
                 mention.country = mention.country or code
             else:
                 mention.where = mention.where or code
