@@ -44,7 +44,7 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
     if triggers & {"intercept", "seize_weapons"} or outcomes & {"intercepted", "defused"}:
         return "Disrupted weapons use"
     crowd = kind1 in ("rioters", "protesters") or "mob" in triggers
-    if "mob" in triggers and kind2 in UNARMED_KINDS | {None} and not triggers & {"protest"}:
+    if "mob" in triggers and kind2 in UNARMED_KINDS | {None} and (triggers & {"kill", "attack"} or "protest" not in triggers):
         return "Mob violence"
     if triggers & {"protest", "intervene"} or kind1 == "protesters":
         if triggers & {"riot", "loot"}:

@@ -94,6 +94,8 @@ class MentionFinder:
             return False  # "the war has killed tens of thousands": a toll, not an event
         if m.label in ("capture", "recapture") and not any(sent.start <= p.start < sent.end for p in self.ctx.places):
             return False  # taking or retaking ground names the ground
+        if m.phrase.lower() in self.ctx.tools.weak and tok.dep_ == "amod":
+            return False  # "striking teachers", "targeted areas": a word describing a noun tells no event
         if m.phrase.lower() in self.ctx.tools.weak and tok.pos_ in ("VERB", "AUX", "ADJ"):
             support = self.ctx.in_span(self.ctx.weapons, sent) or self.ctx.in_span(self.ctx.casualties, sent) or (
                 m.label == "protest" and any(a.category == "protesters" and sent.start <= a.head < sent.end for a in self.ctx.actors))
