@@ -74,3 +74,10 @@ def test_the_day_before_an_event_is_counted_from_it(extractor):
     ex = extract(extractor, text, "fr", published="2024-03-08")
     dates = sorted(e.event_date for e in ex.events)
     assert dates == ["2024-03-03", "2024-03-04"], [(e.location.name, e.event_date) for e in ex.events]
+
+
+def test_a_second_device_is_another_event(extractor):
+    text = ("A suicide bomber blew himself up at a police checkpoint in Mogadishu on Tuesday, killing four people.\n\n"
+            "Bomb disposal experts later defused a second device hidden in a car parked nearby, police said.")
+    ex = extract(extractor, text, "en", published="2024-03-08")
+    assert sorted(e.sub_event_type for e in ex.events) == ["Disrupted weapons use", "Suicide bomb"]

@@ -97,7 +97,7 @@ class EventExtractor:
                 last = [self.place_draft(drafts, m, p) for p in m.places]
                 continue
             date = self.resolve(m)
-            close = last and m.sent - max(d.last_sent for d in last) <= CONTINUATION_GAP
+            close = last and m.sent - max(d.last_sent for d in last) <= CONTINUATION_GAP and not m.another
             country = m.countries[0].country if m.countries else None
             same_country = not country or all(d.country in (None, country) for d in last)
             if close and same_country and (date is None or all(self.same_day(d, date) for d in last)):
@@ -112,6 +112,8 @@ class EventExtractor:
         key = place_key(p.name)
         date = self.resolve(m)
         for d in drafts:
+            if m.another:
+                break  # "a second device" at the same place is another event
             if d.place is not None and self.same_place(d.place, key) and (date is None or self.same_day(d, date)):
                 d.mentions.append(m)
                 return d

@@ -42,6 +42,7 @@ class Mention:
     outcomes: list[Match] = field(default_factory=list)
     summary: bool = False  # "trois attaques", "new attacks": a count or a recap, not one event
     continuation: bool = False  # no trigger of its own
+    another: bool = False  # "a second device", "une autre attaque": not the event told before
     countries: list[PlaceMention] = field(default_factory=list)
 
 
@@ -55,6 +56,7 @@ class MentionFinder:
         self.target_nouns = {w.lower() for w in lex.get("target_nouns", [])}
         self.since = {w.lower() for w in [*lex["dates"].get("since", []), *lex["dates"].get("began", [])] if " " not in w}
         self.conflict_subjects = {w.lower() for w in lex.get("conflict_subjects", [])}
+        self.another_words = {w.lower() for w in lex.get("another", [])}
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -181,6 +183,9 @@ class MentionFinder:
         mention.no_casualties = next((m for m in ctx.casualties if m.label == "none" and inside(m.start)), None)
         mention.outcomes = [m for m in ctx.outcomes if inside(m.start) and not self.negated(doc[m.start])]
         self.assign_roles(mention, [a for a in ctx.actors if inside(a.head)], triggers)
+        heads = {m.end - 1 for m in [*triggers, *mention.weapons]}
+        mention.another = any(t.lower_ in self.another_words and (t.head.i in heads or t.head.head.i in heads)
+                              for t in span if inside(t.i))  # "une autre attaque", "defused a second device"
         mention.summary = self.is_summary(mention)
         return mention
 
