@@ -81,3 +81,16 @@ def test_a_second_device_is_another_event(extractor):
             "Bomb disposal experts later defused a second device hidden in a car parked nearby, police said.")
     ex = extract(extractor, text, "en", published="2024-03-08")
     assert sorted(e.sub_event_type for e in ex.events) == ["Disrupted weapons use", "Suicide bomb"]
+
+
+def test_a_weapon_with_casualties_and_a_place_tells_an_attack(extractor):
+    text = "In the city of Quetta, four people were wounded on Tuesday evening when a hand grenade was hurled at a shop, police said."
+    ex = extract(extractor, text, "en", published="2024-03-08")
+    assert [e.sub_event_type for e in ex.events] == ["Grenade"] and ex.events[0].injuries == 4
+
+
+def test_violating_a_ceasefire_is_not_sexual_violence(extractor):
+    ceasefire = extract(extractor, "Le cessez-le-feu a été violé mardi à Goma, selon l'armée.", "fr", published="2024-03-08")
+    assert all(e.sub_event_type != "Sexual violence" for e in ceasefire.events)
+    rape = extract(extractor, "Des hommes armés ont violé trois femmes mardi près de Goma, selon des témoins.", "fr", published="2024-03-08")
+    assert [e.sub_event_type for e in rape.events] == ["Sexual violence"]

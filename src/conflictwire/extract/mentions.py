@@ -57,6 +57,7 @@ class MentionFinder:
         self.since = {w.lower() for w in [*lex["dates"].get("since", []), *lex["dates"].get("began", [])] if " " not in w}
         self.conflict_subjects = {w.lower() for w in lex.get("conflict_subjects", [])}
         self.another_words = {w.lower() for w in lex.get("another", [])}
+        self.violated = {w.lower() for w in lex.get("violated_things", [])}
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -64,6 +65,8 @@ class MentionFinder:
             if self.is_tally(sent) or self.blocked_by_statement(sent):
                 continue
             triggers = [m for m in self.ctx.in_span(self.ctx.triggers, sent) if self.valid(m, sent)]
+            if not triggers and not self.ctx.in_span(self.ctx.triggers, sent):
+                triggers = self.weapon_as_trigger(sent)
             if triggers:
                 out.extend(self.split(n, sent, triggers))
             else:
@@ -94,6 +97,8 @@ class MentionFinder:
             return False
         if any(c.dep_.startswith("nsubj") and c.lemma_.lower() in self.conflict_subjects for c in tok.children):
             return False  # "the war has killed tens of thousands": a toll, not an event
+        if m.label == "sexual" and any(c.dep_ != "nsubj" and c.lemma_.lower() in self.violated for c in tok.children):
+            return False  # "violer le cessez-le-feu"
         if m.label in ("capture", "recapture") and not any(sent.start <= p.start < sent.end for p in self.ctx.places):
             return False  # taking or retaking ground names the ground
         if m.phrase.lower() in self.ctx.tools.weak and tok.dep_ == "amod":
@@ -104,6 +109,18 @@ class MentionFinder:
             strong = [t for t in self.ctx.in_span(self.ctx.triggers, sent) if t.phrase.lower() not in self.ctx.tools.weak]
             return bool(support or strong)
         return True
+
+    def weapon_as_trigger(self, sent: Span) -> list[Match]:
+        """ "Four people were wounded when a grenade was hurled at a shop in Quetta": a weapon with
+        casualties and a place of its own tells an attack even without an attack verb."""
+        ctx = self.ctx
+        weapons = [w for w in ctx.in_span(ctx.weapons, sent) if w.label not in ("small_arms", "melee")]
+        hurt = [c for c in ctx.in_span(ctx.casualties, sent) if c.label in ("killed", "injured")]
+        placed = any(sent.start <= p.start < sent.end and not p.country for p in ctx.places)
+        if not (weapons and hurt and placed) or self.negated(ctx.doc[hurt[0].start]):
+            return []
+        w = weapons[0]
+        return [Match(w.start, w.end, "attack", w.phrase)]
 
     def negated(self, tok: Token) -> bool:
         neg = self.ctx.tools.negation
