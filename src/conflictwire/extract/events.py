@@ -97,7 +97,8 @@ class EventExtractor:
                 last = [self.place_draft(drafts, m, p) for p in m.places]
                 continue
             date = self.resolve(m)
-            close = last and m.sent - max(d.last_sent for d in last) <= CONTINUATION_GAP and not m.another
+            close = last and m.sent - max(d.last_sent for d in last) <= CONTINUATION_GAP and not (
+                m.another and any(self.disrupted(m) != any(self.disrupted(x) for x in d.mentions) for d in last))
             country = m.countries[0].country if m.countries else None
             same_country = not country or all(d.country in (None, country) for d in last)
             if close and same_country and (date is None or all(self.same_day(d, date) for d in last)):
@@ -112,8 +113,8 @@ class EventExtractor:
         key = place_key(p.name)
         date = self.resolve(m)
         for d in drafts:
-            if m.another:
-                break  # "a second device" at the same place is another event
+            if m.another and self.disrupted(m) != any(self.disrupted(x) for x in d.mentions):
+                continue  # "defused a second device" after a bombing there: another event
             if d.place is not None and self.same_place(d.place, key) and (date is None or self.same_day(d, date)):
                 d.mentions.append(m)
                 return d
@@ -121,6 +122,11 @@ class EventExtractor:
         draft = Draft(p, [m], country)
         drafts.append(draft)
         return draft
+
+    @staticmethod
+    def disrupted(m: Mention) -> bool:
+        """The mention tells of a weapon stopped (intercepted, defused), not of one used."""
+        return "intercept" in m.classes
 
     @staticmethod
     def same_place(p: PlaceMention, key: str) -> bool:
