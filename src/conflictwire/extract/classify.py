@@ -52,7 +52,7 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         state = bool({kind1, kind2} & {"state_forces", "external_forces"})
         if (killed or "kill" in triggers) and (state or kind2 == "protesters"):
             return "Excessive force against protesters"
-        if triggers & {"arrest", "intervene"} or state:
+        if triggers & {"arrest", "intervene"}:  # forces merely present do not make an intervention
             return "Protest with intervention"
         return "Peaceful protest"
     if ("riot" in triggers or "loot" in triggers and crowd) and not (triggers & {"air_strike", "shelling", "explosion"}):

@@ -20,6 +20,8 @@ from .casualties import Count, casualty_counts
 from .context import DocContext, PlaceMention
 from .lexmatch import Match, PhraseIndex, flat
 
+CONCESSIVE = {"malgré", "despite", "notwithstanding"}
+VIOLATIONS = {"violation", "violate", "violer", "breach", "rupture"}
 BLOCKING_STATEMENTS = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN"}
 PASSIVE_SUBJ = {"nsubj:pass", "nsubjpass"}
 OBJECTS = {"obj", "dobj", "iobj"}
@@ -101,7 +103,9 @@ class MentionFinder:
             return False  # "violer le cessez-le-feu"
         if m.label in ("capture", "recapture") and not any(sent.start <= p.start < sent.end for p in self.ctx.places):
             return False  # taking or retaking ground names the ground
-        if m.phrase.lower() in self.ctx.tools.weak and tok.dep_ == "amod":
+        if m.label == "agreement" and (any(c.lower_ in CONCESSIVE for c in tok.children) or tok.head.lemma_.lower() in VIOLATIONS):
+            return False  # "malgré la trêve", "in violation of the ceasefire": the agreement is not the news
+        if m.phrase.lower() in self.ctx.tools.weak and (tok.dep_ == "amod" or tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"):
             return False  # "striking teachers", "targeted areas": a word describing a noun tells no event
         if m.phrase.lower() in self.ctx.tools.weak and tok.pos_ in ("VERB", "AUX", "ADJ"):
             support = self.ctx.in_span(self.ctx.weapons, sent) or self.ctx.in_span(self.ctx.casualties, sent) or (
