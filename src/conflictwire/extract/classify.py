@@ -22,6 +22,7 @@ REMOTE = {
 VIOLENT = {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "chemical", "intercept"}
 ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
 UNARMED_KINDS = {"civilians", "protesters"}
+NON_STATE_KINDS = {"rebel_group", "political_militia", "identity_militia"}
 
 
 def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
@@ -63,8 +64,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         return "Non-violent transfer of territory"
     if triggers & {"capture", "recapture"} and not (weapon in REMOTE):
         state_acts = kind1 in ("state_forces", "external_forces")
-        if "recapture" in triggers and state_acts or ("capture" in triggers and state_acts):
-            return "Government regains territory"
+        if state_acts or "recapture" in triggers and kind1 not in NON_STATE_KINDS:
+            return "Government regains territory"  # retaking ground is mostly the state's
         return "Non-state actor overtakes territory"
     if weapon in REMOTE and triggers & VIOLENT:
         return REMOTE[weapon]

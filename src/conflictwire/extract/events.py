@@ -385,7 +385,8 @@ class EventExtractor:
     def default_actors(self, sub: str, actor1: Optional[Actor], actor2: Optional[Actor], country: Optional[str]):
         """Who ACLED writes when the report does not say, and its conventions on sides: a crowd
         is actor1 of its own protest or riot and the force that met it actor2; unarmed people do
-        not carry out violence; arrests are made by the police; an air strike by a state's forces."""
+        not carry out violence; arrests are made by the police, ground is regained by the army, an air
+        strike is flown by a state's forces."""
         crowd = CROWD_EVENTS.get(sub)
         if crowd and actor1 is not None and actor1.kind in ("state_forces", "external_forces"):
             actor1, actor2 = (actor2 if actor2 is not None and actor2.kind in CROWD_KINDS else None), actor1
@@ -401,6 +402,8 @@ class EventExtractor:
             actor1 = Actor(name=f"Rioters ({country_label(country)})", kind="rioters", country_code=country)
         elif actor1 is None and sub == "Arrests" and country:
             actor1 = Actor(name=f"Police Forces of {state_of(country)}", kind="state_forces", country_code=sovereign(country))
+        elif actor1 is None and sub == "Government regains territory" and country:
+            actor1 = Actor(name=f"Military Forces of {state_of(country)}", kind="state_forces", country_code=sovereign(country))
         elif actor1 is None and sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
             actor1 = self.air_force(country, own_state=sub == "Air/drone strike")
         elif actor1 is None and sub not in ("Agreement",):
