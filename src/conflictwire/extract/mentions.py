@@ -60,6 +60,7 @@ class MentionFinder:
         self.conflict_subjects = {w.lower() for w in lex.get("conflict_subjects", [])}
         self.another_words = {w.lower() for w in lex.get("another", [])}
         self.violated = {w.lower() for w in lex.get("violated_things", [])}
+        self.seized = {w.lower() for w in lex.get("seized_things", [])}
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -103,6 +104,8 @@ class MentionFinder:
             return False  # "violer le cessez-le-feu"
         if m.label in ("capture", "recapture") and not any(sent.start <= p.start < sent.end for p in self.ctx.places):
             return False  # taking or retaking ground names the ground
+        if m.label in ("capture", "recapture") and any(self.seized_thing(c) for c in tok.children):
+            return False  # "seizing weapons and ammunition" takes no ground
         if m.label == "agreement" and (any(c.lower_ in CONCESSIVE for c in tok.children) or tok.head.lemma_.lower() in VIOLATIONS):
             return False  # "malgré la trêve", "in violation of the ceasefire": the agreement is not the news
         if m.phrase.lower() in self.ctx.tools.weak and (tok.dep_ == "amod" or tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"):
@@ -113,6 +116,12 @@ class MentionFinder:
             strong = [t for t in self.ctx.in_span(self.ctx.triggers, sent) if t.phrase.lower() not in self.ctx.tools.weak]
             return bool(support or strong)
         return True
+
+    def seized_thing(self, child: Token) -> bool:
+        if child.dep_ not in ("obj", "dobj", "obl", "obl:arg", "prep"):
+            return False
+        nouns = [child, *child.children] if child.dep_ == "prep" else [child]
+        return any(n.lemma_.lower() in self.seized for n in nouns)
 
     def weapon_as_trigger(self, sent: Span) -> list[Match]:
         """ "Four people were wounded when a grenade was hurled at a shop in Quetta": a weapon with
