@@ -47,7 +47,10 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
     crowd = kind1 in ("rioters", "protesters") or "mob" in triggers
     if "mob" in triggers and kind2 in UNARMED_KINDS | {None} and (triggers & {"kill", "attack"} or "protest" not in triggers):
         return "Mob violence"
-    if triggers & {"protest", "intervene"} or kind1 == "protesters":
+    if kind1 in ("protesters", "rioters") and triggers & {"clash", "attack", "kill"} and not triggers & {"protest", "intervene"}:
+        return "Mob violence"  # party supporters fighting each other: a crowd's violence with no demonstration
+    armed_violence = {"abduct", "sexual", "air_strike", "shelling", "explosion"}
+    if (triggers & {"protest", "intervene"} or kind1 == "protesters") and not triggers & armed_violence:
         if triggers & {"riot", "loot"}:
             return "Violent demonstration"
         state = bool({kind1, kind2} & {"state_forces", "external_forces"})
