@@ -106,6 +106,8 @@ class MentionFinder:
             return False  # taking or retaking ground names the ground
         if m.label in ("capture", "recapture") and any(self.seized_thing(c) for c in tok.children):
             return False  # "seizing weapons and ammunition" takes no ground
+        if tok.dep_ == "compound" and any(a.start <= tok.head.i < a.end for a in self.ctx.actors):
+            return False  # "riot police": a kind of force, not a riot
         if m.label == "agreement" and (any(c.lower_ in CONCESSIVE for c in tok.children) or tok.head.lemma_.lower() in VIOLATIONS):
             return False  # "malgré la trêve", "in violation of the ceasefire": the agreement is not the news
         if m.phrase.lower() in self.ctx.tools.weak and (tok.dep_ == "amod" or tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"):
