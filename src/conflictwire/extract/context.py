@@ -126,7 +126,8 @@ class DocContext:
         in_date = {i for e in all_times for i in self._tokens_of(e.start, e.end)}
         # "8 March 2020" holds no protest march: words inside a date are not triggers.
         self.triggers = [m for m in t.triggers.find(keys) if m.start not in in_date]
-        self.weapons = t.weapons.find(keys)
+        force = {i for m in self.triggers if m.label == "intervene" for i in range(m.start, m.end)}
+        self.weapons = [w for w in t.weapons.find(keys) if w.start not in force]  # "tear gas shells" are no artillery
         self.casualties = t.casualties.find(keys)
         self.outcomes = t.outcomes.find(keys)
         self.statement_cues = t.statements.find(keys)
