@@ -94,3 +94,11 @@ def test_violating_a_ceasefire_is_not_sexual_violence(extractor):
     assert all(e.sub_event_type != "Sexual violence" for e in ceasefire.events)
     rape = extract(extractor, "Des hommes armés ont violé trois femmes mardi près de Goma, selon des témoins.", "fr", published="2024-03-08")
     assert [e.sub_event_type for e in rape.events] == ["Sexual violence"]
+
+
+def test_no_sentence_starts_after_a_word_that_cannot_end_one(extractor):
+    from conflictwire.nlp import pipeline
+    doc = pipeline("fr")("Dans le nord du pays, un drone turc a frappé lundi un véhicule près de Sinjar, tuant deux hommes. "
+                         "Le ministère a démenti.")
+    starts = [s.start for s in doc.sents]
+    assert len(starts) == 2 and doc[starts[1]].text == "Le"

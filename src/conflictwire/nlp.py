@@ -16,13 +16,21 @@ MODELS = {
 }
 
 
+SENTENCE_ENDS = {".", "!", "?", "…", "»", "\"", "”", "'", "’", ":", ";", ")"}
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
     """A paragraph break always ends a sentence: wire copy puts one sentence or two per paragraph,
-    and the parser alone sometimes runs a quote's close into the next paragraph."""
+    and the parser alone sometimes runs a quote's close into the next paragraph. A sentence never
+    starts after a word that cannot end one ("un drone turc a frappé lundi | un véhicule"): the
+    parser splits there now and then."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+        elif before.text not in SENTENCE_ENDS and not before.text.endswith("."):
+            token.is_sent_start = False
     return doc
 
 
