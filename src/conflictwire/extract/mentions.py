@@ -313,7 +313,9 @@ class MentionFinder:
                 case = {h.lower_}
                 dep, x, h = h.dep_, h, h.head
             else:
-                case = {c.lower_ for c in x.children if c.dep_ in ("case", "prep", "mark")}
+                # UD's "case" marks the noun's own relation; an English "prep" child modifies the
+                # noun instead ("gunmen on a motorcycle").
+                case = {c.lower_ for c in x.children if c.dep_ in ("case", "mark")}
             if h.lemma_.lower() in self.target_nouns and dep.startswith("nsubj"):
                 return "actor2"
             if dep in PASSIVE_SUBJ:
