@@ -140,8 +140,9 @@ class DocContext:
         attack_heads = {m.end - 1 for m in [*self.triggers, *self.weapons] if self.doc[m.end - 1].pos_ in ("NOUN", "PROPN")}
         self.actors: list[ActorMention] = t.actors.find(keys, self.country_refs, attack_heads)
         body = self.token_at(self.dateline_end) if self.dateline_end else 0
+        self.actors = [a for a in self.actors if a.head >= body]  # "BEIRUT -" files the report, it does not act
         for a in self.actors:
-            if a.start < body <= a.head:
+            if a.start < body:
                 a.start = body  # "Feb 9 - Three militants": the dateline is not part of the phrase
         self.mentioned: set[str] = {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")}
         self.focus: Optional[str] = self._focus_country()

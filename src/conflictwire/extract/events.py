@@ -404,7 +404,7 @@ class EventExtractor:
             actor1 = Actor(name=f"Police Forces of {state_of(country)}", kind="state_forces", country_code=sovereign(country))
         elif actor1 is None and sub == "Government regains territory" and country:
             actor1 = Actor(name=f"Military Forces of {state_of(country)}", kind="state_forces", country_code=sovereign(country))
-        elif actor1 is None and sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        elif actor1 is None and sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"):
             actor1 = self.air_force(country, own_state=sub == "Air/drone strike")
         elif actor1 is None and sub not in ("Agreement",):
             actor1 = unidentified(country)

@@ -283,6 +283,8 @@ class MentionFinder:
                 mention.roles["assoc"].append(a)
                 continue
             role = "actor1" if a.agent else self.role_of(a)
+            if a.agent and disrupted and self.ctx.doc[a.head].head.dep_.startswith("nsubj"):
+                role = "actor2"  # "Ukrainian air defences downed ...": the defender is the target
             if role is None:
                 role = "actor1" if a.category in ("armed", "group") else "actor2"
             elif role == "actor1" and not a.agent and disrupted:

@@ -169,7 +169,10 @@ class ActorFinder:
         mentions: list[ActorMention] = []
         taken: set[int] = set()
         for m in self.lex.groups.find(keys):
-            mentions.append(ActorMention(m.start, m.end, m.end - 1, "group", group=self.lex.group_actors[m.label]))
+            last = doc[m.end - 1]
+            owner = last.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss") and last.head.i in attack_heads
+            mentions.append(ActorMention(m.start, m.end, m.end - 1, "group", group=self.lex.group_actors[m.label],
+                                         agent=owner))  # "a Houthi drone": the group used it
             taken.update(range(m.start, m.end))
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and self.lex.matcher:
