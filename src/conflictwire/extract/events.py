@@ -408,6 +408,9 @@ class EventExtractor:
             actor1 = self.air_force(country, own_state=sub == "Air/drone strike")
         elif actor1 is None and sub not in ("Agreement",):
             actor1 = unidentified(country)
+        if actor2 is None and sub == "Disrupted weapons use" and country and (actor1 is None or actor1.kind not in ("state_forces",)):
+            # what was shot down or defused was aimed at a state's forces, who stopped it
+            actor2 = Actor(name=f"Military Forces of {state_of(country)}", kind="state_forces", country_code=sovereign(country))
         if actor2 is None and sub in ("Attack", "Abduction/forced disappearance", "Sexual violence", "Arrests",
                                       "Looting/property destruction", "Mob violence"):
             actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country)
