@@ -20,6 +20,7 @@ from .casualties import Count, casualty_counts
 from .context import DocContext, PlaceMention
 from .lexmatch import Match, PhraseIndex, flat
 
+NOMINAL_LINKS = {"compound", "flat", "flat:name", "appos", "conj", "nmod", "nmod:poss", "poss", "pobj", "prep", "case", "amod"}
 CONCESSIVE = {"malgré", "despite", "notwithstanding"}
 VIOLATIONS = {"violation", "violate", "violer", "breach", "rupture"}
 BLOCKING_STATEMENTS = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN"}
@@ -214,7 +215,9 @@ class MentionFinder:
         mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language) if inside(c.start)]
         mention.no_casualties = next((m for m in ctx.casualties if m.label == "none" and inside(m.start)), None)
         mention.outcomes = [m for m in ctx.outcomes if inside(m.start) and not self.negated(doc[m.start])]
-        self.assign_roles(mention, [a for a in ctx.actors if inside(a.head)], triggers)
+        # the subject of another clause acts there, not here: "..., but added that coalition forces had left the base"
+        elsewhere = lambda a: clause is not None and a.head not in clause and doc[a.head].dep_.startswith("nsubj")  # noqa: E731
+        self.assign_roles(mention, [a for a in ctx.actors if inside(a.head) and not elsewhere(a)], triggers)
         heads = {m.end - 1 for m in [*triggers, *mention.weapons]}
         mention.another = any(t.lower_ in self.another_words and (t.head.i in heads or t.head.head.i in heads)
                               for t in span if inside(t.i))  # "une autre attaque", "defused a second device"
@@ -298,7 +301,9 @@ class MentionFinder:
         for _ in range(3):
             if x.head.i in cue_tokens and x.dep_.startswith("nsubj") or x.i in cue_tokens:
                 return True
-            if x.head.i == x.i:
+            # climb only within the noun phrase ("a statement by X", "X's spokesman"), never up
+            # through the verb X acts with ("police lobbed tear gas ..., media reported")
+            if x.head.i == x.i or x.dep_ not in NOMINAL_LINKS:
                 return False
             x = x.head
         return False
