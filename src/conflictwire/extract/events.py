@@ -310,6 +310,13 @@ class EventExtractor:
         for m in d.mentions:
             for role, found in m.roles.items():
                 picked[role].extend(found)
+        if classes & {"protest", "riot", "intervene"} and not classes & {"attack", "clash", "air_strike", "shelling", "explosion"}:
+            # a crowd event: the crowd is one side and the force that met it the other, whatever the parse says
+            named = picked["actor1"] + picked["actor2"]
+            crowd = [a for a in named if a.category in ("civilians", "protesters", "rioters")]
+            force = [a for a in named if a.category in ("police", "military")]
+            if crowd and force:
+                picked["actor1"], picked["actor2"] = crowd, force
 
         def make(a: ActorMention, field_name: str) -> Actor:
             evidence.append(ctx.evidence(field_name, a.start, a.end))
