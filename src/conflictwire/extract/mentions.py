@@ -277,7 +277,7 @@ class MentionFinder:
     # --- roles -------------------------------------------------------------------------------
     def assign_roles(self, mention: Mention, actors: list[ActorMention], triggers: list[Match]) -> None:
         assoc_marks = self.associates.find(self.ctx.keys, mention.tokens.start, mention.tokens.stop)
-        disrupted = {m.label for m in triggers} == {"intercept"}
+        stoppers = {m.start for m in triggers if m.label == "intercept"}  # "shot down", "defused"
         speakers = {c.start for c in self.ctx.statement_cues}
         for a in actors:
             if self.speaks(a, speakers):
@@ -286,12 +286,12 @@ class MentionFinder:
                 mention.roles["assoc"].append(a)
                 continue
             role = "actor1" if a.agent else self.role_of(a)
-            if a.agent and disrupted and self.ctx.doc[a.head].head.dep_.startswith("nsubj"):
-                role = "actor2"  # "Ukrainian air defences downed ...": the defender is the target
+            head = self.ctx.doc[a.head]
+            subject_of = head.head if head.dep_.startswith("nsubj") else head.head.head if head.head.dep_.startswith("nsubj") else None
+            if subject_of is not None and subject_of.i in stoppers:
+                role = "actor2"  # "government forces shot down a drone": who stops a weapon is its target
             if role is None:
                 role = "actor1" if a.category in ("armed", "group") else "actor2"
-            elif role == "actor1" and not a.agent and disrupted:
-                role = "actor2"  # who shoots down a drone or defuses a bomb is its target, not its user
             mention.roles[role].append(a)
 
     def speaks(self, a: ActorMention, cue_tokens: set[int]) -> bool:
