@@ -322,6 +322,8 @@ class EventExtractor:
             evidence.append(ctx.evidence(field_name, a.start, a.end))
             return self.in_country(canonical(a, country, military, ctx.doc[a.start:a.end].text), country)
 
+        if military:  # ministries and officials report on fighting; they are not its target
+            picked["actor2"] = [a for a in picked["actor2"] if a.category != "government"]
         # A place standing for its forces is a side only when no one is named.
         for role in ("actor1", "actor2"):
             picked[role].sort(key=lambda a: a.category in FACILITIES)
@@ -399,6 +401,9 @@ class EventExtractor:
             actor1, actor2 = (actor2 if actor2 is not None and actor2.kind in CROWD_KINDS else None), actor1
         if crowd and actor1 is not None and actor1.kind in CROWD_KINDS:
             actor1 = Actor(name=f"{crowd.capitalize()} ({country_label(country)})", kind=crowd, country_code=country, text=actor1.text)
+        if crowd is None and actor2 is not None and actor2.kind in ("protesters", "rioters") and sub not in ("Mob violence", "Arrests"):
+            # a crowd attacked outside a protest is civilians ("la foule d'un marché")
+            actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country, text=actor2.text)
         if crowd is None and sub != "Mob violence" and actor1 is not None and actor1.kind == "civilians":
             actor1, actor2 = None, actor2 or actor1  # unarmed people do not carry out violence: they are its target
         if crowd and actor2 is not None and actor2.kind in CROWD_KINDS:

@@ -299,7 +299,8 @@ class MentionFinder:
         not a side in it."""
         x = self.ctx.doc[a.head]
         for _ in range(3):
-            if x.head.i in cue_tokens and x.dep_.startswith("nsubj") or x.i in cue_tokens:
+            if x.head.i in cue_tokens and x.dep_.startswith("nsubj") or x.i in cue_tokens \
+                    or any(c.i in cue_tokens and c.dep_ == "case" for c in x.children):  # "selon le ministère"
                 return True
             # climb only within the noun phrase ("a statement by X", "X's spokesman"), never up
             # through the verb X acts with ("police lobbed tear gas ..., media reported")
