@@ -186,6 +186,8 @@ class ActorFinder:
             if m.label in ("unknown", "backed") or any(i in taken for i in range(m.start, m.end)):
                 continue
             head = next((doc[i] for i in range(m.start, m.end) if not (m.start <= doc[i].head.i < m.end)), doc[m.end - 1])
+            if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.i == m.end:
+                head = head.head  # "a military column", "a police patrol": the noun it qualifies is the actor
             if head.pos_ not in ("NOUN", "PROPN"):
                 continue
             mention = self._noun_mention(keys, m, head, refs, modifiers)
