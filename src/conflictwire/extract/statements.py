@@ -115,7 +115,8 @@ class StatementExtractor:
             return None
         role = self.role(lo, hi)
         actors = [a for a in self.ctx.actors if lo <= a.head < hi]
-        if words & self.international:  # the UN, the EU, the Red Cross speak for no state
+        phrase = " " + " ".join(t.lower_ for t in doc[lo:hi]) + " "
+        if any(f" {w} " in phrase for w in self.international):  # the UN, the EU, the Red Cross speak for no state
             name = doc[lo:hi].text
             group = next((a.group for a in actors if a.category == "group" and a.group), None)
             actor = group.model_copy(update={"text": name, "role": role}) if group else Actor(name=name, role=role, text=name)
