@@ -102,3 +102,10 @@ def test_no_sentence_starts_after_a_word_that_cannot_end_one(extractor):
                          "Le ministère a démenti.")
     starts = [s.start for s in doc.sents]
     assert len(starts) == 2 and doc[starts[1]].text == "Le"
+
+
+def test_claiming_a_figure_is_not_claiming_responsibility(extractor):
+    figure = extract(extractor, "Le syndicat a revendiqué jeudi plus de 500 000 manifestants dans tout le pays.", "fr", published="2024-03-08")
+    assert all(s.statement_type != "CLAIM" for s in figure.statements)
+    attack = extract(extractor, "Le groupe JNIM a revendiqué jeudi l'attaque contre le camp militaire de Diapaga.", "fr", published="2024-03-08")
+    assert any(s.statement_type == "CLAIM" for s in attack.statements)

@@ -24,6 +24,7 @@ PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}
 MAX_PER_SENTENCE = 3
 OWN_STRIKES = {"attack", "air_strike", "shelling", "kill", "clash", "intercept"}
 SELF_SUBJECTS = {"it", "we", "they", "il", "ils", "elle", "elles", "nous", "its", "our"}
+RESPONSIBILITY = {"responsibility", "responsabilité", "paternité", "credit"}
 NOBODY = {"no", "none", "nobody", "aucun", "aucune", "personne", "nul"}
 PRIORITY = ("CLAIM", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN", "SAY")
 
@@ -80,6 +81,8 @@ class StatementExtractor:
             return None
         quote = self.quote(sent)
         kind = cue.label if cue.label != "SAY" else self.classify_say(sent, speaker, quote)
+        if cue.label == "CLAIM" and not self.claims_an_act(verb):
+            kind = "ASSERT"  # "la CGT a revendiqué 500 000 participants": a claimed figure, not responsibility
         if kind is None:
             return None
         target = self.target(sent, speaker, kind, verb)
@@ -87,6 +90,14 @@ class StatementExtractor:
             self.accused[target.country_code] = speaker.actor
         self.last_speaker = speaker
         return self.record(sent, cue, kind, speaker, target, quote)
+
+    def claims_an_act(self, verb: Token) -> bool:
+        """A claim of responsibility takes an attack, the responsibility, or a pronoun for them as object."""
+        objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
+        if not objects:
+            return True
+        heads = {m.end - 1 for m in self.ctx.triggers} | {m.start for m in self.ctx.triggers}
+        return any(o.i in heads or o.pos_ == "PRON" or o.lemma_.lower() in RESPONSIBILITY for o in objects)
 
     def denied(self, verb: Token) -> bool:
         """The verb is negated, or its subject is nobody or an event ("aucun groupe", "the attack")."""
