@@ -73,7 +73,8 @@ class StatementExtractor:
         return out
 
     def statement(self, sent: Span, cue: Match) -> Optional[Statement]:
-        verb = self.ctx.doc[cue.start]
+        doc = self.ctx.doc  # the cue's verb: "revendiqué" in "a revendiqué"
+        verb = next((t for t in doc[cue.start:cue.end] if t.pos_ == "VERB"), doc[cue.start])
         if cue.label != "SAY" and self.denied(verb):
             return None  # "l'attaque n'a pas été revendiquée", "no group claimed it"
         speaker = self.speaker(sent, verb, cue)
@@ -93,7 +94,8 @@ class StatementExtractor:
 
     def claims_an_act(self, verb: Token) -> bool:
         """A claim of responsibility takes an attack, the responsibility, or a pronoun for them as object."""
-        objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
+        objects = [c for c in verb.children if c.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg")
+                   and c.pos_ in ("NOUN", "PROPN", "PRON") and not self.ctx.times_in(c.i, c.i + 1)]
         if not objects:
             return True
         heads = {m.end - 1 for m in self.ctx.triggers} | {m.start for m in self.ctx.triggers}
