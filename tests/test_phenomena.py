@@ -109,3 +109,24 @@ def test_claiming_a_figure_is_not_claiming_responsibility(extractor):
     assert all(s.statement_type != "CLAIM" for s in figure.statements)
     attack = extract(extractor, "Le groupe JNIM a revendiqué jeudi l'attaque contre le camp militaire de Diapaga.", "fr", published="2024-03-08")
     assert any(s.statement_type == "CLAIM" for s in attack.statements)
+
+
+def test_a_report_naming_no_country_is_placed_where_most_of_its_places_lie(extractor):
+    text = "On 20 March 2020, a commander was killed in an attack by Taliban militants in Argo district, Badakhshan."
+    ex = extract(extractor, text, "en", published="2020-03-21")
+    assert ex.events and ex.events[0].location.country_code == "AF"
+
+
+def test_the_town_named_again_is_the_place_of_the_event(extractor):
+    text = ("L'armée a repris vendredi le contrôle de Diapaga, dans l'est du Burkina Faso.\n\n"
+            "Mercredi, des hommes armés avaient attaqué le camp militaire de cette ville, tuant dix soldats.")
+    ex = extract(extractor, text, "fr", published="2024-03-09")
+    attack = [e for e in ex.events if e.event_date == "2024-03-06"]
+    assert attack and attack[0].location.name == "Diapaga" and attack[0].location.country_code == "BF"
+
+
+def test_a_placeless_echo_of_a_placed_event_is_not_another_event(extractor):
+    text = ("Gunmen attacked a police post in Bannu, in northwestern Pakistan, on Tuesday, killing two officers.\n\n"
+            "The attack on Tuesday was the latest in the country, police said.")
+    ex = extract(extractor, text, "en", published="2024-03-08")
+    assert len(ex.events) == 1 and ex.events[0].location.name == "Bannu"
