@@ -79,3 +79,13 @@ def test_directory_is_walked_recursively_and_gold_files_skipped(tmp_path):
 def test_missing_path(tmp_path):
     r = one(tmp_path / "nope.txt")
     assert isinstance(r, InputError) and "no such file" in r.reason
+
+
+def test_language_of_short_and_long_reports():
+    from conflictwire.ingest.language import LanguageDetector
+    detector = LanguageDetector()
+    assert detector.detect("On 10 March 2020, a sniper shot and killed 1 soldier in Bala Buluk district, Farah.") == "en"
+    assert detector.detect("Le 3 mars, des hommes armés ont tué deux gendarmes près de Gao.") == "fr"
+    long_fr = "Des hommes armés ont attaqué jeudi un poste de gendarmerie dans le nord du pays, selon des sources locales. " * 5
+    assert detector.detect(long_fr) == "fr"
+    assert detector.detect("Bewaffnete haben am Donnerstag in der Stadt zwei Dorfbewohner getötet, teilte die Polizei mit.") == "de"
