@@ -18,6 +18,7 @@ ACTOR_KINDS = (
     "state_forces", "rebel_group", "political_militia", "identity_militia",
     "rioters", "protesters", "civilians", "external_forces",
 )
+NON_STATE_KINDS = ("rebel_group", "political_militia", "identity_militia")  # armed, not a state's
 
 
 class KnowledgeError(ValueError):

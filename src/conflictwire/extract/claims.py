@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..knowledge import NON_STATE_KINDS
 from ..model import Event, Statement
 from .notes import write_notes
 
-NON_STATE = ("rebel_group", "political_militia", "identity_militia")
 UNIDENTIFIED = "Unidentified Armed Group"
 
 
 def link_claims(events: list[Event], statements: list[Statement]) -> None:
     """Update events in place from the report's claims and accusations."""
     for s in statements:
-        if s.statement_type == "CLAIM" and s.speaker.kind in NON_STATE:
+        if s.statement_type == "CLAIM" and s.speaker.kind in NON_STATE_KINDS:
             event = _event_spoken_of(events, s)
             if event is not None:
                 claimant = s.speaker.model_copy(update={"role": None})

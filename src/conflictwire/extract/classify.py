@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from ..knowledge import NON_STATE_KINDS
+
 # Weapons in order of precedence when a report names several for one event.
 WEAPON_ORDER = ("chemical", "suicide_bomb", "vehicle_bomb", "ied", "landmine", "drone", "airstrike",
                 "missile", "rocket", "artillery", "mortar", "grenade", "explosive", "small_arms", "melee")
@@ -22,7 +24,6 @@ REMOTE = {
 VIOLENT = {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "chemical", "intercept"}
 ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
 UNARMED_KINDS = {"civilians", "protesters"}
-NON_STATE_KINDS = {"rebel_group", "political_militia", "identity_militia"}
 
 
 def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:

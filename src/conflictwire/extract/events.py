@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..knowledge import sovereign, taxonomy
+from ..knowledge import NON_STATE_KINDS, sovereign, taxonomy
 from ..model import Actor, Event, Evidence, Place, stable_id
 from ..resolve.actors import FACILITIES, ActorMention, canonical, country_name, state_of, unidentified
 from ..resolve.dates import ResolvedDate
@@ -21,7 +21,6 @@ from .context import DocContext, PlaceMention
 from .mentions import Mention, MentionFinder
 from .notes import write_notes
 
-NON_STATE = ("rebel_group", "political_militia", "identity_militia")
 CROWD_KINDS = ("civilians", "protesters", "rioters")
 CROWD_EVENTS = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
                 "Excessive force against protesters": "protesters", "Violent demonstration": "rioters"}
@@ -336,12 +335,12 @@ class EventExtractor:
                 actor2 = make(a, "actor2")
                 break
         if actor1 is None and military and weapon != "airstrike":  # armed groups fly no jets
-            found = self.nearby(d, lambda a: a.category == "group" and a.group.kind in NON_STATE,
+            found = self.nearby(d, lambda a: a.category == "group" and a.group.kind in NON_STATE_KINDS,
                                 {getattr(actor2, "name", None)}, lead=True)
             actor1 = make(found, "actor1") if found else None
         if actor2 is None and military and actor1 is not None:
             state_side = actor1.kind in ("state_forces", "external_forces")
-            found = self.nearby(d, lambda a: (a.category == "group" and a.group.kind in NON_STATE) if state_side
+            found = self.nearby(d, lambda a: (a.category == "group" and a.group.kind in NON_STATE_KINDS) if state_side
                                 else a.category in ("military", "police"), {actor1.name})
             # else the people it hit, when its own sentences name them
             found = found or self.nearby(d, lambda a: a.category == "civilians", {actor1.name}, paragraph=False)
@@ -361,7 +360,7 @@ class EventExtractor:
     def in_country(self, actor: Actor, country: Optional[str]) -> Actor:
         """A transnational group acting in a country is its branch there: "Islamic State" in Iraq
         is "Islamic State (Iraq)" when the dictionary has that branch, and of Iraq either way."""
-        if actor.kind not in NON_STATE or actor.country_code is not None or not country:
+        if actor.kind not in NON_STATE_KINDS or actor.country_code is not None or not country:
             return actor
         branch = self.ctx.tools.actors.lex.group_actors.get(f"{actor.name} ({country_name(country)})")
         if branch is not None:

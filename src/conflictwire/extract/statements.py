@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ..knowledge import lexicon
+from ..knowledge import NON_STATE_KINDS, lexicon
 from ..model import Actor, Statement, stable_id
 from ..resolve.actors import ActorMention, canonical, country_name
 from .context import DocContext
@@ -203,7 +203,7 @@ class StatementExtractor:
     def classify_say(self, sent: Span, speaker: Speaker, quote) -> Optional[str]:
         keys, t = self.ctx.keys, self.ctx.tools
         tail = range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)
-        if speaker.actor.kind in ("rebel_group", "political_militia", "identity_militia") and \
+        if speaker.actor.kind in NON_STATE_KINDS and \
                 any(tail.start <= m.start < tail.stop for m in self.ctx.triggers):
             return "CLAIM"  # an armed group telling of its own attack claims it
         if speaker.actor.kind in ("state_forces", "external_forces") and self.own_strike(tail):
