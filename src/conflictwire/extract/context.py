@@ -233,8 +233,8 @@ class DocContext:
         towns = [p for p in found if p.place is not None and not p.country and (p.place.geo_precision or 1) < 3]
         out = []
         for m in self.tools.anaphora.find(self.keys):
-            if m.start in covered:
-                continue
+            if m.start in covered or any(m.end < p.start <= m.end + 2 and p.place is not None for p in found):
+                continue  # "the town of Amadiya" names its own town
             before = [p for p in towns if p.end <= m.start]
             if before:
                 last = before[-1]
