@@ -59,12 +59,11 @@ def count_near(word: Token, vague: dict[str, int], language: str) -> Optional[tu
     if word.dep_ in ("amod", "acl", "acl:relcl") or word.pos_ in ("ADJ",):
         candidates.append(word.head)
     for c in candidates:
-        for child in c.children:
-            if child.dep_ in NUMBER_DEPS and child.i < c.i:
-                value = number_value(child, vague, language)
-                if value is not None:
-                    # "4 militiamen and 3 militants were killed": the counts of coordinated nouns add up
-                    return value + sum(_own_number(n, vague, language) or 0 for n in c.conjuncts if n.i > c.i), child
+        own = own_number(c, vague, language)
+        if own is not None:
+            # "4 militiamen and 3 militants were killed": the counts of coordinated nouns add up
+            more = (own_number(n, vague, language) for n in c.conjuncts if n.i > c.i)
+            return own[0] + sum(m[0] for m in more if m is not None), own[1]
         window = list(c.doc[max(c.sent.start, c.i - 4):c.i])
         if window:
             found = phrase_value(window, vague, language)
@@ -79,10 +78,13 @@ def count_near(word: Token, vague: dict[str, int], language: str) -> Optional[tu
     return None
 
 
-def _own_number(noun: Token, vague: dict[str, int], language: str) -> Optional[int]:
+def own_number(noun: Token, vague: dict[str, int], language: str) -> Optional[tuple[int, Token]]:
+    """The number written before a noun and attached to it ("12 soldiers", "trois civils")."""
     for child in noun.children:
         if child.dep_ in NUMBER_DEPS and child.i < noun.i:
-            return number_value(child, vague, language)
+            value = number_value(child, vague, language)
+            if value is not None:
+                return value, child
     return None
 
 

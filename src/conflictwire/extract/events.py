@@ -8,6 +8,7 @@ tells nothing more precise.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -367,6 +368,13 @@ class EventExtractor:
             return branch.model_copy(update={"text": actor.text})
         return actor.model_copy(update={"country_code": country})
 
+    @functools.cached_property
+    def disputed(self) -> set[int]:
+        """Sentences that accuse or deny: the groups they name are not proven sides."""
+        ctx = self.ctx
+        return {n for n, sent in enumerate(ctx.sentences)
+                if any(c.label in ("ACCUSE", "REJECT") for c in ctx.in_span(ctx.statement_cues, sent))}
+
     def nearby(self, d: Draft, wanted, exclude: set, lead: bool = False, paragraph: bool = True) -> Optional[ActorMention]:
         """An actor the event's own clauses did not give a role, named in its sentences, then in
         its paragraph, then (when `lead`) in the report's first paragraph. Groups only accused or
@@ -375,9 +383,7 @@ class EventExtractor:
         sents = {m.sent for m in d.mentions}
         paragraphs = {ctx.paragraph_of(ctx.sentences[n].start) for n in sents}
         sent_of = ctx.sentence_of
-        disputed = {n for n, sent in enumerate(ctx.sentences)
-                    if any(c.label in ("ACCUSE", "REJECT") for c in ctx.in_span(ctx.statement_cues, sent))}
-        candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in disputed
+        candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in self.disputed
                       and canonical(a, d.country or ctx.focus).name not in exclude]
         scopes = [lambda a: sent_of.get(a.head) in sents]
         if paragraph:

@@ -8,6 +8,7 @@ continuation mention, which attaches to the event told just before.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -21,8 +22,6 @@ from .context import DocContext, PlaceMention
 from .lexmatch import Match, PhraseIndex, flat
 
 NOMINAL_LINKS = {"compound", "flat", "flat:name", "appos", "conj", "nmod", "nmod:poss", "poss", "pobj", "prep", "case", "amod"}
-CONCESSIVE = {"malgré", "despite", "notwithstanding"}
-VIOLATIONS = {"violation", "violate", "violer", "breach", "rupture"}
 BLOCKING_STATEMENTS = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN"}
 PASSIVE_SUBJ = {"nsubj:pass", "nsubjpass"}
 OBJECTS = {"obj", "dobj", "iobj"}
@@ -62,6 +61,8 @@ class MentionFinder:
         self.another_words = {w.lower() for w in lex.get("another", [])}
         self.violated = {w.lower() for w in lex.get("violated_things", [])}
         self.seized = {w.lower() for w in lex.get("seized_things", [])}
+        self.concessive = {w.lower() for w in lex.get("concessive", [])}
+        self.violations = {w.lower() for w in lex.get("violations", [])}
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -109,7 +110,7 @@ class MentionFinder:
             return False  # "seizing weapons and ammunition" takes no ground
         if tok.dep_ == "compound" and any(a.start <= tok.head.i < a.end for a in self.ctx.actors):
             return False  # "riot police": a kind of force, not a riot
-        if m.label == "agreement" and (any(c.lower_ in CONCESSIVE for c in tok.children) or tok.head.lemma_.lower() in VIOLATIONS):
+        if m.label == "agreement" and (any(c.lower_ in self.concessive for c in tok.children) or tok.head.lemma_.lower() in self.violations):
             return False  # "malgré la trêve", "in violation of the ceasefire": the agreement is not the news
         if m.phrase.lower() in self.ctx.tools.weak and (tok.dep_ == "amod" or tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"):
             return False  # "striking teachers", "targeted areas": a word describing a noun tells no event
@@ -203,7 +204,7 @@ class MentionFinder:
         mention.countries = [p for p in places if p.country and p.locative]
         clause = self.clause(triggers) if triggers else None
         lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
-        reporting = self.reporting(tokens)  # "..., the army said on Monday": when it was said
+        reporting = self.reporting  # "..., the army said on Monday": when it was said
         in_sentence = [t for t in ctx.times if lo <= t.start < hi and ctx.token_at(t.start) not in reporting
                        and not self.period_start(t)]
         times = [t for t in in_sentence if inside(ctx.token_at(t.start)) and (clause is None or ctx.token_at(t.start) in clause)]
@@ -230,13 +231,14 @@ class MentionFinder:
         before = {self.ctx.doc[j].lower_ for j in range(max(0, i - 3), i)}
         return bool(before & self.since)
 
-    def reporting(self, tokens: range) -> set[int]:
-        """Tokens of the reporting clauses ("the army said on Monday", "a indiqué mardi"): the
-        saying verb's own words, without the content it reports."""
+    @functools.cached_property
+    def reporting(self) -> set[int]:
+        """Tokens of the report's reporting clauses ("the army said on Monday", "a indiqué mardi"):
+        the saying verb's own words, without the content it reports."""
         doc, out = self.ctx.doc, set()
         for cue in self.ctx.statement_cues:
             verb = doc[cue.start]
-            if cue.label != "SAY" or cue.start not in tokens or verb.pos_ not in ("VERB", "AUX"):
+            if cue.label != "SAY" or verb.pos_ not in ("VERB", "AUX"):
                 continue
             content = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "conj") for t in c.subtree}
             out.update(t.i for t in verb.subtree if t.i not in content)

@@ -23,9 +23,6 @@ QUOTES = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
 PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}
 MAX_PER_SENTENCE = 3
 OWN_STRIKES = {"attack", "air_strike", "shelling", "kill", "clash", "intercept"}
-SELF_SUBJECTS = {"it", "we", "they", "il", "ils", "elle", "elles", "nous", "its", "our"}
-RESPONSIBILITY = {"responsibility", "responsabilité", "paternité", "credit"}
-NOBODY = {"no", "none", "nobody", "aucun", "aucune", "personne", "nul"}
 PRIORITY = ("CLAIM", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN", "SAY")
 
 
@@ -40,7 +37,11 @@ class StatementExtractor:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.last_speaker: Optional[Speaker] = None
-        self.international = {w.lower() for w in lexicon(ctx.tools.language).get("international_speakers", [])}
+        lex = lexicon(ctx.tools.language)
+        self.international = {w.lower() for w in lex.get("international_speakers", [])}
+        self.nobody = {w.lower() for w in lex.get("nobody", [])}
+        self.self_pronouns = {w.lower() for w in lex.get("self_pronouns", [])}
+        self.responsibility = {w.lower() for w in lex.get("responsibility", [])}
         self.accused: dict[str, Actor] = {}  # country accused -> accuser
 
     def run(self) -> list[Statement]:
@@ -99,17 +100,17 @@ class StatementExtractor:
         if not objects:
             return True
         heads = {m.end - 1 for m in self.ctx.triggers} | {m.start for m in self.ctx.triggers}
-        return any(o.i in heads or o.pos_ == "PRON" or o.lemma_.lower() in RESPONSIBILITY for o in objects)
+        return any(o.i in heads or o.pos_ == "PRON" or o.lemma_.lower() in self.responsibility for o in objects)
 
     def denied(self, verb: Token) -> bool:
         """The verb is negated, or its subject is nobody or an event ("aucun groupe", "the attack")."""
-        negation = self.ctx.tools.negation | NOBODY
+        negation = self.ctx.tools.negation | self.nobody
         if any(c.lower_ in negation and c.dep_ in ("advmod", "neg", "det") for c in verb.children):
             return True
         subj = self.subject(verb)
         if subj is None:
             return False
-        return any(c.lower_ in NOBODY for c in subj.children) or subj.lower_ in NOBODY or \
+        return any(c.lower_ in self.nobody for c in subj.children) or subj.lower_ in self.nobody or \
             any(m.start <= subj.i < m.end for m in self.ctx.triggers)
 
     # --- speaker -----------------------------------------------------------------------------
@@ -174,8 +175,9 @@ class StatementExtractor:
         return next((r for r in self.ctx.tools.role_order if r in found), None)
 
     def country(self, lo: int, hi: int, actors: list[ActorMention]) -> Optional[str]:
-        for m in self.ctx.tools.actors.lex.country_refs.find(self.ctx.keys, lo, hi):
-            return m.label.split(":")[1]
+        for m in self.ctx.country_refs:  # found once per report
+            if lo <= m.start < hi:
+                return m.label.split(":")[1]
         for a in actors:
             if a.country or (a.group and a.group.country_code) or a.where:
                 return a.country or (a.group.country_code if a.group else None) or a.where
@@ -233,7 +235,7 @@ class StatementExtractor:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-            if not subjects or any(c.lower_ in SELF_SUBJECTS for c in subjects):
+            if not subjects or any(c.lower_ in self.self_pronouns for c in subjects):
                 return True
         return False
 
