@@ -130,3 +130,46 @@ def test_a_placeless_echo_of_a_placed_event_is_not_another_event(extractor):
             "The attack on Tuesday was the latest in the country, police said.")
     ex = extract(extractor, text, "en", published="2024-03-08")
     assert len(ex.events) == 1 and ex.events[0].location.name == "Bannu"
+
+
+def test_dateline_is_not_the_leads_subject(extractor):
+    text = "QUETTA, Pakistan, May 10 - Two policemen and three militants were killed when gunmen attacked a checkpoint in Turbat on Thursday, officials said."
+    [e] = extract(extractor, text, "en").events
+    assert e.fatalities == 5 and e.location.name == "Turbat"
+
+
+def test_crowd_dispersing_by_itself_is_a_peaceful_protest(extractor):
+    text = "On Thursday, hundreds of traders staged a sit-in in Mardan. The crowd dispersed peacefully by the evening."
+    [e] = extract(extractor, text, "en").events
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_events_on_other_days_in_the_same_town_stay_apart(extractor):
+    text = ("Gunmen attacked a police post in Mardan late on Tuesday, killing two officers.\n\n"
+            "On Thursday, hundreds of traders in Mardan staged a sit-in outside the district office to demand better security.")
+    events = extract(extractor, text, "en").events
+    assert sorted((e.event_date, e.event_type) for e in events) == [("2024-05-07", "Battles"), ("2024-05-09", "Protests")]
+
+
+def test_the_start_of_a_period_is_background(extractor):
+    text = "Front lines have barely moved since a truce in 2022. In the capital Sanaa, security forces detained four aid workers on Tuesday."
+    [e] = extract(extractor, text, "en").events
+    assert e.sub_event_type == "Arrests" and e.location.name == "Sanaa"
+
+
+def test_source_and_weapon_words_are_no_events(extractor):
+    text = "Gunmen with assault rifles shot dead three men in Celaya on Friday, according to the Guanajuato attorney general's office."
+    [e] = extract(extractor, text, "en").events
+    assert e.sub_event_type == "Attack" and e.fatalities == 3 and e.location.name == "Celaya"
+
+
+def test_a_place_describing_something_else_is_not_the_events(extractor):
+    text = "À Gao, des centaines de femmes ont manifesté lundi pour réclamer la réouverture de la route reliant la ville à Ménaka."
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Peaceful protest" and e.location.name == "Gao"
+
+
+def test_unknown_quarter_lies_in_the_town_named_with_it(extractor):
+    text = "In Taiz, a boy was killed on Wednesday when a mortar round landed beside his home in the al-Mughtaribin neighbourhood."
+    [e] = extract(extractor, text, "en").events
+    assert e.location.name == "Taiz" and e.fatalities == 1

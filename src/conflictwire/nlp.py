@@ -6,6 +6,7 @@ of each list that is installed is used.
 from __future__ import annotations
 
 import functools
+import re
 
 import spacy
 from spacy.language import Language
@@ -16,6 +17,15 @@ MODELS = {
 }
 
 
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}(?:\([^)\n]{1,30}\))?(?:,[^\n,]{1,40}){0,3}?\s*[-–—]+\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where the wire dateline at the head of a report ends (0 when there is none)."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
 SENTENCE_ENDS = {".", "!", "?", "…", "»", "\"", "”", "'", "’", ":", ";", ")"}
 
 
@@ -24,10 +34,14 @@ def paragraph_breaks(doc):
     """A paragraph break always ends a sentence: wire copy puts one sentence or two per paragraph,
     and the parser alone sometimes runs a quote's close into the next paragraph. A sentence never
     starts after a word that cannot end one ("un drone turc a frappé lundi | un véhicule"): the
-    parser splits there now and then."""
+    parser splits there now and then. The dateline ("BANNU, Pakistan, Aug 21 -") is a sentence of
+    its own: parsed with the lead, its city becomes the lead's subject."""
+    head = dateline_end(doc.text)
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if "\n" in before.text or "\n" in before.whitespace_:
+        if head and token.idx <= head:
+            token.is_sent_start = token.idx == head or (token.idx < head <= token.idx + len(token))
+        elif "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
         elif before.text not in SENTENCE_ENDS and not before.text.endswith("."):
             token.is_sent_start = False

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..knowledge import actor_entries, lexicon, regions
 from ..model import Article, Evidence, Place
-from ..nlp import pipeline
+from ..nlp import dateline_end, pipeline
 from ..resolve.actors import ActorFinder, ActorLexicon, ActorMention, is_locative
 from ..resolve.dates import DateFinder, Published, TimeExpr
 from ..resolve.places import Gazetteer, place_key
@@ -50,6 +50,7 @@ class LanguageTools:
     features: PhraseIndex
     near: PhraseIndex
     anaphora: PhraseIndex
+    settlement_nouns: set
     roles: PhraseIndex
     role_order: list
     regions: PhraseIndex
@@ -74,6 +75,7 @@ class LanguageTools:
             qualifiers=index(lex["tallies"]["qualifiers"]), vague_numbers={k.lower(): v for k, v in lex["vague_numbers"].items()},
             features=index(lex["places"]["features"]), near=index(flat(lex["places"]["near"])),
             anaphora=index(flat(lex["places"].get("anaphora", []))),
+            settlement_nouns={w for p in lex["places"].get("settlement_nouns", []) for w in p.lower().split()},
             roles=index(lex["roles"]), role_order=list(lex["roles"]),
             regions=index({name: words.get(language, []) for name, words in regions().items()}),
             dates=DateFinder(language),
@@ -82,15 +84,6 @@ class LanguageTools:
 
 
 FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
-DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,40}(?:\([^)\n]{1,30}\))?(?:,[^\n,]{1,40}){0,3}?\s*[-–—]+\s")
-
-
-def dateline_end(text: str) -> int:
-    """Where the wire dateline at the head of a report ends (0 when there is none)."""
-    m = DATELINE.match(text)
-    return m.end() if m else 0
-
-
 @dataclass
 class PlaceMention:
     start: int  # token span of the name
@@ -253,6 +246,7 @@ class DocContext:
             j = t.i + 1
             while j < len(self.doc) and j - t.i <= 2 and self.doc[j].pos_ == "ADJ" and self.doc[j].text.islower():
                 j += 1  # "in rural Tibú", "dans le lointain ..."
+            j = self._after_settlement_noun(j)  # "in the capital Sanaa", "dans la capitale Bamako"
             name = self._proper_name(j, +1)
             if not name or any(i in covered for i in range(*name)):
                 continue
@@ -262,6 +256,15 @@ class DocContext:
                 out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
                 covered.update(range(*name))
         return out
+
+    def _after_settlement_noun(self, j: int) -> int:
+        """Past "the capital", "la ville portuaire" when a name follows; else `j` unchanged."""
+        doc, k = self.doc, j
+        while k < len(doc) and k - j < 4 and doc[k].text.islower() and doc[k].pos_ in ("DET", "ADJ", "NOUN"):
+            if doc[k].lower_ in self.tools.settlement_nouns and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                return k + 1
+            k += 1
+        return j
 
     def _feature_places(self) -> list[PlaceMention]:
         """ "base aérienne d'Ain al-Asad", "barrage de Mossoul", "the Mosul Dam", "Harir air base"."""
@@ -274,7 +277,7 @@ class DocContext:
                     out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, f.label, span_start=f.start, span_end=name[1]))
                     continue
             name = self._proper_name(f.start - 1, -1)
-            if name and f.label != "village":
+            if name and f.label not in ("village", "area"):
                 out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, f.label, span_start=name[0], span_end=f.end))
             elif name:
                 out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, "area", span_start=name[0], span_end=f.end))
@@ -310,6 +313,8 @@ class DocContext:
         words = self.doc[p.span_start:p.span_end].text if p.feature == "area" else p.name
         feature = p.feature if p.feature not in (None, "area", "village") else None
         cands = self._plausible(g.candidates(words, self.focus, feature=feature))
+        if not cands and words != p.name:  # "residential districts of El Obeid": the town itself
+            cands = self._plausible(g.candidates(p.name, self.focus))
         if cands:
             best = cands[0]
             is_feature = feature is None or best.feature_class == "S" or best.feature_code in FEATURE_CODES

@@ -43,6 +43,10 @@ class Draft:
     def date_mention(self) -> Optional[Mention]:
         return next((m for m in self.mentions if m.time is not None and not m.continuation), None)
 
+    def dated(self) -> Optional[Mention]:
+        """The mention that dates the event: a date in a trigger's own clause, else in its sentence."""
+        return self.date_mention() or next((m for m in self.mentions if m.sentence_time is not None and not m.continuation), None)
+
     def weapons(self) -> set[str]:
         return {w.label for m in self.mentions for w in m.weapons}
 
@@ -96,7 +100,7 @@ class EventExtractor:
             if m.places:
                 last = [self.place_draft(drafts, m, p) for p in m.places]
                 continue
-            date = self.resolve(m)
+            date = self.when(m)
             close = last and m.sent - max(d.last_sent for d in last) <= CONTINUATION_GAP and not (
                 m.another and any(self.disrupted(m) != any(self.disrupted(x) for x in d.mentions) for d in last))
             country = m.countries[0].country if m.countries else None
@@ -111,7 +115,7 @@ class EventExtractor:
 
     def place_draft(self, drafts: list[Draft], m: Mention, p: PlaceMention) -> Draft:
         key = place_key(p.name)
-        date = self.resolve(m)
+        date = self.when(m)
         for d in drafts:
             if m.another and self.disrupted(m) != any(self.disrupted(x) for x in d.mentions):
                 continue  # "defused a second device" after a bombing there: another event
@@ -134,8 +138,13 @@ class EventExtractor:
         return k == key or (len(key) > 3 and (key in k or k in key))
 
     def same_day(self, d: Draft, date: ResolvedDate) -> bool:
-        own = d.date_mention()
-        return own is None or self.resolve(own).value == date.value
+        own = d.dated()
+        resolved = self.when(own) if own is not None else None
+        return resolved is None or resolved.value == date.value
+
+    def when(self, m: Mention) -> Optional[ResolvedDate]:
+        """The day a mention tells of: from its trigger's clause, else from its sentence."""
+        return self.resolve(m) or (self.resolve(m, m.sentence_time) if m.sentence_time else None)
 
     def continue_into(self, last: list[Draft], m: Mention) -> None:
         """A mention without a place of its own adds to the event(s) just told."""

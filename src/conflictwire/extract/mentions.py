@@ -63,6 +63,7 @@ class MentionFinder:
         self.seized = {w.lower() for w in lex.get("seized_things", [])}
         self.concessive = {w.lower() for w in lex.get("concessive", [])}
         self.violations = {w.lower() for w in lex.get("violations", [])}
+        self.since_event = {w.lower() for w in lex["dates"].get("since_event", []) if " " not in w}
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -108,8 +109,16 @@ class MentionFinder:
             return False  # taking or retaking ground names the ground
         if m.label in ("capture", "recapture") and any(self.seized_thing(c) for c in tok.children):
             return False  # "seizing weapons and ammunition" takes no ground
-        if tok.dep_ == "compound" and any(a.start <= tok.head.i < a.end for a in self.ctx.actors):
-            return False  # "riot police": a kind of force, not a riot
+        if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in self.since_event or any(
+                c.dep_ in ("case", "mark") and c.lower_ in self.since_event for c in tok.children)):
+            return False  # "since a truce in 2022", "depuis l'offensive": the start of a period, background
+        if m.label == "intervene" and tok.pos_ == "VERB" and any(
+                c.dep_.startswith("nsubj") and self.crowd_at(c.i) for c in tok.children):
+            return False  # "the crowd dispersed peacefully": it left of its own accord
+        if tok.dep_ == "compound" and any(a.start <= tok.head.i < a.end for a in [*self.ctx.actors, *self.ctx.weapons]):
+            return False  # "riot police", "assault rifles": a kind of force or weapon, not an event
+        if tok.lower_ == "according":
+            return False  # "according to": a source, not an accord
         if m.label == "agreement" and (any(c.lower_ in self.concessive for c in tok.children) or tok.head.lemma_.lower() in self.violations):
             return False  # "malgré la trêve", "in violation of the ceasefire": the agreement is not the news
         if m.phrase.lower() in self.ctx.tools.weak and (tok.dep_ == "amod" or tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"):
@@ -120,6 +129,9 @@ class MentionFinder:
             strong = [t for t in self.ctx.in_span(self.ctx.triggers, sent) if t.phrase.lower() not in self.ctx.tools.weak]
             return bool(support or strong)
         return True
+
+    def crowd_at(self, i: int) -> bool:
+        return any(a.start <= i < a.end and a.category in ("protesters", "rioters", "civilians") for a in self.ctx.actors)
 
     def seized_thing(self, child: Token) -> bool:
         if child.dep_ not in ("obj", "dobj", "obl", "obl:arg", "prep"):
@@ -141,7 +153,10 @@ class MentionFinder:
 
     def negated(self, tok: Token) -> bool:
         neg = self.ctx.tools.negation
-        around = list(tok.children) + ([*tok.head.children] if tok.dep_ in ("xcomp", "ccomp", "aux", "aux:pass") else [])
+        # the verb it depends on ("failed to reach"), but not a later clause the parse hung it under
+        # ("forces set up a post ...; officials did not comment")
+        governed = tok.dep_ in ("xcomp", "aux", "aux:pass") or tok.dep_ == "ccomp" and tok.head.i < tok.i
+        around = list(tok.children) + ([*tok.head.children] if governed else [])
         return any(c.dep_ in ("neg", "advmod") and c.lower_ in neg and c.lower_ not in ("ne", "n'") for c in around) or any(
             c.lower_ in ("no", "aucun", "aucune", "sans", "without") and c.i < tok.i for c in tok.children)
 
@@ -194,13 +209,20 @@ class MentionFinder:
         inside = lambda i: i in tokens and i not in exclude  # noqa: E731
         mention = Mention(sent=n, tokens=tokens, triggers=triggers, classes={m.label for m in triggers})
         mention.weapons = [m for m in ctx.weapons if inside(m.start)]
-        places = [p for p in ctx.places if inside(p.start)]
+        # "according to the Guanajuato attorney general's office": who says it, not where it happened
+        speakers = {c.start for c in ctx.statement_cues}
+        places = [p for p in ctx.places if inside(p.start) and not self.speaks_at(p.end - 1, speakers)]
         contexts = {id(p.context) for p in places if p.context}
         named = [p for p in places if id(p) not in contexts and not p.country]
         # "in Butig, in the province of Lanao del Sur": the area only says where the town lies.
         towns = [p for p in named if p.place is not None and (p.place.geo_precision or 1) < 3]
-        mention.places = [p for p in named if not (towns and p.place is not None and p.place.geo_precision == 3
-                                                     and any(t.place.country_code == p.place.country_code for t in towns))]
+        # "In Taiz, ... in the al-Jahmaliya neighbourhood": a quarter the gazetteer does not know lies in the town.
+        mention.places = [p for p in named if not (towns and (p.place is None or p.place.geo_precision == 3 and any(
+            t.place.country_code == p.place.country_code for t in towns)))]
+        if len(mention.places) > 1:  # "... demanding that the road linking the town to Menaka be reopened"
+            own = [p for p in mention.places if not self.in_modifier_clause(p.start, triggers)]
+            if any(p.place is not None and (p.place.geo_precision or 1) < 3 for p in own):
+                mention.places = own
         mention.countries = [p for p in places if p.country and p.locative]
         clause = self.clause(triggers) if triggers else None
         lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
@@ -224,6 +246,24 @@ class MentionFinder:
                               for t in span if inside(t.i))  # "une autre attaque", "defused a second device"
         mention.summary = self.is_summary(mention)
         return mention
+
+    def in_modifier_clause(self, i: int, triggers: list[Match]) -> bool:
+        """The token stands in a clause that describes a noun ("the road linking X to Y", "la ville
+        où ..."), below the triggers: it says where that thing is, not where the event took place."""
+        heads = {m.start for m in triggers}
+        x = self.ctx.doc[i]
+        for _ in range(12):
+            if x.i in heads:
+                return False
+            if x.dep_ in ("acl", "acl:relcl", "relcl"):
+                # "gunmen who burst into a bar in X", "des obus tirés sur X": that tells the event
+                # and a clause that holds a trigger is the event's own
+                return not any(a.start <= x.head.i < a.end for a in [*self.ctx.actors, *self.ctx.weapons]) \
+                    and not any(x.left_edge.i <= h <= x.right_edge.i for h in heads)
+            if x.head.i == x.i:
+                return False
+            x = x.head
+        return False
 
     def period_start(self, t) -> bool:
         """ "since April 2023", "depuis janvier": the start of a period, not the day of an event."""
@@ -299,7 +339,10 @@ class MentionFinder:
     def speaks(self, a: ActorMention, cue_tokens: set[int]) -> bool:
         """The actor is who says something about the event ("a statement by X added that..."),
         not a side in it."""
-        x = self.ctx.doc[a.head]
+        return self.speaks_at(a.head, cue_tokens)
+
+    def speaks_at(self, i: int, cue_tokens: set[int]) -> bool:
+        x = self.ctx.doc[i]
         for _ in range(3):
             if x.head.i in cue_tokens and x.dep_.startswith("nsubj") or x.i in cue_tokens \
                     or any(c.i in cue_tokens and c.dep_ == "case" for c in x.children):  # "selon le ministère"
