@@ -173,3 +173,47 @@ def test_unknown_quarter_lies_in_the_town_named_with_it(extractor):
     text = "In Taiz, a boy was killed on Wednesday when a mortar round landed beside his home in the al-Mughtaribin neighbourhood."
     [e] = extract(extractor, text, "en").events
     assert e.location.name == "Taiz" and e.fatalities == 1
+
+
+def test_recapture_of_an_untagged_town_by_troops_backed_by_allies(extractor):
+    text = "The attacks followed the recapture on Sunday of Wanlaweyn by Somali troops backed by African Union forces after hours of fighting."
+    events = extract(extractor, text, "en").events
+    [e] = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert e.location.name == "Wanlaweyn" and e.event_date == "2024-05-05"
+    assert (e.actor1.kind, e.actor1.country_code) == ("state_forces", "SO")
+
+
+def test_rockets_fired_by_backed_militias(extractor):
+    [e] = extract(extractor, "Iran-backed militias fired rockets at Ain al-Asad air base on Monday.", "en").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor1.kind == "political_militia"
+    [e] = extract(extractor, "Des milices soutenues par l'Iran ont tiré des roquettes lundi sur la base aérienne d'Aïn al-Asad.", "fr").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.location.country_code == "IQ"
+
+
+def test_residents_beating_a_man_is_mob_violence(extractor):
+    text = "Residents of Tepexi beat a suspected thief on Sunday outside the market. He died at the scene, police said."
+    [e] = extract(extractor, text, "en").events
+    assert e.sub_event_type == "Mob violence" and e.fatalities == 1
+
+
+def test_a_bomb_and_a_club_are_not_strikes(extractor):
+    text = "Bomb disposal experts defused a device left near the press club in Beledweyne on Tuesday."
+    [e] = extract(extractor, text, "en").events
+    assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_these_clashes_on_another_day_are_their_own_event_in_the_same_town(extractor):
+    text = ("Un cessez-le-feu négocié par des notables est entré en vigueur vendredi à Misrata, au lendemain d'affrontements entre deux milices.\n\n"
+            "Au moins quatre personnes ont péri jeudi dans ces combats, selon les urgences.")
+    events = extract(extractor, text, "fr").events
+    clash = [e for e in events if e.event_date == "2024-05-09"]
+    assert len(events) == 2 and len(clash) == 1
+    assert clash[0].location.name.startswith("Misrat") and clash[0].fatalities == 4
+
+
+def test_a_second_device_lies_where_the_first_went_off(extractor):
+    text = ("KISMAYO, May 10 - A suicide bomber blew himself up at a police checkpoint in the port city on Thursday, killing three officers.\n\n"
+            "Bomb disposal experts later defused a second device hidden in a minibus nearby, police said.")
+    events = extract(extractor, text, "en").events
+    [stopped] = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert stopped.location.name == "Kismayo" and stopped.location.geo_precision == 2

@@ -59,6 +59,8 @@ def count_near(word: Token, vague: dict[str, int], language: str) -> Optional[tu
     if word.dep_ in ("amod", "acl", "acl:relcl") or word.pos_ in ("ADJ",):
         candidates.append(word.head)
     for c in candidates:
+        if c.pos_ == "PRON" and c.dep_.startswith("nsubj") and c.morph.get("Number") == ["Sing"] and c.morph.get("Person") == ["3"]:
+            return 1, c  # "he died at the scene", "elle a été blessée"
         own = own_number(c, vague, language)
         if own is not None:
             # "4 militiamen and 3 militants were killed": the counts of coordinated nouns add up

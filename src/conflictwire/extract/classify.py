@@ -51,6 +51,9 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
     if kind1 in ("protesters", "rioters") and triggers & {"clash", "attack", "kill"} and not triggers & {"protest", "intervene"}:
         return "Mob violence"  # party supporters fighting each other: a crowd's violence with no demonstration
     armed_violence = {"abduct", "sexual", "air_strike", "shelling", "explosion"}
+    if kind1 == "civilians" and kind2 in UNARMED_KINDS | {None} and triggers & {"attack", "kill"} \
+            and not triggers & armed_violence and weapon not in REMOTE:
+        return "Mob violence"  # "residents beat two suspected kidnappers": unorganised people's violence
     if (triggers & {"protest", "intervene"} or kind1 == "protesters") and not triggers & armed_violence:
         if triggers & {"riot", "loot"}:
             return "Violent demonstration"

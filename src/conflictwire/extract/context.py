@@ -137,7 +137,11 @@ class DocContext:
         for a in self.actors:
             if a.start < body:
                 a.start = body  # "Feb 9 - Three militants": the dateline is not part of the phrase
-        self.mentioned: set[str] = {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")}
+        # Countries the report's places may lie in: those it names, but not a backer ("militias
+        # backed by Iran" attack in Iraq).
+        backers = {(a.backer, i) for a in self.actors if a.category == "proxy" for i in range(a.start, a.end)}
+        self.mentioned: set[str] = {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")
+                                    and (m.label.split(":")[1], m.start) not in backers}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()
 
@@ -201,6 +205,7 @@ class DocContext:
         covered |= {i for a in self.actors if a.category == "state" and a.country
                     and not is_locative(doc, a.start) for i in range(a.start, a.end)}
         found.extend(feature_spans)
+        covered |= {i for e in self.times for i in self._tokens_of(e.start, e.end)}  # "on Thursday" is no island
         for ent in doc.ents:
             if any(i in covered for i in range(ent.start, ent.end)):
                 continue
@@ -209,6 +214,7 @@ class DocContext:
                 continue
             found.append(PlaceMention(ent.start, ent.end, ent.text, span_start=ent.start, span_end=ent.end))
             covered.update(range(ent.start, ent.end))
+        found.extend(self._dateline_place(covered))
         self.consensus = None if self.mentioned else self._consensus(found)
         self.focus = self.focus or self.consensus
         found.extend(self._named_again(found, covered))
@@ -220,6 +226,17 @@ class DocContext:
         found.extend(self._named_before(found, covered))
         found.sort(key=lambda p: p.start)
         return found
+
+    def _dateline_place(self, covered: set[int]) -> list[PlaceMention]:
+        """The city a dateline names ("KISMAYO, May 10 -"), whatever the NER took it for."""
+        if not self.dateline_end:
+            return []
+        body = self.token_at(self.dateline_end)
+        end = next((t.i for t in self.doc[:body] if t.text in (",", "(", "-", "–", "—")), body)
+        if end == 0 or any(i in covered for i in range(end)):
+            return []
+        covered.update(range(end))
+        return [PlaceMention(0, end, self.doc[:end].text, span_start=0, span_end=end)]
 
     def _named_before(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
         """ "cette ville", "the town": the town named last before, named again."""
@@ -251,11 +268,17 @@ class DocContext:
             if not name or any(i in covered for i in range(*name)):
                 continue
             text = self.doc[name[0]:name[1]].text
-            weak_prep = t.lower_.replace("’", "'") in ("de", "d'", "du", "of")
+            # "of", "de" name a place only when it is known, or when they follow an event word
+            # ("the recapture on Sunday of Diinsoor", "la prise de Diapaga")
+            weak_prep = t.lower_.replace("’", "'") in ("de", "d'", "du", "of") and not self._after_trigger(t)
             if place_key(text) in known or (not weak_prep and self._plausible(self.gazetteer.candidates(text, self.focus))):
                 out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
                 covered.update(range(*name))
         return out
+
+    def _after_trigger(self, prep) -> bool:
+        return any(m.start <= prep.head.i < m.end or 0 <= prep.i - m.end <= 3 and prep.sent.start <= m.start
+                   for m in self.triggers)
 
     def _after_settlement_noun(self, j: int) -> int:
         """Past "the capital", "la ville portuaire" when a name follows; else `j` unchanged."""

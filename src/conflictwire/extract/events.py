@@ -35,6 +35,8 @@ class Draft:
     place: Optional[PlaceMention]
     mentions: list[Mention] = field(default_factory=list)
     country: Optional[str] = None
+    before: Optional["Draft"] = None  # the event told just before, for one that only refers to it
+    located: Optional[PlaceMention] = None  # the place words it was put at
 
     @property
     def last_sent(self) -> int:
@@ -56,9 +58,11 @@ class EventExtractor:
         self.ctx = ctx
         self.anchors: dict[int, Optional[dt.date]] = {}  # mention -> the last day named before it
         self.paragraph_dates: dict[int, ResolvedDate] = {}  # mention -> a date told earlier in its paragraph
+        self.filed_from: set[str] = set()  # events put at the dateline's city for want of a place of their own
 
     def run(self) -> list[Event]:
-        mentions = MentionFinder(self.ctx).find()
+        self.finder = MentionFinder(self.ctx)
+        mentions = self.finder.find()
         self.anchors = self.date_anchors(mentions)
         drafts, recaps = self.assemble(mentions)
         self.absorb_recaps(drafts, recaps)
@@ -70,11 +74,14 @@ class EventExtractor:
         """Events the report places nowhere but a whole country are dropped when they only echo a
         placed event of the same kind in that country ("the attack", "les combats"), or when they
         lie months before the report (background, not news)."""
-        placed = [e for e in events if (e.location.geo_precision or 3) < 3]
+        def unplaced(e: Event) -> bool:  # only the country, or only the city the report was filed from
+            return (e.location.geo_precision or 3) == 3 or e.event_id in self.filed_from
+
+        placed = [e for e in events if not unplaced(e)]
         published = self.ctx.published
         kept = []
         for e in events:
-            if (e.location.geo_precision or 3) == 3:
+            if unplaced(e):
                 echo = any(p.event_type == e.event_type and p.location.country_code == e.location.country_code
                            and p.event_date == e.event_date for p in placed)
                 old = published is not None and e.date_precision == "day" and e.event_date is not None and \
@@ -108,7 +115,9 @@ class EventExtractor:
             if close and same_country and (date is None or all(self.same_day(d, date) for d in last)):
                 self.continue_into(last, m)
             else:
-                draft = Draft(None, [m], country)
+                # "a second device", "ces combats" on another day: an event of its own, where the one before was
+                before = last[-1] if last and (m.another or m.refers_back) else None
+                draft = Draft(None, [m], country, before)
                 drafts.append(draft)
                 last = [draft]
         return drafts, recaps
@@ -242,13 +251,15 @@ class EventExtractor:
             actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2, location=place,
             weapon=weapon, fatalities=fatalities, injuries=injuries, outcome=outcomes, evidence=evidence,
         )
+        if d.located is not None and d.located.start < ctx.token_at(ctx.dateline_end or 0):
+            self.filed_from.add(event.event_id)
         event.confidence = self.confidence(event, d)
         event.notes = write_notes(event)
         return event
 
     def locate(self, d: Draft, evidence: list[Evidence]) -> Place:
         ctx, g = self.ctx, self.ctx.gazetteer
-        p = d.place
+        p = d.located = d.place
         if p is not None:
             evidence.append(ctx.evidence("location", p.span_start, p.span_end))
             if p.place is not None and p.place.latitude is not None:
@@ -266,6 +277,10 @@ class EventExtractor:
                 return g.country(code, p.name).model_copy(update={"name": p.name})
             return Place(name=p.name, text=p.name)
         nearby = self.place_nearby(d)
+        if d.before is not None and d.before.located is not None and d.before.located.place is not None and (
+                nearby is None or nearby.start < self.ctx.token_at(self.ctx.dateline_end or 0)):
+            nearby = d.before.located
+        d.located = nearby
         if nearby is not None:
             evidence.append(ctx.evidence("location", nearby.span_start, nearby.span_end))
             return nearby.place.model_copy(update={"geo_precision": max(2, nearby.place.geo_precision or 2),
@@ -392,8 +407,9 @@ class EventExtractor:
         sents = {m.sent for m in d.mentions}
         paragraphs = {ctx.paragraph_of(ctx.sentences[n].start) for n in sents}
         sent_of = ctx.sentence_of
+        speakers = {c.start for c in ctx.statement_cues}  # "..., police said": who tells, not who took part
         candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in self.disputed
-                      and canonical(a, d.country or ctx.focus).name not in exclude]
+                      and not self.finder.speaks(a, speakers) and canonical(a, d.country or ctx.focus).name not in exclude]
         scopes = [lambda a: sent_of.get(a.head) in sents]
         if paragraph:
             scopes.append(lambda a: ctx.paragraph_of(a.head) in paragraphs)

@@ -45,6 +45,7 @@ class Mention:
     summary: bool = False  # "trois attaques", "new attacks": a count or a recap, not one event
     continuation: bool = False  # no trigger of its own
     another: bool = False  # "a second device", "une autre attaque": not the event told before
+    refers_back: bool = False  # "ces combats", "these clashes": the event told before, named again
     countries: list[PlaceMention] = field(default_factory=list)
 
 
@@ -63,6 +64,7 @@ class MentionFinder:
         self.seized = {w.lower() for w in lex.get("seized_things", [])}
         self.concessive = {w.lower() for w in lex.get("concessive", [])}
         self.violations = {w.lower() for w in lex.get("violations", [])}
+        self.verb_only = {w.lower() for w in lex.get("verb_only_triggers", [])}
         self.since_event = {w.lower() for w in lex["dates"].get("since_event", []) if " " not in w}
 
     def find(self) -> list[Mention]:
@@ -112,6 +114,8 @@ class MentionFinder:
         if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in self.since_event or any(
                 c.dep_ in ("case", "mark") and c.lower_ in self.since_event for c in tok.children)):
             return False  # "since a truce in 2022", "depuis l'offensive": the start of a period, background
+        if m.phrase.lower() in self.verb_only and tok.pos_ != "VERB":
+            return False
         if m.label == "intervene" and tok.pos_ == "VERB" and any(
                 c.dep_.startswith("nsubj") and self.crowd_at(c.i) for c in tok.children):
             return False  # "the crowd dispersed peacefully": it left of its own accord
@@ -244,7 +248,9 @@ class MentionFinder:
         heads = {m.end - 1 for m in [*triggers, *mention.weapons]}
         mention.another = any(t.lower_ in self.another_words and (t.head.i in heads or t.head.head.i in heads)
                               for t in span if inside(t.i))  # "une autre attaque", "defused a second device"
-        mention.summary = self.is_summary(mention)
+        mention.refers_back = any(c.dep_ == "det" and "Dem" in c.morph.get("PronType")
+                                  for m in triggers for c in doc[m.end - 1].children)
+        mention.summary = self.is_summary(mention) and not mention.refers_back
         return mention
 
     def in_modifier_clause(self, i: int, triggers: list[Match]) -> bool:

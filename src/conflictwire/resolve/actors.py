@@ -255,9 +255,16 @@ class ActorFinder:
 
     @staticmethod
     def _backed(doc, ref_start: int, noun_end: int) -> bool:
-        """`ref` backs the noun: "soutenues par l'Iran", "Iran-backed", "backed by Iran"."""
-        window = doc[max(noun_end - 1, ref_start - 4):ref_start + 3].text.lower()
-        return any(cue in window for cue in ("soutenu", "appuy", "backed", "supported", "sponsored", "financé", "pro-", "proche"))
+        """`ref` backs the noun: "Iran-backed militias" (the cue between the country and the noun),
+        "backed by Iran", "soutenues par l'Iran" (the cue just before the country); in "Somali
+        troops backed by AU forces" the country is the troops' own."""
+        cues = ("soutenu", "appuy", "backed", "supported", "sponsored", "financé", "pro-", "proche")
+        for t in doc[max(0, min(noun_end - 1, ref_start - 4)):ref_start + 3]:
+            if any(cue in t.lower_ for cue in cues) or t.lower_ == "pro":
+                if ref_start < t.i < noun_end or t.i <= ref_start <= t.i + 4 and t.i >= noun_end - 1 \
+                        or t.lower_.startswith("pro") and 0 < ref_start - t.i <= 2:  # "pro-Iranian militias"
+                    return True
+        return False
 
 
 def canonical(m: ActorMention, event_country: Optional[str], military_context: bool = True, text: str = "") -> Actor:
