@@ -217,3 +217,21 @@ def test_a_second_device_lies_where_the_first_went_off(extractor):
     events = extract(extractor, text, "en").events
     [stopped] = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
     assert stopped.location.name == "Kismayo" and stopped.location.geo_precision == 2
+
+
+def test_habits_in_the_present_tense_are_no_events(extractor):
+    text = "The group's remaining cells still carry out sporadic attacks in the desert of Anbar and in the mountains of the north."
+    assert extract(extractor, text, "en").events == []
+
+
+def test_a_direction_from_a_town_names_the_town(extractor):
+    text = "Last week, militants looted food stores and burned about 30 homes in a village roughly 20 km south of Mueda, residents said."
+    [e] = extract(extractor, text, "en").events
+    assert e.location.name == "Mueda" and e.location.geo_precision == 2
+
+
+def test_the_area_is_the_town_named_before(extractor):
+    text = ("Insurgents killed four farmers in fields outside Macomia on Sunday, local sources said.\n\n"
+            "The group said through its news agency that its fighters had killed four Christians in the area.")
+    [e] = extract(extractor, text, "en").events
+    assert e.location.name == "Macomia" and e.fatalities == 4

@@ -256,9 +256,15 @@ class DocContext:
         """Names the NER missed that follow a preposition and name a place found elsewhere in the
         report or in the gazetteer ("l'attaque d'al-Harir", "in Sangin")."""
         known = {place_key(p.name) for p in found}
-        out = []
-        for t in self.doc:
-            if t.i in covered or t.lower_.replace("’", "'") not in LOCATIVE_PREPS:
+        out: list[PlaceMention] = []
+        # "20 km south of Palma", "à l'est de Ménaka": the "of" of a direction is a strong one
+        direction_ends = {m.end - 1 for m in self.tools.near.find(self.keys)}
+        preps = [t for t in self.doc if t.i not in covered and t.lower_.replace("’", "'") in LOCATIVE_PREPS]
+        weak = {t.i for t in preps if t.lower_.replace("’", "'") in ("de", "d'", "du", "of")
+                and t.i not in direction_ends and not self._after_trigger(t)}
+        # strong prepositions first: a name they find makes the same name after "of" a place too
+        for t in sorted(preps, key=lambda t: t.i in weak):
+            if t.i in covered:
                 continue
             j = t.i + 1
             while j < len(self.doc) and j - t.i <= 2 and self.doc[j].pos_ == "ADJ" and self.doc[j].text.islower():
@@ -270,10 +276,10 @@ class DocContext:
             text = self.doc[name[0]:name[1]].text
             # "of", "de" name a place only when it is known, or when they follow an event word
             # ("the recapture on Sunday of Diinsoor", "la prise de Diapaga")
-            weak_prep = t.lower_.replace("’", "'") in ("de", "d'", "du", "of") and not self._after_trigger(t)
-            if place_key(text) in known or (not weak_prep and self._plausible(self.gazetteer.candidates(text, self.focus))):
+            if place_key(text) in known or (t.i not in weak and self._plausible(self.gazetteer.candidates(text, self.focus))):
                 out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
                 covered.update(range(*name))
+                known.add(place_key(text))
         return out
 
     def _after_trigger(self, prep) -> bool:

@@ -103,6 +103,8 @@ class MentionFinder:
         tok = self.ctx.doc[m.start]
         if self.negated(tok) or self.unreal(tok):
             return False
+        if self.habitual(tok, sent):
+            return False  # "the group's cells still carry out sporadic attacks": what happens, not what happened
         if any(c.dep_.startswith("nsubj") and c.lemma_.lower() in self.conflict_subjects for c in tok.children):
             return False  # "the war has killed tens of thousands": a toll, not an event
         if m.label == "sexual" and any(c.dep_ != "nsubj" and c.lemma_.lower() in self.violated for c in tok.children):
@@ -133,6 +135,17 @@ class MentionFinder:
             strong = [t for t in self.ctx.in_span(self.ctx.triggers, sent) if t.phrase.lower() not in self.ctx.tools.weak]
             return bool(support or strong)
         return True
+
+    def habitual(self, tok: Token, sent: Span) -> bool:
+        """A trigger told in the simple present with no date in its sentence is a habit or a
+        general truth, not news."""
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or self.ctx.times_in(sent.start, sent.end):
+            return False
+        aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "auxpass", "aux:tense")]
+        return verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Fin"] and not aux
 
     def crowd_at(self, i: int) -> bool:
         return any(a.start <= i < a.end and a.category in ("protesters", "rioters", "civilians") for a in self.ctx.actors)
