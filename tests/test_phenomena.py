@@ -235,3 +235,21 @@ def test_the_area_is_the_town_named_before(extractor):
             "The group said through its news agency that its fighters had killed four Christians in the area.")
     [e] = extract(extractor, text, "en").events
     assert e.location.name == "Macomia" and e.fatalities == 4
+
+
+def test_forces_and_drones_of_whoever_says_so(extractor):
+    text = ("In a statement on Monday, Rwanda's defence force said its soldiers, operating alongside Mozambican troops, "
+            "had fought a group of insurgents near Mocímboa da Praia on Saturday, killing six.")
+    [e] = extract(extractor, text, "en").events
+    assert (e.actor1.name, e.actor1.kind) == ("Military Forces of Rwanda", "external_forces")
+    assert e.location.country_code == "MZ" and e.location.name == "Mocímboa da Praia"
+    text = "The army said on Sunday that one of its drones had struck Nyala airport, destroying a cargo plane used by the RSF."
+    [e] = extract(extractor, text, "en").events
+    assert e.sub_event_type == "Air/drone strike" and e.actor1.name == "Military Forces of Sudan"
+
+
+def test_an_inverted_speaker_is_no_side(extractor):
+    text = ("La défense antiaérienne a abattu mercredi plusieurs drones qui visaient Kassala, a annoncé l'armée, "
+            "qui impute l'attaque aux Forces de soutien rapide (FSR).")
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Disrupted weapons use" and e.actor1.kind != "state_forces"

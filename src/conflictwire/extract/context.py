@@ -7,6 +7,7 @@ mentions, time expressions) so the event, statement and tally extractors never r
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -25,7 +26,8 @@ from .lexmatch import PhraseIndex, TokenKeys, flat
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"de", "d'", "du", "à", "au", "en", "in", "at", "near", "of", "from", "dans", "près", "outside"}
-NAME_PARTICLES = {"al", "el", "-", "ad", "as", "ash", "ar", "ibn", "bin", "abu", "de", "du", "la", "le"}
+NAME_PARTICLES = {"al", "el", "-", "ad", "as", "ash", "ar", "ibn", "bin", "abu", "de", "du", "la", "le", "da", "do", "dos",
+                  "das", "del", "di", "van", "von"}
 
 
 @dataclass
@@ -129,7 +131,8 @@ class DocContext:
         # Countries the report names; a name or capital is a proper noun ("Grenade" the country,
         # not "une grenade"). A demonym says whose forces, not where things happen.
         self.country_refs = [m for m in t.actors.lex.country_refs.find(keys)
-                             if m.label.startswith("demonym") or any(w.text[:1].isupper() for w in self.doc[m.start:m.end])]
+                             if m.label.startswith("demonym") or any(w.text[:1].isupper() for w in self.doc[m.start:m.end])
+                             and not (m.label.startswith("capital") and self._inside_name(m.start, m.end))]
         attack_heads = {m.end - 1 for m in [*self.triggers, *self.weapons] if self.doc[m.end - 1].pos_ in ("NOUN", "PROPN")}
         self.actors: list[ActorMention] = t.actors.find(keys, self.country_refs, attack_heads)
         body = self.token_at(self.dateline_end) if self.dateline_end else 0
@@ -137,13 +140,64 @@ class DocContext:
         for a in self.actors:
             if a.start < body:
                 a.start = body  # "Feb 9 - Three militants": the dateline is not part of the phrase
+        self._own_forces()
         # Countries the report's places may lie in: those it names, but not a backer ("militias
-        # backed by Iran" attack in Iraq).
+        # backed by Iran" attack in Iraq), nor one that only says whose forces ("Rwanda's army").
         backers = {(a.backer, i) for a in self.actors if a.category == "proxy" for i in range(a.start, a.end)}
+        owners = {i for a in self.actors if a.category in ("military", "police") for i in range(a.start, a.end)}
         self.mentioned: set[str] = {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")
-                                    and (m.label.split(":")[1], m.start) not in backers}
+                                    and (m.label.split(":")[1], m.start) not in backers
+                                    and (m.start not in owners or is_locative(self.doc, m.start))}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()
+
+    def _inside_name(self, start: int, end: int) -> bool:
+        """ "Praia" in "Mocímboa da Praia": a capital's name inside a longer place name."""
+        doc = self.doc
+        before = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        return (before is not None and (before.pos_ == "PROPN" or before.lower_ in NAME_PARTICLES) and before.text[:1].isupper()
+                or before is not None and before.lower_ in NAME_PARTICLES and start > 1 and doc[start - 2].pos_ == "PROPN"
+                or after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
+
+    def _own_forces(self) -> None:
+        """ "Rwanda's defence force said its soldiers had fought...", "the army said one of its
+        drones had struck...": forces and weapons that belong to whoever says so are theirs."""
+        doc = self.doc
+        says = {c.start for c in self.statement_cues if c.label == "SAY" and doc[c.start].pos_ in ("VERB", "AUX")}
+
+        def speaker(i: int) -> Optional[ActorMention]:
+            x = doc[i]
+            for _ in range(8):
+                if x.i in says:
+                    subj = next((c for c in x.children if c.dep_.startswith("nsubj")), None)
+                    return next((a for a in self.actors if subj is not None and a.covers(subj.i)), None)
+                if x.head.i == x.i:
+                    return None
+                x = x.head
+            return None
+
+        def possessive(tokens) -> Optional[int]:
+            return next((t.i for t in tokens if t.pos_ in ("PRON", "DET") and "Yes" in t.morph.get("Poss")
+                         and t.morph.get("Person") in (["3"], [])), None)
+
+        for a in self.actors:
+            if a.category in ("military", "police") and a.country is None and possessive(
+                    [*doc[a.start:a.head + 1], *doc[a.head].children]) is not None:
+                owner = speaker(a.head)
+                if owner is not None and owner.category == "group":
+                    a.category, a.group = "group", owner.group
+                elif owner is not None and owner.country:
+                    a.country = owner.country
+        taken = {i for a in self.actors for i in range(a.start, a.end)}
+        for w in self.weapons:
+            mark = possessive(doc[w.end - 1].children)
+            if mark is None or mark in taken:
+                continue
+            owner = speaker(w.start)
+            if owner is not None and owner.category in ("military", "group", "state", "police"):
+                self.actors.append(dataclasses.replace(owner, start=mark, end=mark + 1, head=mark, agent=True))
+        self.actors.sort(key=lambda a: a.start)
 
     # --- helpers used by every extractor -------------------------------------------------------
     @functools.cached_property
@@ -364,6 +418,8 @@ class DocContext:
         country only ("Badakhshan") weighs more than one found in many ("Argo")."""
         votes: Counter = Counter()
         for p in places:
+            if self.gazetteer.country_code_of(p.name):
+                continue  # a country named says whose or where, not which towns: its towns do the voting
             best: dict[str, float] = {}
             for c in self.gazetteer.candidates(p.name)[:8]:
                 if c.country_code:

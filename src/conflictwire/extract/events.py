@@ -43,7 +43,10 @@ class Draft:
         return max(m.sent for m in self.mentions)
 
     def date_mention(self) -> Optional[Mention]:
-        return next((m for m in self.mentions if m.time is not None and not m.continuation), None)
+        """The mention whose trigger clause dates the event; else a sentence that only goes on
+        telling it ("Several hundred men gathered there late on Sunday")."""
+        return next((m for m in self.mentions if m.time is not None and not m.continuation), None) or \
+            next((m for m in self.mentions if m.time is not None and not m.counts and not m.no_casualties), None)
 
     def dated(self) -> Optional[Mention]:
         """The mention that dates the event: a date in a trigger's own clause, else in its sentence."""

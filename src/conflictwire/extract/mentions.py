@@ -72,7 +72,7 @@ class MentionFinder:
         for n, sent in enumerate(self.ctx.doc.sents):
             if self.is_tally(sent) or self.blocked_by_statement(sent):
                 continue
-            triggers = [m for m in self.ctx.in_span(self.ctx.triggers, sent) if self.valid(m, sent)]
+            triggers = [self.shot_down(m) for m in self.ctx.in_span(self.ctx.triggers, sent) if self.valid(m, sent)]
             if not triggers and not self.ctx.in_span(self.ctx.triggers, sent):
                 triggers = self.weapon_as_trigger(sent)
             if triggers:
@@ -146,6 +146,18 @@ class MentionFinder:
             return False
         aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "auxpass", "aux:tense")]
         return verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Fin"] and not aux
+
+    def shot_down(self, m: Match) -> Match:
+        """ "a abattu plusieurs drones": killing a weapon that flies is stopping it."""
+        if m.label != "kill":
+            return m
+        flying = [w for w in self.ctx.weapons if w.label in ("drone", "missile", "rocket", "airstrike")]
+        tok = self.ctx.doc[m.start]
+        objects = {c.i for c in tok.children if c.dep_ in OBJECTS}
+        # its object, or (the parse of dates and quantifiers is shaky) a flying weapon just after it
+        if any(objects & set(range(w.start, w.end)) or 0 < w.start - tok.i <= 4 for w in flying):
+            return Match(m.start, m.end, "intercept", m.phrase)
+        return m
 
     def crowd_at(self, i: int) -> bool:
         return any(a.start <= i < a.end and a.category in ("protesters", "rioters", "civilians") for a in self.ctx.actors)
@@ -363,7 +375,9 @@ class MentionFinder:
     def speaks_at(self, i: int, cue_tokens: set[int]) -> bool:
         x = self.ctx.doc[i]
         for _ in range(3):
-            if x.head.i in cue_tokens and x.dep_.startswith("nsubj") or x.i in cue_tokens \
+            # "..., a annoncé l'armée": an inverted subject the parser took for an object
+            inverted = x.dep_ in OBJECTS and x.head.i < x.i and not self.clause_after(x)
+            if x.head.i in cue_tokens and (x.dep_.startswith("nsubj") or inverted) or x.i in cue_tokens \
                     or any(c.i in cue_tokens and c.dep_ == "case" for c in x.children):  # "selon le ministère"
                 return True
             # climb only within the noun phrase ("a statement by X", "X's spokesman"), never up
@@ -373,9 +387,21 @@ class MentionFinder:
             x = x.head
         return False
 
+    @functools.cached_property
+    def saying_verbs(self) -> set[int]:
+        return {c.start for c in self.ctx.statement_cues if c.label == "SAY" and self.ctx.doc[c.start].pos_ in ("VERB", "AUX")}
+
+    @staticmethod
+    def clause_after(x: Token) -> bool:
+        """A clause of the verb `x` depends on follows it ("said its soldiers | had fought")."""
+        return any(c.i > x.i and c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+                   and not any(g.dep_.startswith("nsubj") for g in c.children) for c in x.head.children)
+
     def role_of(self, a: ActorMention) -> Optional[str]:
         """Agent or patient, from the path between the actor's head and its clause's predicate."""
         x = self.ctx.doc[a.head]
+        if x.dep_ in OBJECTS and x.head.i in self.saying_verbs and self.clause_after(x):
+            return "actor1"  # "the army said its soldiers had fought...": the parser took the subject for an object
         for _ in range(8):
             h = x.head
             if h.i == x.i:
