@@ -253,3 +253,26 @@ def test_an_inverted_speaker_is_no_side(extractor):
             "qui impute l'attaque aux Forces de soutien rapide (FSR).")
     [e] = extract(extractor, text, "fr").events
     assert e.sub_event_type == "Disrupted weapons use" and e.actor1.kind != "state_forces"
+
+
+def test_a_claim_in_the_passive_names_the_attackers(extractor):
+    text = ("Six soldats ont été tués mardi lors d'une attaque contre une position de l'armée près de Kérou. "
+            "Les militaires ont riposté face à une centaine d'hommes armés arrivés à moto.\n\n"
+            "L'attaque a été revendiquée mercredi soir par le Groupe de soutien à l'islam et aux musulmans (JNIM).")
+    r = extract(extractor, text, "fr")
+    assert [s.statement_type for s in r.statements] == ["CLAIM"]
+    [e] = r.events
+    assert e.actor1.name.startswith("JNIM") and e.actor2.kind == "state_forces" and "claimed" in e.outcome
+
+
+def test_insurgents_are_the_group_their_paragraph_names(extractor):
+    text = ("Somali troops retook Bulo Burte on Sunday after hours of fighting. Al Shabaab fighters had held the town "
+            "since last year. The army said eleven insurgents died in the assault.")
+    events = extract(extractor, text, "en").events
+    assert any(e.actor2 is not None and e.actor2.name == "Al Shabaab" for e in events)
+
+
+def test_people_killed_in_fighting_were_not_its_target(extractor):
+    text = "Au moins trois personnes ont péri jeudi dans des combats entre deux groupes armés rivaux à Zaouïa."
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Armed clash" and e.fatalities == 3

@@ -20,11 +20,15 @@ def link_claims(events: list[Event], statements: list[Statement]) -> None:
     """Update events in place from the report's claims and accusations."""
     for s in statements:
         if s.statement_type == "CLAIM" and s.speaker.kind in NON_STATE_KINDS:
-            event = _event_spoken_of(events, s)
+            event = _event_spoken_of(events, s, s.speaker.name)
             if event is not None:
                 claimant = s.speaker.model_copy(update={"role": None})
                 if claimant.country_code is None:  # a transnational group, in the country it struck
                     claimant.country_code = event.location.country_code
+                if not _unidentified(event.actor1):
+                    # "soldiers fought back against gunmen ... JNIM claimed the attack": the
+                    # claimant attacked them
+                    event.actor2 = event.actor1
                 event.actor1 = claimant
                 _note(event, "claimed", s)
         elif s.statement_type == "ACCUSE" and s.target is not None:
@@ -37,13 +41,22 @@ def _position(record: Event | Statement) -> int:
     return min((e.start for e in record.evidence if e.field == "trigger"), default=0)
 
 
-def _event_spoken_of(events: list[Event], s: Statement) -> Optional[Event]:
-    open_events = [e for e in events if e.actor1 is not None and e.actor1.name.startswith(UNIDENTIFIED)]
-    if not open_events:
+def _unidentified(actor) -> bool:
+    return actor is None or actor.name.startswith(UNIDENTIFIED)
+
+
+def _event_spoken_of(events: list[Event], s: Statement, claimant: Optional[str] = None) -> Optional[Event]:
+    """The event told just before the statement (the first, when it comes first), when its
+    attacker is still unknown: unidentified, or the other side of state forces fighting back
+    (the claimant itself, when the report named it there)."""
+    if not events:
         return None
     at = _position(s)
-    before = [e for e in open_events if _position(e) <= at]
-    return max(before, key=_position) if before else min(open_events, key=_position)
+    before = [e for e in events if _position(e) <= at]
+    event = max(before, key=_position) if before else min(events, key=_position)
+    state_fought_back = event.actor1 is not None and event.actor1.kind in ("state_forces", "external_forces") \
+        and (_unidentified(event.actor2) or event.actor2.name == claimant) and event.event_type == "Battles"
+    return event if _unidentified(event.actor1) or state_fought_back else None
 
 
 def _note(event: Event, outcome: str, s: Statement) -> None:

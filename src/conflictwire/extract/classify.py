@@ -83,9 +83,9 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
     if "arrest" in triggers and not killed and not triggers & {"clash", "ambush", "kill", "air_strike", "shelling", "explosion"}:
         return "Arrests"  # "detained 25 people during a raid"
     if triggers & {"attack", "clash", "ambush", "kill"}:
-        if kind2 in UNARMED_KINDS and kind1 not in UNARMED_KINDS:
+        if kind2 in UNARMED_KINDS and kind1 not in UNARMED_KINDS and triggers & {"attack", "ambush", "kill"}:
             return "Attack"
-        return "Armed clash"
+        return "Armed clash"  # people who died in fighting ("trois personnes ont péri dans ces combats") were not its target
     if "arrest" in triggers:
         return "Arrests"
     if "agreement" in triggers:

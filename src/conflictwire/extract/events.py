@@ -345,15 +345,22 @@ class EventExtractor:
             if crowd and force:
                 picked["actor1"], picked["actor2"] = crowd, force
 
+        sides: set[str] = set()
+
         def make(a: ActorMention, field_name: str) -> Actor:
+            a = self.named_group(a, sides)
             evidence.append(ctx.evidence(field_name, a.start, a.end))
-            return self.in_country(canonical(a, country, military, ctx.doc[a.start:a.end].text), country)
+            actor = self.in_country(canonical(a, country, military, ctx.doc[a.start:a.end].text), country)
+            sides.add(actor.name)
+            return actor
 
         if military:  # ministries and officials report on fighting; they are not its target
             picked["actor2"] = [a for a in picked["actor2"] if a.category != "government"]
-        # A place standing for its forces is a side only when no one is named.
+        # A place standing for its forces is a side only when no one is named; a group named
+        # ("revendiquée par le JNIM") says who the gunmen were.
         for role in ("actor1", "actor2"):
-            picked[role].sort(key=lambda a: a.category in FACILITIES)
+            named = role == "actor1" and any(a.category == "group" for a in picked[role])
+            picked[role].sort(key=lambda a: (a.category in FACILITIES, named and a.category == "armed"))
         picked["actor1"] = [a for a in picked["actor1"] if a.category not in FACILITIES]
         actor1 = make(picked["actor1"][0], "actor1") if picked["actor1"] else None
         actor2 = None
@@ -384,6 +391,20 @@ class EventExtractor:
             if act.name not in {x.name for x in side} and act.name not in (getattr(actor1, "name", None), getattr(actor2, "name", None)):
                 side.append(act)
         return actor1, actor2, assoc1, assoc2
+
+    def named_group(self, a: ActorMention, sides: set[str]) -> ActorMention:
+        """ "Eleven insurgents died" where the paragraph names one armed group ("Al Shabaab
+        fighters had held the town"): the insurgents are that group. Never for attackers the
+        report calls unidentified or pro-something, nor from accusations and denials, nor
+        the group already on the other side."""
+        ctx = self.ctx
+        if a.category != "armed" or a.unknown or any(t.lower_.startswith("pro") for t in ctx.doc[a.start:a.head]):
+            return a
+        paragraph = ctx.paragraph_of(a.head)
+        groups = [g for g in ctx.actors if g.category == "group" and g.group is not None and g.group.kind in NON_STATE_KINDS
+                  and ctx.paragraph_of(g.head) == paragraph and ctx.sentence_of.get(g.head) not in self.disputed]
+        names = {g.group.name for g in groups}
+        return groups[0] if len(names) == 1 and not names & sides else a
 
     def in_country(self, actor: Actor, country: Optional[str]) -> Actor:
         """A transnational group acting in a country is its branch there: "Islamic State" in Iraq

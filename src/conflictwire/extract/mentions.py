@@ -103,6 +103,8 @@ class MentionFinder:
         tok = self.ctx.doc[m.start]
         if self.negated(tok) or self.unreal(tok):
             return False
+        if any(c.start <= tok.head.i < c.end and c.label == "CLAIM" for c in self.ctx.statement_cues):
+            return False  # "l'attaque a été revendiquée par...": the claim speaks of the event told before
         if self.habitual(tok, sent):
             return False  # "the group's cells still carry out sporadic attacks": what happens, not what happened
         if any(c.dep_.startswith("nsubj") and c.lemma_.lower() in self.conflict_subjects for c in tok.children):
@@ -416,6 +418,9 @@ class MentionFinder:
                 case = {c.lower_ for c in x.children if c.dep_ in ("case", "mark")}
             if h.lemma_.lower() in self.target_nouns and dep.startswith("nsubj"):
                 return "actor2"
+            if dep == "nsubj" and not any(c.dep_ in OBJECTS for c in h.children) and h.pos_ == "VERB" and any(
+                    c.start <= h.i < c.end and c.label in ("killed", "injured") for c in self.ctx.casualties):
+                return "actor2"  # "une dizaine de soldats ont péri", "three officers died": the dead are acted on
             if dep in PASSIVE_SUBJ:
                 return "actor2"
             if dep in ("obl:agent", "agent") or case & {"par", "by"}:

@@ -157,6 +157,11 @@ class StatementExtractor:
 
     @staticmethod
     def subject(verb: Token) -> Optional[Token]:
+        """Who speaks: the verb's subject, or in the passive its agent ("revendiquée par le JNIM",
+        "claimed by the group")."""
+        for c in verb.children:
+            if c.dep_ in ("obl:agent", "agent"):
+                return next((g for g in c.children if g.dep_ == "pobj"), c)
         for t in (verb, verb.head):
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj"):
