@@ -276,3 +276,21 @@ def test_people_killed_in_fighting_were_not_its_target(extractor):
     text = "Au moins trois personnes ont péri jeudi dans des combats entre deux groupes armés rivaux à Zaouïa."
     [e] = extract(extractor, text, "fr").events
     assert e.sub_event_type == "Armed clash" and e.fatalities == 3
+
+
+def test_the_leads_group_is_not_assumed_where_nobody_claimed(extractor):
+    text = ("Pakistani Taliban fighters attacked a police station in Bannu on Wednesday, killing two officers.\n\n"
+            "In Quetta, four people were wounded on Tuesday when a hand grenade was hurled at a shop, police said. "
+            "No one has claimed responsibility.")
+    events = extract(extractor, text, "en").events
+    [quetta] = [e for e in events if e.location.name == "Quetta"]
+    assert quetta.actor1.name.startswith("Unidentified Armed Group") and quetta.actor2.kind == "civilians"
+
+
+def test_unnamed_soldiers_are_the_army_named_before(extractor):
+    text = ("L'armée israélienne a déclaré avoir visé une cellule près de Jénine.\n\n"
+            "La veille, un engin explosif avait détoné au passage d'un véhicule blindé à l'entrée de Qabatiya, "
+            "blessant légèrement deux soldats, selon l'armée.")
+    events = extract(extractor, text, "fr").events
+    [ied] = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert (ied.actor2.kind, ied.actor2.country_code) == ("external_forces", "IL")

@@ -7,12 +7,13 @@ tells nothing more precise.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..knowledge import NON_STATE_KINDS, sovereign, taxonomy
+from ..knowledge import NON_STATE_KINDS, lexicon, sovereign, taxonomy
 from ..model import Actor, Event, Evidence, Place, stable_id
 from ..resolve.actors import FACILITIES, ActorMention, canonical, country_name, state_of, unidentified
 from ..resolve.dates import ResolvedDate
@@ -349,6 +350,9 @@ class EventExtractor:
 
         def make(a: ActorMention, field_name: str) -> Actor:
             a = self.named_group(a, sides)
+            if a.category == "military" and a.country is None and self.only_forces is not None \
+                    and ctx.paragraph_of(a.head) >= self.only_forces[1]:
+                a = dataclasses.replace(a, country=self.only_forces[0])  # "les soldats": the army named before
             evidence.append(ctx.evidence(field_name, a.start, a.end))
             actor = self.in_country(canonical(a, country, military, ctx.doc[a.start:a.end].text), country)
             sides.add(actor.name)
@@ -371,14 +375,15 @@ class EventExtractor:
                 break
         if actor1 is None and military and weapon != "airstrike":  # armed groups fly no jets
             found = self.nearby(d, lambda a: a.category == "group" and a.group.kind in NON_STATE_KINDS,
-                                {getattr(actor2, "name", None)}, lead=True)
+                                {getattr(actor2, "name", None)}, lead=not self.attacker_left_unnamed(d))
             actor1 = make(found, "actor1") if found else None
-        if actor2 is None and military and actor1 is not None:
-            state_side = actor1.kind in ("state_forces", "external_forces")
+        if actor2 is None and military:
+            state_side = actor1 is not None and actor1.kind in ("state_forces", "external_forces")
             found = self.nearby(d, lambda a: (a.category == "group" and a.group.kind in NON_STATE_KINDS) if state_side
-                                else a.category in ("military", "police"), {actor1.name})
+                                else a.category in ("military", "police"), {getattr(actor1, "name", None)}) \
+                if actor1 is not None else None
             # else the people it hit, when its own sentences name them
-            found = found or self.nearby(d, lambda a: a.category == "civilians", {actor1.name}, paragraph=False)
+            found = found or self.nearby(d, lambda a: a.category == "civilians", {getattr(actor1, "name", None)}, paragraph=False)
             actor2 = make(found, "actor2") if found else None
         crowd = classes & {"protest", "intervene", "riot"}
         if actor2 is None and crowd and classes & {"intervene", "arrest", "kill"}:  # the force that met the crowd
@@ -391,6 +396,37 @@ class EventExtractor:
             if act.name not in {x.name for x in side} and act.name not in (getattr(actor1, "name", None), getattr(actor2, "name", None)):
                 side.append(act)
         return actor1, actor2, assoc1, assoc2
+
+    @functools.cached_property
+    def only_forces(self) -> Optional[tuple[str, int]]:
+        """The country whose forces the report names, when it names one country's only, and the
+        paragraph it first does: unnamed "soldiers" and "troops" after it are those forces
+        ("l'armée israélienne ... les soldats" in the West Bank are Israeli, not Palestinian)."""
+        named = [(a.country, a.head) for a in self.ctx.actors if a.category == "military" and a.country] + \
+            [(a.group.country_code, a.head) for a in self.ctx.actors if a.category == "group" and a.group is not None
+             and a.group.kind in ("state_forces", "external_forces") and a.group.country_code]
+        if len({code for code, _ in named}) != 1:
+            return None
+        first = min(named, key=lambda n: n[1])
+        return first[0], self.ctx.paragraph_of(first[1])
+
+    def attacker_left_unnamed(self, d: Draft) -> bool:
+        """The event's paragraph says nobody claimed it or speaks of unnamed gunmen ("No one has
+        claimed responsibility", "officials blamed militants but did not name a group"): the
+        group the lead names is not to be assumed."""
+        ctx = self.ctx
+        paragraphs = {ctx.paragraph_of(ctx.sentences[m.sent].start) for m in d.mentions}
+        if any(a.category == "armed" and ctx.paragraph_of(a.head) in paragraphs for a in ctx.actors):
+            return True
+        nobody = {w.lower() for w in lexicon(ctx.tools.language).get("nobody", [])} | ctx.tools.negation
+        for cue in ctx.statement_cues:
+            if cue.label == "CLAIM" and ctx.paragraph_of(cue.start) in paragraphs:
+                verb = ctx.doc[cue.start]
+                subject = [c for c in verb.children if c.dep_.startswith("nsubj")]
+                words = {c.lower_ for c in verb.children} | {w.lower_ for s in subject for w in s.subtree}
+                if words & nobody:
+                    return True
+        return False
 
     def named_group(self, a: ActorMention, sides: set[str]) -> ActorMention:
         """ "Eleven insurgents died" where the paragraph names one armed group ("Al Shabaab
