@@ -257,3 +257,15 @@ def test_readme_shows_the_pinned_figures():
     pinned = gate_file.read_baseline(ROOT / "tests" / "data" / "baseline.json")
     assert gate_file.readme_table(ROOT / "README.md") == gate_file.markdown_table(pinned)
     assert pinned["gold_checksum"] == checksum(sorted((ROOT / "tests" / "data" / "gold").glob("*.gold.jsonl")))
+
+
+def test_canonical_names_are_scored_apart_from_kind_and_country():
+    gold = [event("a.txt", actor1={"name": ["Military Forces of Mali", "FAMa"], "kind": "state_forces", "country_code": "ML"},
+                  actor2={"name": "Civilians (Mali)", "kind": "civilians", "country_code": "ML"})]
+    pred = [article("a.txt"), event(aid="a.txt", actor1={"name": "military forces of mali", "kind": "state_forces", "country_code": "ML"},
+                                    actor2={"name": "Civilians (Burkina Faso)", "kind": "civilians", "country_code": "ML"})]
+    s = score(gold, pred, names=True)
+    assert s["names"] == {"actor1_name": {"accuracy": 1.0, "scored": 1}, "actor2_name": {"accuracy": 0.0, "scored": 1}}
+    assert s["fields"]["actor2"]["accuracy"] == 1.0  # kind and country are right all the same
+    assert "names" not in score(gold, pred)
+    assert gate_file.figures(s)["actor2_name"] == 0.0

@@ -58,7 +58,7 @@ def test_events_carry_trigger_evidence_and_valid_types(run):
 
 def test_quality_gate_holds_against_the_pinned_baseline(run):
     _, pred, gold = run
-    result = score(gold, pred)
+    result = score(gold, pred, names=True)
     reasons = gate(read_baseline(BASELINE), result, checksum(sorted(GOLD_DIR.glob("*.gold.jsonl"))))
     assert not reasons, "; ".join(reasons)
     assert result["evidence_valid"] == 1.0

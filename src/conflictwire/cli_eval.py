@@ -50,9 +50,9 @@ def evaluate_command(
     for doc in missing_reports(gold_records, pred_records):
         err.print(f"[yellow]warning[/yellow] no prediction for report {doc}: its gold events count as missed", highlight=False, soft_wrap=True)
     details: list[DocResult] = []
-    result = score(gold_records, pred_records, details)
-    if as_json:
-        typer.echo(json.dumps(result))
+    result = score(gold_records, pred_records, details, names=True)
+    if as_json:  # the shared score.py's keys, and only those
+        typer.echo(json.dumps({k: v for k, v in result.items() if k != "names"}))
     else:
         out.print(figures_table(result))
     if show:  # to standard error when standard output carries JSON
@@ -141,6 +141,8 @@ def figures_table(result: dict) -> Table:
         table.add_row(gate_file.LABELS.get(name, name), str(v["scored"]), "", "", "", "", f"{v['accuracy']:.3f}")
     if result.get("evidence_valid") is not None:
         table.add_row("evidence valid", "", "", "", "", "", f"{result['evidence_valid']:.3f}")
+    for name, v in result.get("names", {}).items():
+        table.add_row(gate_file.LABELS.get(name, name), str(v["scored"]), "", "", "", "", f"{v['accuracy']:.3f}")
     return table
 
 

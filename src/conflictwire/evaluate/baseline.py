@@ -18,6 +18,7 @@ LABELS = {
     "location_25km": "place within 25 km", "country": "country", "admin1": "admin1",
     "actor1": "actor1 (kind, country)", "actor2": "actor2 (kind, country)", "weapon": "weapon",
     "fatalities": "fatalities", "injuries": "injuries", "evidence_valid": "evidence valid",
+    "actor1_name": "actor1 canonical name", "actor2_name": "actor2 canonical name",
 }
 README_START, README_END = "<!-- figures:start -->", "<!-- figures:end -->"
 
@@ -27,6 +28,7 @@ def figures(result: dict) -> dict[str, float]:
     flat = {"events_f1": result["events"]["f1"], "statements_f1": result["statements"]["f1"],
             "tallies_f1": result["tallies"]["f1"]}
     flat.update({k: v["accuracy"] for k, v in result["fields"].items()})
+    flat.update({k: v["accuracy"] for k, v in result.get("names", {}).items()})
     if result.get("evidence_valid") is not None:
         flat["evidence_valid"] = result["evidence_valid"]
     return {k: flat[k] for k in LABELS if k in flat}

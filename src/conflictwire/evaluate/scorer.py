@@ -172,9 +172,19 @@ def doc_of_prediction(pred: list[dict]):
     return doc_of, set(names.values())
 
 
-def score(gold: list[dict], pred: list[dict], details: Optional[list[DocResult]] = None) -> dict:
+def name_results(g: dict, p: dict) -> dict[str, bool]:
+    """Whether each gold actor's canonical name is exactly the predicted one (accents and case aside)."""
+    out = {}
+    for a in ("actor1", "actor2"):
+        if (g.get(a) or {}).get("name"):
+            out[a + "_name"] = bool((p.get(a) or {}).get("name")) and accepts(g[a]["name"], p[a]["name"], fold_admin)
+    return out
+
+
+def score(gold: list[dict], pred: list[dict], details: Optional[list[DocResult]] = None, names: bool = False) -> dict:
     """The figures, with the same keys as the shared scorer's --json output. When `details` is a
-    list, one DocResult per gold report is appended to it (for --show)."""
+    list, one DocResult per gold report is appended to it (for --show). With `names`, the result
+    also has "names": how often actor1 and actor2 carry exactly the gold's canonical name."""
     doc_of, predicted_docs = doc_of_prediction(pred)
     G, P = _group(gold, lambda r: r.get("doc")), _group(pred, doc_of)
     n: dict[str, int] = defaultdict(int)
@@ -192,6 +202,9 @@ def score(gold: list[dict], pred: list[dict], details: Optional[list[DocResult]]
             for name, ok in field_results(g, partner.get(id(g), {})).items():
                 tries[name] += 1
                 hits[name] += bool(ok)
+            for name, ok in name_results(g, partner.get(id(g), {})).items():
+                tries["names:" + name] += 1
+                hits["names:" + name] += bool(ok)
         for kind, key in (("statement", STATEMENT_KEY), ("tally", TALLY_KEY)):
             n["gold_" + kind] += len(gk.get(kind, []))
             n["pred_" + kind] += len(pk.get(kind, []))
@@ -200,9 +213,13 @@ def score(gold: list[dict], pred: list[dict], details: Optional[list[DocResult]]
             paired = {id(p) for _, p in matched}
             details.append(DocResult(doc, matched, [g for g in gev if id(g) not in partner],
                                      [p for p in pev if id(p) not in paired], pev, doc in predicted_docs))
-    return {"events": _prf(n, "events"), "statements": _prf(n, "statement"), "tallies": _prf(n, "tally"),
-            "fields": {k: {"accuracy": round(hits[k] / tries[k], 3), "scored": tries[k]} for k in tries},
-            "evidence_valid": evidence_valid(pred)}
+    ratio = lambda k: {"accuracy": round(hits[k] / tries[k], 3), "scored": tries[k]}  # noqa: E731
+    result = {"events": _prf(n, "events"), "statements": _prf(n, "statement"), "tallies": _prf(n, "tally"),
+              "fields": {k: ratio(k) for k in tries if not k.startswith("names:")},
+              "evidence_valid": evidence_valid(pred)}
+    if names:
+        result["names"] = {k.split(":", 1)[1]: ratio(k) for k in tries if k.startswith("names:")}
+    return result
 
 
 def evidence_valid(pred: list[dict]) -> Optional[float]:
