@@ -444,10 +444,13 @@ class EventExtractor:
 
     def in_country(self, actor: Actor, country: Optional[str]) -> Actor:
         """A transnational group acting in a country is its branch there: "Islamic State" in Iraq
-        is "Islamic State (Iraq)" when the dictionary has that branch, and of Iraq either way."""
+        is "Islamic State (Iraq)", in Mali "Islamic State (Sahel)" (the branch based there) when
+        the dictionary has that branch, and of that country either way."""
         if actor.kind not in NON_STATE_KINDS or actor.country_code is not None or not country:
             return actor
-        branch = self.ctx.tools.actors.lex.group_actors.get(f"{actor.name} ({country_name(country)})")
+        known = self.ctx.tools.actors.lex.group_actors
+        branch = known.get(f"{actor.name} ({country_name(country)})") or next(
+            (a for name, a in known.items() if name.startswith(f"{actor.name} (") and a.country_code == country), None)
         if branch is not None:
             return branch.model_copy(update={"text": actor.text})
         return actor.model_copy(update={"country_code": country})
