@@ -89,3 +89,14 @@ def test_language_of_short_and_long_reports():
     long_fr = "Des hommes armés ont attaqué jeudi un poste de gendarmerie dans le nord du pays, selon des sources locales. " * 5
     assert detector.detect(long_fr) == "fr"
     assert detector.detect("Bewaffnete haben am Donnerstag in der Stadt zwei Dorfbewohner getötet, teilte die Polizei mit.") == "de"
+    # trigrams alone take this one for French
+    assert detector.detect("On 20 March 2020, 1 Taliban militant was killed by Afghan commando forces in Argo district, Badakhshan.") == "en"
+    assert detector.detect("Tres soldados murieron el jueves en un ataque en Cauca.") == "es"
+
+
+def test_small_models_are_preferred_on_request(monkeypatch):
+    from conflictwire.nlp import model_names
+    monkeypatch.delenv("CONFLICTWIRE_SMALL_MODELS", raising=False)
+    assert model_names("fr")[0] == "fr_core_news_md"
+    monkeypatch.setenv("CONFLICTWIRE_SMALL_MODELS", "1")
+    assert model_names("fr")[0] == "fr_core_news_sm" and set(model_names("fr")) == {"fr_core_news_sm", "fr_core_news_md"}

@@ -1,11 +1,13 @@
 """One spaCy pipeline per language, loaded once and shared by every stage.
 
 Models come as packages from the package index (see requirements/models.txt); the first package
-of each list that is installed is used.
+of each list that is installed is used. CONFLICTWIRE_SMALL_MODELS=1 prefers the small French
+pipeline: about 200 MB less memory, a little less accurate (benchmarks/bench_memory.py measures both).
 """
 from __future__ import annotations
 
 import functools
+import os
 import re
 
 import spacy
@@ -52,9 +54,17 @@ class ModelMissing(RuntimeError):
     """No spaCy pipeline is installed for a language."""
 
 
+def model_names(language: str) -> tuple[str, ...]:
+    """The packages to try for a language, in order: the small ones first under CONFLICTWIRE_SMALL_MODELS=1."""
+    names = MODELS.get(language, ())
+    if os.environ.get("CONFLICTWIRE_SMALL_MODELS", "") not in ("", "0"):
+        names = tuple(sorted(names, key=lambda n: "_sm" not in n))
+    return names
+
+
 @functools.cache
 def pipeline(language: str) -> Language:
-    names = MODELS.get(language)
+    names = model_names(language)
     if not names:
         raise ModelMissing(f"no spaCy pipeline configured for language {language!r}")
     for name in names:
