@@ -193,9 +193,11 @@ def test_candidates_and_places_keep_the_extractor_interface(g):
 
 
 def test_fuzzy_fallback_only_when_nothing_matches_exactly(g):
-    fuzzy = g.lookup("Mosoul", country="IQ")[0]  # no place has that spelling
+    fuzzy = g.lookup("Mosol", country="IQ")[0]  # no place has that spelling
     assert fuzzy.name == "Mosul" and fuzzy.score < g.lookup("Mosul", country="IQ")[0].score
-    assert g.lookup("Mosoul", fuzzy=False) == [] and g.candidates("Mosoul", "IQ") == []  # the extractor's path is exact
+    assert g.lookup("Mosol", fuzzy=False) == [] and g.candidates("Mosol", "IQ") == []  # the extractor's path is exact
+    # but tries the English form of a French spelling
+    assert g.lookup("Mosoul", fuzzy=False) == [] and g.candidates("Mosoul", "IQ")[0].name == "Mosul"
 
 
 def test_lookups_search_an_index_not_the_whole_table(built):
@@ -344,3 +346,10 @@ def test_with_geonames_features_every_base_and_dam_is_placed_within_25_km(copy_d
     for name, point in truth.items():
         d = min(km(point, (e.location.latitude, e.location.longitude)) for e in ex.events if e.location.latitude is not None)
         assert d <= 25, (name, [(e.location.name, e.location.latitude, e.location.longitude) for e in ex.events])
+
+
+def test_french_spellings_are_tried_in_their_english_form():
+    from conflictwire.gazetteer.keys import transliterations
+    assert "el-fasher" in transliterations("El-Facher")
+    assert "mosul" in transliterations("Mossoul")
+    assert transliterations("Kadugli") == []

@@ -294,3 +294,21 @@ def test_unnamed_soldiers_are_the_army_named_before(extractor):
     events = extract(extractor, text, "fr").events
     [ied] = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert (ied.actor2.kind, ied.actor2.country_code) == ("external_forces", "IL")
+
+
+def test_distances_and_durations_make_no_tally_of_an_event(extractor):
+    text = ("A plus de 1 500 kilomètres de là, les paramilitaires ont de nouveau bombardé mardi El-Facher, "
+            "capitale du Darfour-Nord assiégée depuis plus d'un an.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.location.name == "El Fasher" and e.location.country_code == "SD"
+
+
+def test_a_capital_an_attack_aims_at_is_a_place(extractor):
+    text = "La défense antiaérienne a abattu mercredi plusieurs drones qui visaient Port-Soudan, a annoncé l'armée."
+    [e] = extract(extractor, text, "fr").events
+    assert e.location.name == "Port Sudan"
+
+
+def test_a_truce_that_collapsed_long_ago_is_background(extractor):
+    text = "The group has stepped up its campaign since a truce with the government collapsed more than two years ago."
+    assert extract(extractor, text, "en").events == []

@@ -256,8 +256,10 @@ class DocContext:
         feature_spans = [p for p in self._feature_places() if not groups & set(range(p.start, p.end))]
         covered = {i for p in feature_spans for i in range(p.start, p.end)} | groups
         # nor is a capital standing for its government ("as Moscow pressed on with its strikes")
-        covered |= {i for a in self.actors if a.category == "state" and a.country
-                    and not is_locative(doc, a.start) for i in range(a.start, a.end)}
+        # (but a capital an attack is aimed at is a place: "des drones qui visaient Port-Soudan")
+        struck = {i for m in self.triggers for i in range(m.start, m.end)}
+        covered |= {i for a in self.actors if a.category == "state" and a.country and not is_locative(doc, a.start)
+                    and doc[a.head].head.i not in struck for i in range(a.start, a.end)}
         found.extend(feature_spans)
         covered |= {i for e in self.times for i in self._tokens_of(e.start, e.end)}  # "on Thursday" is no island
         for ent in doc.ents:

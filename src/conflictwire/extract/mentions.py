@@ -64,6 +64,7 @@ class MentionFinder:
         self.seized = {w.lower() for w in lex.get("seized_things", [])}
         self.concessive = {w.lower() for w in lex.get("concessive", [])}
         self.violations = {w.lower() for w in lex.get("violations", [])}
+        self.units = {w.lower() for w in lex.get("tallies", {}).get("units", [])}
         self.verb_only = {w.lower() for w in lex.get("verb_only_triggers", [])}
         self.since_event = {w.lower() for w in lex["dates"].get("since_event", []) if " " not in w}
 
@@ -87,7 +88,12 @@ class MentionFinder:
     def is_tally(self, sent: Span) -> bool:
         """A sentence that gives an aggregate over a period is a tally, not an event."""
         return bool(self.ctx.in_span(self.ctx.periods, sent)) and any(
-            (t.like_num or t.pos_ == "NUM") and not (t.text.isdigit() and len(t.text) == 4) for t in sent)
+            (t.like_num or t.pos_ == "NUM") and not (t.text.isdigit() and len(t.text) == 4) and not self.measures(t) for t in sent)
+
+    def measures(self, t: Token) -> bool:
+        """ "1 500 kilomètres", "d'un an": a number of units, not a count of events or people."""
+        nxt = next((x for x in t.doc[t.i + 1:t.i + 3] if not (x.like_num or x.pos_ == "NUM")), None)
+        return nxt is not None and (nxt.lower_ in self.units or nxt.lemma_.lower() in self.units)
 
     def blocked_by_statement(self, sent: Span) -> bool:
         """Accusations, denials, threats and demands speak of attacks; they do not report one."""
@@ -116,7 +122,9 @@ class MentionFinder:
         if m.label in ("capture", "recapture") and any(self.seized_thing(c) for c in tok.children):
             return False  # "seizing weapons and ammunition" takes no ground
         if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in self.since_event or any(
-                c.dep_ in ("case", "mark") and c.lower_ in self.since_event for c in tok.children)):
+                c.dep_ in ("case", "mark") and c.lower_ in self.since_event for c in tok.children) or tok.dep_.startswith("nsubj")
+                and any(c.dep_ == "mark" and c.lower_ in self.since_event for c in tok.head.children)):
+            # ("since a truce with the government collapsed")
             return False  # "since a truce in 2022", "depuis l'offensive": the start of a period, background
         if m.phrase.lower() in self.verb_only and tok.pos_ != "VERB":
             return False

@@ -62,6 +62,23 @@ def is_code(name: str) -> bool:
     return 2 <= len(name) <= 4 and name.isupper() and name.isalnum()
 
 
+# French spellings of Arabic and African names against the English ones GeoNames mostly lists.
+TRANSLITERATIONS = (("ch", "sh"), ("ou", "u"), ("dj", "j"), ("ss", "s"), ("é", "e"))
+
+
+def transliterations(name: str) -> list[str]:
+    """Other spellings of a name, one French habit undone at a time, then all of them:
+    "El-Facher" -> "El-Fasher", "Mossoul" -> "Mosul", "Assad" -> "Asad"."""
+    lower = name.lower()
+    out = [lower.replace(a, b) for a, b in TRANSLITERATIONS if a in lower]
+    every = lower
+    for a, b in TRANSLITERATIONS:
+        every = every.replace(a, b)
+    if every != lower and every not in out:
+        out.append(every)
+    return out
+
+
 @functools.lru_cache(maxsize=100_000)
 def skeleton(key: str) -> str:
     """A coarse phonetic form for the fuzzy fallback: vowels and doubled letters dropped, a few

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from ..gazetteer.keys import (feature_hint, hint_features, is_code, place_key, skeleton, spring_variant,
-                              strip_generic)
+                              strip_generic, transliterations)
 from ..gazetteer.store import GazetteerError, connect_ro, default_path, is_current
 from ..knowledge import countries
 from ..model import Place
@@ -249,6 +249,10 @@ class Gazetteer:
     def candidates(self, name: str, focus: Optional[str] = None, feature: Optional[str] = None) -> list[Candidate]:
         """Places called `name`, the likeliest first: in the report's country, then by score."""
         found = self.lookup(name, country=focus, feature=feature, limit=0, fuzzy=False)
+        for variant in transliterations(name) if not found else ():  # "El-Facher" is "El Fasher"
+            found = self.lookup(variant, country=focus, feature=feature, limit=0, fuzzy=False)
+            if found:
+                break
         return sorted(found, key=lambda c: (c.country_code != focus, -c.score))
 
     # --- places for records -----------------------------------------------------------------------
