@@ -312,3 +312,21 @@ def test_a_capital_an_attack_aims_at_is_a_place(extractor):
 def test_a_truce_that_collapsed_long_ago_is_background(extractor):
     text = "The group has stepped up its campaign since a truce with the government collapsed more than two years ago."
     assert extract(extractor, text, "en").events == []
+
+
+def test_the_same_day_in_the_town_just_named(extractor):
+    text = ("Mardi, un engin explosif a détoné au passage d'un véhicule militaire à l'entrée de Qabatiya, au sud de Jénine. "
+            "Au cours de l'opération menée le même jour dans cette localité, les soldats ont interpellé 25 personnes.")
+    events = extract(extractor, text, "fr").events
+    [arrests] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests.event_date == "2024-05-07" and "Qab" in arrests.location.name
+
+
+def test_a_period_describing_a_place_makes_no_tally(extractor):
+    text = ("Lundi, des bulldozers de l'armée ont démoli au moins douze bâtiments dans le camp de réfugiés de Jénine, "
+            "vidé de ses habitants depuis le début de l'année, a indiqué la municipalité.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Looting/property destruction" and e.event_date == "2024-05-06"
+    text = "Au moins 40 attaques ont visé la région depuis le début de l'année, selon un collectif."
+    r = extract(extractor, text, "fr")
+    assert r.events == [] and [t.value for t in r.tallies] == [40]

@@ -295,8 +295,13 @@ class DocContext:
         return [PlaceMention(0, end, self.doc[:end].text, span_start=0, span_end=end)]
 
     def _named_before(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
-        """ "cette ville", "the town": the town named last before, named again."""
-        towns = [p for p in found if p.place is not None and not p.country and (p.place.geo_precision or 1) < 3]
+        """ "cette ville", "the town": the town named last before, named again (not one named only to
+        place another: "à l'entrée de Qabatiya, au sud de Jénine" ... "cette localité" is Qabatiya)."""
+        def town(p: PlaceMention) -> bool:
+            return p.place is not None and not p.country and (p.place.geo_precision or 1) < 3
+
+        contexts = {id(p.context) for p in found if p.context is not None and town(p)}
+        towns = [p for p in found if town(p) and id(p) not in contexts]
         out = []
         for m in self.tools.anaphora.find(self.keys):
             if m.start in covered or any(m.end < p.start <= m.end + 2 and p.place is not None for p in found):

@@ -116,7 +116,8 @@ class EventExtractor:
                 m.another and any(self.disrupted(m) != any(self.disrupted(x) for x in d.mentions) for d in last))
             country = m.countries[0].country if m.countries else None
             same_country = not country or all(d.country in (None, country) for d in last)
-            if close and same_country and (date is None or all(self.same_day(d, date) for d in last)):
+            if close and same_country and (date is None or all(self.same_day(d, date) for d in last)) \
+                    and not any(self.separate_arrests(d, m) for d in last):
                 self.continue_into(last, m)
             else:
                 # "a second device", "ces combats" on another day: an event of its own, where the one before was
@@ -132,13 +133,21 @@ class EventExtractor:
         for d in drafts:
             if m.another and self.disrupted(m) != any(self.disrupted(x) for x in d.mentions):
                 continue  # "defused a second device" after a bombing there: another event
-            if d.place is not None and self.same_place(d.place, key) and (date is None or self.same_day(d, date)):
+            if d.place is not None and self.same_place(d.place, key) and (date is None or self.same_day(d, date)) \
+                    and not self.separate_arrests(d, m):
                 d.mentions.append(m)
                 return d
         country = p.place.country_code if p.place else None
         draft = Draft(p, [m], country)
         drafts.append(draft)
         return draft
+
+    @staticmethod
+    def separate_arrests(d: Draft, m: Mention) -> bool:
+        """Arrests made in an operation after an attack there are an event of their own; arrests at a
+        protest are part of it."""
+        classes = {c for x in d.mentions for c in x.classes}
+        return m.classes <= {"arrest", "deploy"} and "arrest" in m.classes and not classes & {"arrest", "protest", "riot", "intervene"}
 
     @staticmethod
     def disrupted(m: Mention) -> bool:

@@ -87,8 +87,25 @@ class MentionFinder:
     # --- which sentences and triggers count ----------------------------------------------------
     def is_tally(self, sent: Span) -> bool:
         """A sentence that gives an aggregate over a period is a tally, not an event."""
-        return bool(self.ctx.in_span(self.ctx.periods, sent)) and any(
-            (t.like_num or t.pos_ == "NUM") and not (t.text.isdigit() and len(t.text) == 4) and not self.measures(t) for t in sent)
+        doc = self.ctx.doc
+        # a period inside a clause that describes a noun is not the count's ("démoli douze bâtiments
+        # dans le camp, vidé de ses habitants depuis janvier")
+        periods = [p for p in self.ctx.in_span(self.ctx.periods, sent) if not self.descriptive(doc[self.clause_verb(doc[p.start])])]
+        return bool(periods) and any((t.like_num or t.pos_ == "NUM") and not (t.text.isdigit() and len(t.text) == 4)
+                                     and not self.measures(t) for t in sent)
+
+    @staticmethod
+    def descriptive(verb: Token) -> bool:
+        """A clause that describes a noun: relative, or a bare participle ("le camp, vidé de ses habitants")."""
+        return verb.dep_ in ("acl", "acl:relcl", "relcl") or verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") \
+            and not any(c.dep_.startswith("aux") for c in verb.children)
+
+    @staticmethod
+    def clause_verb(t: Token) -> int:
+        x = t
+        while x.pos_ not in ("VERB", "AUX") and x.head.i != x.i:
+            x = x.head
+        return x.i
 
     def measures(self, t: Token) -> bool:
         """ "1 500 kilomètres", "d'un an": a number of units, not a count of events or people."""

@@ -72,7 +72,7 @@ class DateFinder:
     """Finds and resolves the time expressions of one language."""
 
     RELATIVE_DAYS = {"today": 0, "yesterday": 1, "two_days_ago": 2}
-    ANAPHORIC_DAYS = {"day_before": -1, "two_days_before": -2, "day_after": 1, "two_days_after": 2}
+    ANAPHORIC_DAYS = {"same_day": 0, "day_before": -1, "two_days_before": -2, "day_after": 1, "two_days_after": 2}
 
     def __init__(self, language: str):
         self.language = language
