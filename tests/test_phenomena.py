@@ -330,3 +330,18 @@ def test_a_period_describing_a_place_makes_no_tally(extractor):
     text = "Au moins 40 attaques ont visé la région depuis le début de l'année, selon un collectif."
     r = extract(extractor, text, "fr")
     assert r.events == [] and [t.value for t in r.tallies] == [40]
+
+
+def test_ground_retaken_and_lost_two_days_earlier_are_two_events(extractor):
+    text = ("L'armée centrafricaine a repris lundi le contrôle de Bozoum, ville du nord-ouest dont s'étaient emparés "
+            "deux jours plus tôt les rebelles du groupe 3R, a annoncé mardi le gouvernement.")
+    events = extract(extractor, text, "fr").events
+    assert sorted((e.event_date, e.sub_event_type) for e in events) == [
+        ("2024-05-04", "Non-state actor overtakes territory"), ("2024-05-06", "Government regains territory")]
+
+
+def test_a_report_hung_under_the_saying_verb_keeps_its_day(extractor):
+    text = ("L'armée et ses supplétifs ont repris vendredi le contrôle de Diapaga, deux jours après sa chute, "
+            "a annoncé samedi soir la télévision publique.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Government regains territory" and e.event_date == "2024-05-10"

@@ -158,7 +158,10 @@ class MentionFinder:
             return False  # "striking teachers", "targeted areas": a word describing a noun tells no event
         if m.phrase.lower() in self.ctx.tools.weak and tok.pos_ in ("VERB", "AUX", "ADJ"):
             support = self.ctx.in_span(self.ctx.weapons, sent) or self.ctx.in_span(self.ctx.casualties, sent) or (
-                m.label == "protest" and any(a.category == "protesters" and sent.start <= a.head < sent.end for a in self.ctx.actors))
+                m.label == "protest" and any(a.category == "protesters" and sent.start <= a.head < sent.end for a in self.ctx.actors)) or (
+                # "ont repris vendredi le contrôle de Diapaga": the ground taken is named under the verb
+                m.label in ("capture", "recapture") and any(tok.left_edge.i <= p.start <= tok.right_edge.i and not p.country
+                                                            for p in self.ctx.places))
             strong = [t for t in self.ctx.in_span(self.ctx.triggers, sent) if t.phrase.lower() not in self.ctx.tools.weak]
             return bool(support or strong)
         return True
@@ -249,7 +252,13 @@ class MentionFinder:
         return out
 
     def separated(self, tok: Token, sent: Span) -> Optional[Token]:
-        """The head of the phrase a separator opens above `tok`, if any."""
+        """The head of the phrase a separator opens above `tok`, if any; or of a relative clause
+        with a day of its own ("Bocaranga, dont s'étaient emparés deux jours plus tôt les rebelles")."""
+        x = tok
+        while x.head.i != x.i and x.i >= sent.start:
+            if x.dep_ in ("acl:relcl", "relcl") and self.own_day(x, sent):
+                return x
+            x = x.head
         seps = self.ctx.in_span(self.separators.find(self.ctx.keys, sent.start, sent.end), sent)
         if not seps:
             return None
@@ -259,6 +268,11 @@ class MentionFinder:
                 return x
             x = x.head
         return None
+
+    def own_day(self, clause: Token, sent: Span) -> bool:
+        """The relative clause is dated, and so is the rest of the sentence: two days, two events."""
+        inside = self.ctx.times_in(clause.left_edge.i, clause.right_edge.i + 1)
+        return bool(inside) and len(self.ctx.times_in(sent.start, sent.end)) > len(inside)
 
     def build(self, n: int, tokens: range, triggers: list[Match], exclude: set[int] = frozenset()) -> Mention:
         ctx, doc = self.ctx, self.ctx.doc
@@ -338,8 +352,14 @@ class MentionFinder:
             verb = doc[cue.start]
             if cue.label != "SAY" or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            content = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "conj") for t in c.subtree}
-            out.update(t.i for t in verb.subtree if t.i not in content)
+            # what was said: its clause, or the report before "..., a annoncé X" (which the parser
+            # may hang under the saying verb as an adverbial clause)
+            content = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis", "conj")
+                       or c.dep_ == "advcl" and c.i < verb.i for t in c.subtree}
+            # "..., a annoncé mardi le gouvernement": the clause starts at the comma, whatever the parse
+            # hung under the verb before it
+            comma = next((t.i for t in doc[max(verb.sent.start, verb.i - 3):verb.i] if t.text == ","), None)
+            out.update(t.i for t in verb.subtree if t.i not in content and (comma is None or t.i > comma))
         return out
 
     def clause(self, triggers: list[Match]) -> set[int]:
