@@ -345,3 +345,11 @@ def test_a_report_hung_under_the_saying_verb_keeps_its_day(extractor):
             "a annoncé samedi soir la télévision publique.")
     [e] = extract(extractor, text, "fr").events
     assert e.sub_event_type == "Government regains territory" and e.event_date == "2024-05-10"
+
+
+def test_livestock_carried_off_and_a_post_taken_without_resistance(extractor):
+    text = ("Jeudi, des hommes armés circulant à moto ont emporté plusieurs centaines de têtes de bétail près d'Inékar.\n\n"
+            "Samedi, les soldats avaient évacué leur poste d'Andéramboukane. Des combattants y sont entrés dans la soirée "
+            "sans rencontrer la moindre résistance.")
+    subs = sorted(e.sub_event_type for e in extract(extractor, text, "fr").events)
+    assert subs == ["Looting/property destruction", "Non-violent transfer of territory"]
