@@ -353,3 +353,15 @@ def test_livestock_carried_off_and_a_post_taken_without_resistance(extractor):
             "sans rencontrer la moindre résistance.")
     subs = sorted(e.sub_event_type for e in extract(extractor, text, "fr").events)
     assert subs == ["Looting/property destruction", "Non-violent transfer of territory"]
+
+
+def test_drones_destroyed_over_a_city_were_intercepted(extractor):
+    text = "Dans la nuit de mercredi à jeudi, la défense antiaérienne a détruit 38 drones de type Shahed au-dessus d'Odessa."
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Disrupted weapons use" and e.location.country_code == "UA"
+
+
+def test_pupils_blocking_schools_protest(extractor):
+    text = "À Créteil, des élèves ont bloqué l'entrée de plusieurs lycées jeudi matin, sans incident."
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Peaceful protest"

@@ -64,6 +64,7 @@ class MentionFinder:
         self.seized = {w.lower() for w in lex.get("seized_things", [])}
         self.concessive = {w.lower() for w in lex.get("concessive", [])}
         self.violations = {w.lower() for w in lex.get("violations", [])}
+        self.downing = {w.lower() for w in lex.get("downing", [])}
         self.units = {w.lower() for w in lex.get("tallies", {}).get("units", [])}
         self.verb_only = {w.lower() for w in lex.get("verb_only_triggers", [])}
         self.since_event = {w.lower() for w in lex["dates"].get("since_event", []) if " " not in w}
@@ -74,6 +75,7 @@ class MentionFinder:
             if self.is_tally(sent) or self.blocked_by_statement(sent):
                 continue
             triggers = [self.shot_down(m) for m in self.ctx.in_span(self.ctx.triggers, sent) if self.valid(m, sent)]
+            triggers += self.downed(sent, triggers)
             if not triggers and not self.ctx.in_span(self.ctx.triggers, sent):
                 triggers = self.weapon_as_trigger(sent)
             if triggers:
@@ -177,9 +179,19 @@ class MentionFinder:
         aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "auxpass", "aux:tense")]
         return verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Fin"] and not aux
 
+    def downed(self, sent: Span, found: list[Match]) -> list[Match]:
+        """ "la défense antiaérienne a détruit 38 drones": a downing verb with a flying weapon just
+        after it, where no trigger stands, tells an interception."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        flying = [w for w in self.ctx.in_span(self.ctx.weapons, sent) if w.label in ("drone", "missile", "rocket", "airstrike")]
+        return [Match(t.i, t.i + 1, "intercept", t.lemma_) for t in sent
+                if t.pos_ == "VERB" and t.lemma_.lower() in self.downing and t.i not in taken
+                and not self.negated(t) and any(0 < w.start - t.i <= 4 for w in flying)]
+
     def shot_down(self, m: Match) -> Match:
-        """ "a abattu plusieurs drones": killing a weapon that flies is stopping it."""
-        if m.label != "kill":
+        """ "a abattu plusieurs drones", "a détruit 38 drones": killing or destroying a weapon that
+        flies is stopping it."""
+        if m.label != "kill" and self.ctx.doc[m.start].lemma_.lower() not in self.downing:
             return m
         flying = [w for w in self.ctx.weapons if w.label in ("drone", "missile", "rocket", "airstrike")]
         tok = self.ctx.doc[m.start]
