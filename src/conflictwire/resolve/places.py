@@ -223,7 +223,7 @@ class Gazetteer:
                     score += FEATURE_BONUS
             score += PRIOR.get(fcode, CLASS_PRIOR.get(fclass, 0.1))
             if fclass == "P":
-                score += 0.1 * math.log10(pop + 1)
+                score += 0.15 * math.log10(pop + 1)  # the bigger of two towns a report may mean
             if admin_key and a1name and fold_admin(a1name) == admin_key:
                 score += ADMIN_BONUS
             out.append(Candidate(gid, pname, cc, lat, lon, pop, fclass, fcode, a1code, a1name, a2name,
