@@ -365,3 +365,11 @@ def test_pupils_blocking_schools_protest(extractor):
     text = "À Créteil, des élèves ont bloqué l'entrée de plusieurs lycées jeudi matin, sans incident."
     [e] = extract(extractor, text, "fr").events
     assert e.sub_event_type == "Peaceful protest"
+
+
+def test_a_man_shot_near_a_roadblock_is_an_event_but_bullet_wounds_are_not(extractor):
+    text = "Mardi soir, à Païta, un jeune homme de 19 ans a été grièvement blessé par balle près d'un barrage tenu par des militants."
+    [e] = extract(extractor, text, "fr").events
+    assert e.injuries == 1 and e.location.name in ("Païta", "Paita")
+    text = "Several of the wounded had bullet injuries, a doctor at a hospital in Savar said."
+    assert extract(extractor, text, "en").events == []

@@ -214,8 +214,11 @@ class MentionFinder:
         """ "Four people were wounded when a grenade was hurled at a shop in Quetta": a weapon with
         casualties and a place of its own tells an attack even without an attack verb."""
         ctx = self.ctx
-        weapons = [w for w in ctx.in_span(ctx.weapons, sent) if w.label not in ("small_arms", "melee")]
-        hurt = [c for c in ctx.in_span(ctx.casualties, sent) if c.label in ("killed", "injured")]
+        weapons = [w for w in ctx.in_span(ctx.weapons, sent) if w.label != "melee"]  # "blessé par balle près de Païta"
+        # someone was hurt ("were wounded", "blessé par balle"), not "the wounded had bullet injuries"
+        hurt = [c for c in ctx.in_span(ctx.casualties, sent) if c.label in ("killed", "injured")
+                and ctx.doc[c.start].pos_ in ("VERB", "AUX", "ADJ")
+                and ctx.doc[c.start].dep_ not in ("pobj", "nsubj", "dobj", "obj", "nmod", "obl")]
         placed = any(sent.start <= p.start < sent.end and not p.country for p in ctx.places)
         if not (weapons and hurt and placed) or self.negated(ctx.doc[hurt[0].start]):
             return []
