@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterable, Iterator, List, Optional
 
 import typer
 from rich.console import Console
@@ -62,36 +62,51 @@ def extract(
         extractor = Extractor(language=language, actors_file=str(actors) if actors else None)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--language")
-    results, failures = run_extraction(extractor, list(read_inputs(paths, published)))
+    counts = {"reports": 0, "events": 0, "failed": 0}
+    shown: list[Extraction] = []  # events only, for the table
+
+    def counted(results: Iterable[Extraction]) -> Iterator[Extraction]:
+        for r in results:
+            counts["reports"] += 1
+            counts["events"] += len(r.events)
+            if table:
+                shown.append(Extraction(article=r.article.model_copy(update={"text": ""}), events=r.events))
+            yield r
+
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        (write_csv if fmt == "csv" else write_jsonl)(results, out)
+    try:  # records are written as reports are read: memory does not grow with the batch
+        (write_csv if fmt == "csv" else write_jsonl)(counted(iter_extraction(extractor, list(read_inputs(paths, published)), counts)), out)
     finally:
         if output:
             out.close()
     if table:
-        err.print(events_table(results))
-    n_events = sum(len(r.events) for r in results)
-    err.print(f"{len(results)} report(s) read, {n_events} event(s), {failures} failed", highlight=False, soft_wrap=True)
-    raise typer.Exit(1 if failures else 0)
+        err.print(events_table(shown))
+    err.print(f"{counts['reports']} report(s) read, {counts['events']} event(s), {counts['failed']} failed",
+              highlight=False, soft_wrap=True)
+    raise typer.Exit(1 if counts["failed"] else 0)
 
 
 def run_extraction(extractor, items: list) -> tuple[list[Extraction], int]:
     """Extract every item with a progress bar; failures are printed and counted, not raised."""
+    counts = {"failed": 0}
+    results = list(iter_extraction(extractor, items, counts))
+    return results, counts["failed"]
+
+
+def iter_extraction(extractor, items: list, counts: dict) -> Iterator[Extraction]:
+    """The extractions one by one, with a progress bar; failures are printed and counted in
+    counts["failed"], not raised."""
     from .pipeline import Failure
 
-    results: list[Extraction] = []
-    failures = 0
     with _progress(len(items)) as progress:
         task = progress.add_task("extracting", total=len(items))
         for result in extractor.run(items):
             progress.advance(task)
             if isinstance(result, (InputError, Failure)):
-                failures += 1
+                counts["failed"] = counts.get("failed", 0) + 1
                 err.print(f"[red]error[/red] {result}", highlight=False, soft_wrap=True)
             else:
-                results.append(result)
-    return results, failures
+                yield result
 
 
 def _progress(total: int) -> Progress:
