@@ -373,3 +373,18 @@ def test_a_man_shot_near_a_roadblock_is_an_event_but_bullet_wounds_are_not(extra
     assert e.injuries == 1 and e.location.name in ("Païta", "Paita")
     text = "Several of the wounded had bullet injuries, a doctor at a hospital in Savar said."
     assert extract(extractor, text, "en").events == []
+
+
+def test_rioters_are_rioters_and_ground_regained_is_taken_from_someone(extractor):
+    text = "À Païta, des militants indépendantistes ont incendié des voitures et lancé des pierres sur les gendarmes mardi soir."
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Violent demonstration" and e.actor1.kind == "rioters"
+    text = ("L'armée a repris lundi le contrôle de Bozoum. Les rebelles du groupe 3R tenaient la ville depuis samedi.")
+    [e] = [e for e in extract(extractor, text, "fr").events if e.sub_event_type == "Government regains territory"]
+    assert e.actor2 is not None and e.actor2.name.startswith("3R")
+
+
+def test_drones_shot_down_come_from_the_state_named_beside_them_not_the_defender(extractor):
+    text = "US air defences at Erbil airport shot down a drone as it approached the base on Tuesday."
+    [e] = extract(extractor, text, "en").events
+    assert e.actor1.kind == "political_militia" and e.actor2.country_code == "US"

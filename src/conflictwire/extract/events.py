@@ -245,7 +245,8 @@ class EventExtractor:
             if w.label == weapon or (w.label, weapon) == ("explosive", "ied"):
                 evidence.append(ctx.evidence("weapon", w.start, w.end))
                 break
-        military = bool(classes & {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "intercept"})
+        military = bool(classes & {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "intercept",
+                                   "capture", "recapture"})
         actor1, actor2, assoc1, assoc2 = self.actors(d, country, military, evidence, classes, weapon)
         outcomes = self.outcomes(d, evidence)
         fatalities, injuries = self.casualties(d, outcomes, evidence)
@@ -253,7 +254,8 @@ class EventExtractor:
                              actor2.kind if actor2 else None, fatalities)
         if sub == "Other":
             return None
-        actor1, actor2 = self.default_actors(sub, actor1, actor2, country)
+        paragraphs = {ctx.paragraph_of(ctx.sentences[m.sent].start) for m in d.mentions}
+        actor1, actor2 = self.default_actors(sub, actor1, actor2, country, weapon, paragraphs)
         if weapon is None and sub in ("Armed clash", "Attack") and any(w.label == "small_arms" for w in weapon_matches):
             weapon = "small_arms"
         event_type = taxonomy().event_type_of(sub)
@@ -493,7 +495,8 @@ class EventExtractor:
                 return found[0]
         return None
 
-    def default_actors(self, sub: str, actor1: Optional[Actor], actor2: Optional[Actor], country: Optional[str]):
+    def default_actors(self, sub: str, actor1: Optional[Actor], actor2: Optional[Actor], country: Optional[str],
+                       weapon: Optional[str] = None, paragraphs: Optional[set[int]] = None):
         """Who ACLED writes when the report does not say, and its conventions on sides: a crowd
         is actor1 of its own protest or riot and the force that met it actor2; unarmed people do
         not carry out violence; arrests are made by the police, ground is regained by the army, an air
@@ -503,6 +506,9 @@ class EventExtractor:
             actor1, actor2 = (actor2 if actor2 is not None and actor2.kind in CROWD_KINDS else None), actor1
         if crowd and actor1 is not None and actor1.kind in CROWD_KINDS:
             actor1 = Actor(name=f"{crowd.capitalize()} ({country_label(country)})", kind=crowd, country_code=country, text=actor1.text)
+        if sub in ("Violent demonstration", "Mob violence") and actor1 is not None and actor1.kind not in ("rioters", "state_forces"):
+            # a riot's or a mob's own people are rioters, however the report names them ("militants", "a crowd")
+            actor1 = Actor(name=f"Rioters ({country_label(country)})", kind="rioters", country_code=country, text=actor1.text)
         if crowd is None and actor2 is not None and actor2.kind in ("protesters", "rioters") and sub not in ("Mob violence", "Arrests"):
             # a crowd attacked outside a protest is civilians ("la foule d'un marché")
             actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country, text=actor2.text)
@@ -520,6 +526,9 @@ class EventExtractor:
             actor1 = Actor(name=f"Military Forces of {state_of(country)}", kind="state_forces", country_code=sovereign(country))
         elif actor1 is None and sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"):
             actor1 = self.air_force(country, own_state=sub == "Air/drone strike")
+        elif actor1 is None and sub == "Disrupted weapons use" and weapon in ("drone", "missile", "rocket") and paragraphs:
+            # drones and missiles shot down came from the foreign state named beside them, when one is
+            actor1 = self.air_force(country, own_state=False, paragraphs=paragraphs, target=actor2)
         elif actor1 is None and sub not in ("Agreement",):
             actor1 = unidentified(country)
         if actor2 is None and sub == "Disrupted weapons use" and country and (actor1 is None or actor1.kind not in ("state_forces",)):
@@ -530,11 +539,15 @@ class EventExtractor:
             actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country)
         return actor1, actor2
 
-    def air_force(self, country: Optional[str], own_state: bool = True) -> Optional[Actor]:
+    def air_force(self, country: Optional[str], own_state: bool = True, paragraphs: Optional[set[int]] = None,
+                  target: Optional[Actor] = None) -> Optional[Actor]:
         """Who fires an unattributed strike from afar: a foreign state whose forces the report
-        names, else (for air strikes, which armed groups seldom fly) the state where it fell."""
+        (or, when `paragraphs` are given, those paragraphs) names, else (for air strikes, which
+        armed groups seldom fly) the state where it fell."""
         foreign = [a.country for a in self.ctx.actors if a.category in ("military", "state") and a.country
-                   and sovereign(a.country) != sovereign(country)]
+                   and sovereign(a.country) != sovereign(country)
+                   and (paragraphs is None or self.ctx.paragraph_of(a.head) in paragraphs)
+                   and (target is None or a.country != target.country_code)]  # "US air defences shot down...": not theirs
         code = max(set(foreign), key=foreign.count) if foreign else sovereign(country) if own_state else None
         if code is None:
             return unidentified(country)
