@@ -1,7 +1,6 @@
 """The scorer, gold and prediction files, ACLED exports as gold, and the quality gate, on small
 hand-made files (nothing outside the repository)."""
 import json
-import shutil
 from pathlib import Path
 
 import pytest

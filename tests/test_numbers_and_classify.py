@@ -11,12 +11,19 @@ from conflictwire.model import Article
     ("en", "Gunmen shot dead 11 villagers.", 11, None),
     ("en", "A roadside bomb hit the convoy; no casualties were reported.", 0, 0),
     ("fr", "Un drone a frappé le dépôt, sans faire de victimes.", 0, 0),
+    ("en", "The shelling of the market killed 1,200 people and wounded 2,000 others.", 1200, 2000),
 ])
 def test_casualties_in_words_and_digits(extractor, lang, text, killed, injured):
     art = Article.create(text, lang, published="2024-05-10")
     events = extractor.extract_article(art).events
     assert len(events) == 1
     assert (events[0].fatalities, events[0].injuries) == (killed, injured)
+
+
+def test_numbers_are_read_in_one_place():
+    from conflictwire.extract.numbers import digits_value
+    assert (digits_value("4,000"), digits_value("1 200"), digits_value("1,5"), digits_value("12")) == (4000, 1200, 1.5, 12)
+    assert digits_value("douze") is None
 
 
 def test_weapon_precedence():

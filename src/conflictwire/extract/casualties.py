@@ -1,47 +1,18 @@
-"""Numbers in digits and in words, and the killed and injured counts a clause reports.
+"""The killed and injured counts a clause reports (its numbers are read in numbers.py).
 
 "Trois soldats ont été blessés", "killing 10 soldiers", "faisant une dizaine de morts",
 "a dozen people were wounded", "no casualties were reported".
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Span, Token
-from text_to_num import text2num
+
+from .numbers import number_value, phrase_value
 
 NUMBER_DEPS = {"nummod", "num", "quantmod", "det", "nmod", "compound", "amod"}
-RANGE = re.compile(r"^(\d+)\s*[-–]\s*\d+$")
-
-
-def number_value(token: Token, vague: dict[str, int], language: str) -> Optional[int]:
-    """The integer a token stands for: "12", "1-2" (the lower), "trois", "twenty-one", "dozen"."""
-    text = token.text.lower().replace(",", "").replace("\u202f", "").replace(" ", "")
-    if text.isdigit():
-        return int(text) if len(text) < 7 else None
-    m = RANGE.match(text)
-    if m:
-        return int(m.group(1))
-    if text in vague:
-        return vague[text]
-    if token.like_num or token.pos_ == "NUM":
-        try:
-            return int(text2num(text, language))
-        except (ValueError, TypeError):
-            return None
-    return None
-
-
-def phrase_value(tokens: list[Token], vague: dict[str, int], language: str) -> Optional[tuple[int, Token]]:
-    """A vague amount spelled over several words ("une dizaine de", "a dozen", "dozens of")."""
-    for n in (3, 2):
-        for i in range(len(tokens) - n + 1):
-            words = " ".join(t.lower_ for t in tokens[i:i + n])
-            if words in vague:
-                return vague[words], tokens[i]
-    return None
 
 
 @dataclass

@@ -26,6 +26,11 @@ ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_mil
 UNARMED_KINDS = {"civilians", "protesters"}
 
 
+def recorded_weapon(label: str) -> str:
+    """The weapon a record names for a weapon word: a bomb no aircraft or gun delivered is an IED."""
+    return "ied" if label == "explosive" else label
+
+
 def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
     present = set(weapons)
     if "air_strike" in triggers and not present & set(REMOTE):
@@ -36,7 +41,7 @@ def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
         present.add("ied")
     for w in WEAPON_ORDER:
         if w in present:
-            return "ied" if w == "explosive" else w  # a bomb no aircraft or gun delivered
+            return recorded_weapon(w)
     return None
 
 

@@ -18,7 +18,7 @@ from ..model import Actor, Event, Evidence, Place, stable_id
 from ..resolve.actors import FACILITIES, ActorMention, canonical, country_name, state_of, unidentified
 from ..resolve.dates import ResolvedDate
 from ..resolve.places import place_key
-from .classify import main_weapon, sub_event_type
+from .classify import main_weapon, recorded_weapon, sub_event_type
 from .context import DocContext, PlaceMention
 from .mentions import Mention, MentionFinder
 from .notes import write_notes
@@ -242,7 +242,7 @@ class EventExtractor:
         weapon_matches = [w for m in d.mentions for w in m.weapons]
         weapon = main_weapon([w.label for w in weapon_matches], classes)
         for w in weapon_matches:
-            if w.label == weapon or (w.label, weapon) == ("explosive", "ied"):
+            if recorded_weapon(w.label) == weapon:
                 evidence.append(ctx.evidence("weapon", w.start, w.end))
                 break
         military = bool(classes & {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "intercept",

@@ -32,12 +32,8 @@ from ..knowledge import lexicon
 from ..model import Evidence, Tally, stable_id
 from .context import DocContext
 from .lexmatch import Match, PhraseIndex, flat, fold
+from .numbers import DIGITS, MULTIPLIERS, digits_value
 
-DIGITS = re.compile(r"^\d+(?:[.,\u202f\u00a0 ]\d+)*$")
-GROUPED = re.compile(r"^\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+$")
-MULTIPLIERS = {"thousand": 1_000, "thousands": 1_000, "mille": 1_000, "million": 1_000_000, "millions": 1_000_000,
-               "billion": 1_000_000_000, "billions": 1_000_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000,
-               "demi-million": 500_000}
 # Plural amounts are magnitudes, not figures ("tens of thousands", "des centaines", "dozens").
 VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores", "dizaines", "douzaines",
                  "vingtaines", "centaines", "milliers", "millions", "milliards"}
@@ -63,7 +59,7 @@ UNIT_WORDS = r"years?|months?|weeks?|days?|decades?|ans?|années?|mois|semaines?
 YEAR_PERIOD = re.compile(rf"\b(?:during|throughout|over|in the course of|pendant|durant|tout au long de|au cours de)\s+(?:(?:the year|l'année|l’année)\s+)?({YEAR})\b", re.I)
 # "over the past three months", "au cours des trois derniers mois", "during more than a year of hostilities"
 DURATION = re.compile(rf"\b(?:during|over|in|within|throughout|for|pendant|durant|en|au cours d(?:e|es|u)|sur)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{UNIT_WORDS})\b", re.I)
-DURATION_WORD = re.compile(rf"\b(?:past|last|previous|recent|derni(?:er|ers|ère|ères)|précédent(?:e|s|es)?|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs|several|few|quelques)\b", re.I)
+DURATION_WORD = re.compile(r"\b(?:past|last|previous|recent|derni(?:er|ers|ère|ères)|précédent(?:e|s|es)?|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs|several|few|quelques)\b", re.I)
 # "three months of fighting", "plusieurs semaines d'émeutes"
 PLURAL_UNITS = r"years|months|weeks|days|decades|ans|années|mois|semaines|jours|décennies"
 SPELL = re.compile(rf"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|many|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs|quelques)\s+(?:{PLURAL_UNITS})|(?:more than|over|nearly|almost|plus d'|près d'|presque)\s*(?:a|one|un|une)\s+(?:{UNIT_WORDS}))\s+(?:of|d'|d’|de)\s*\w", re.I)
@@ -130,19 +126,6 @@ def tally_lexicon(tools) -> TallyLexicon:
     if cached is None or cached[0] is not tools:
         cached = _LEXICONS[tools.language] = (tools, TallyLexicon(tools))
     return cached[1]
-
-
-def digits_value(text: str) -> Optional[float]:
-    """ "4,000" -> 4000, "1 200" -> 1200, "1,5" (fr) / "1.5" (en) -> 1.5, "12" -> 12."""
-    text = text.replace("\u202f", " ").replace("\u00a0", " ")
-    if GROUPED.match(text):
-        return float(re.sub(r"\D", "", text))
-    if re.match(r"^\d+$", text):
-        return float(text)
-    m = re.match(r"^(\d+)[.,](\d{1,2})$", text)
-    if m:
-        return float(f"{m.group(1)}.{m.group(2)}")
-    return None
 
 
 class TallyExtractor:
