@@ -388,3 +388,16 @@ def test_drones_shot_down_come_from_the_state_named_beside_them_not_the_defender
     text = "US air defences at Erbil airport shot down a drone as it approached the base on Tuesday."
     [e] = extract(extractor, text, "en").events
     assert e.actor1.kind == "political_militia" and e.actor2.country_code == "US"
+
+
+def test_fighting_that_pits_one_side_against_another(extractor):
+    text = ("De violents combats ont opposé mardi les rebelles du M23 à l'armée congolaise près de Sake, "
+            "à une vingtaine de kilomètres à l'ouest de Goma.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.actor1.name.startswith("M23") and e.actor2.kind == "state_forces" and e.location.name == "Sake"
+
+
+def test_soldiers_hurt_when_their_vehicle_hit_a_mine_are_its_target(extractor):
+    text = "Lundi, deux militaires béninois ont été blessés lorsque leur véhicule a sauté sur un engin explosif près de Tanguiéta."
+    [e] = extract(extractor, text, "fr").events
+    assert e.actor2.kind == "state_forces" and e.injuries == 2

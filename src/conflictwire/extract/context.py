@@ -440,7 +440,8 @@ class DocContext:
         """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""
         for a, b in zip(places, places[1:]):
             gap = self.doc[a.end:b.start]
-            if len(gap) <= 6 and not any(t.lower_ in ("et", "and", "ou", "or", ";") for t in gap) and "." not in gap.text:
+            # "à Sake, à une vingtaine de kilomètres de Goma": a distance from a town places the first
+            if (len(gap) <= 6 or len(gap) <= 9 and b.near) and not any(t.lower_ in ("et", "and", "ou", "or", ";") for t in gap) and "." not in gap.text:
                 b_is_context = b.feature in (None, "area") and (a.feature or a.place is None or b.country or b.place)
                 if b_is_context:
                     a.context = b

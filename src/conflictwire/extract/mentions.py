@@ -64,6 +64,7 @@ class MentionFinder:
         self.seized = {w.lower() for w in lex.get("seized_things", [])}
         self.concessive = {w.lower() for w in lex.get("concessive", [])}
         self.violations = {w.lower() for w in lex.get("violations", [])}
+        self.opposing = {w.lower() for w in lex.get("opposing", [])}
         self.downing = {w.lower() for w in lex.get("downing", [])}
         self.units = {w.lower() for w in lex.get("tallies", {}).get("units", [])}
         self.verb_only = {w.lower() for w in lex.get("verb_only_triggers", [])}
@@ -308,6 +309,12 @@ class MentionFinder:
             own = [p for p in mention.places if not self.in_modifier_clause(p.start, triggers)]
             if any(p.place is not None and (p.place.geo_precision or 1) < 3 for p in own):
                 mention.places = own
+        if len(mention.places) > 1:
+            # "près de Sake, à une vingtaine de kilomètres à l'ouest de Goma": a distance from a town places
+            # the town before; "near Sake and near Goma" names two
+            first, joined = mention.places[0], {"et", "and", "ou", "or"}
+            mention.places = [first] + [p for p in mention.places[1:] if not p.near
+                                        or any(t.lower_ in joined for t in doc[first.end:p.start])]
         mention.countries = [p for p in places if p.country and p.locative]
         clause = self.clause(triggers) if triggers else None
         lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
@@ -324,7 +331,11 @@ class MentionFinder:
         mention.no_casualties = next((m for m in ctx.casualties if m.label == "none" and inside(m.start)), None)
         mention.outcomes = [m for m in ctx.outcomes if inside(m.start) and not self.negated(doc[m.start])]
         # the subject of another clause acts there, not here: "..., but added that coalition forces had left the base"
-        elsewhere = lambda a: clause is not None and a.head not in clause and doc[a.head].dep_.startswith("nsubj")  # noqa: E731
+        # (but who was hurt in the clause the event is told by is its target: "deux militaires ont été
+        # blessés lorsque leur véhicule a sauté sur un engin explosif")
+        hurt_verbs = {c.start for c in ctx.casualties if c.label in ("killed", "injured")}
+        elsewhere = lambda a: clause is not None and a.head not in clause and doc[a.head].dep_.startswith("nsubj") \
+            and not (doc[a.head].dep_ in PASSIVE_SUBJ and doc[a.head].head.i in hurt_verbs)  # noqa: E731
         self.assign_roles(mention, [a for a in ctx.actors if inside(a.head) and not elsewhere(a)], triggers)
         heads = {m.end - 1 for m in [*triggers, *mention.weapons]}
         mention.another = any(t.lower_ in self.another_words and (t.head.i in heads or t.head.head.i in heads)
@@ -476,6 +487,11 @@ class MentionFinder:
                 # UD's "case" marks the noun's own relation; an English "prep" child modifies the
                 # noun instead ("gunmen on a motorcycle").
                 case = {c.lower_ for c in x.children if c.dep_ in ("case", "mark")}
+            if h.lemma_.lower() in self.opposing:  # "ont opposé les rebelles à l'armée", "pitted X against Y"
+                if dep in OBJECTS:
+                    return "actor1"
+                if case & {"à", "au", "aux", "against"}:
+                    return "actor2"
             if h.lemma_.lower() in self.target_nouns and dep.startswith("nsubj"):
                 return "actor2"
             if dep == "nsubj" and not any(c.dep_ in OBJECTS for c in h.children) and h.pos_ == "VERB" and any(
