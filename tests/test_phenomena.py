@@ -401,3 +401,10 @@ def test_soldiers_hurt_when_their_vehicle_hit_a_mine_are_its_target(extractor):
     text = "Lundi, deux militaires béninois ont été blessés lorsque leur véhicule a sauté sur un engin explosif près de Tanguiéta."
     [e] = extract(extractor, text, "fr").events
     assert e.actor2.kind == "state_forces" and e.injuries == 2
+
+
+def test_the_other_side_is_never_the_same_army(extractor):
+    text = ("L'armée israélienne a déclaré avoir visé mercredi à Jénine une cellule qui s'apprêtait à attaquer des soldats, "
+            "tuant trois hommes.")
+    for e in extract(extractor, text, "fr").events:
+        assert e.actor2 is None or e.actor2.name != e.actor1.name

@@ -383,6 +383,10 @@ class EventExtractor:
             candidate = canonical(a, country, military)
             if actor1 is None or candidate.name != actor1.name:
                 actor2 = make(a, "actor2")
+                if actor1 is not None and actor2.name == actor1.name:  # named as the same side after all
+                    evidence.pop()
+                    actor2 = None
+                    continue
                 break
         if actor1 is None and military and weapon != "airstrike":  # armed groups fly no jets
             found = self.nearby(d, lambda a: a.category == "group" and a.group.kind in NON_STATE_KINDS,
