@@ -153,7 +153,7 @@ class MentionFinder:
             return False  # "the crowd dispersed peacefully": it left of its own accord
         if tok.dep_ == "compound" and any(a.start <= tok.head.i < a.end for a in [*self.ctx.actors, *self.ctx.weapons]):
             return False  # "riot police", "assault rifles": a kind of force or weapon, not an event
-        if tok.lower_ == "according":
+        if any(c.start <= m.start < c.end and c.label == "SAY" for c in self.ctx.statement_cues):
             return False  # "according to": a source, not an accord
         if m.label == "agreement" and (any(c.lower_ in self.concessive for c in tok.children) or tok.head.lemma_.lower() in self.violations):
             return False  # "malgré la trêve", "in violation of the ceasefire": the agreement is not the news
