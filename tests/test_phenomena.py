@@ -408,3 +408,13 @@ def test_the_other_side_is_never_the_same_army(extractor):
             "tuant trois hommes.")
     for e in extract(extractor, text, "fr").events:
         assert e.actor2 is None or e.actor2.name != e.actor1.name
+
+
+def test_a_state_claiming_its_target_names_the_other_side_and_one_person_counts_one(extractor):
+    text = ("An Israeli drone strike hit a car on the outskirts of Tyre on Wednesday, killing the driver.\n\n"
+            'The Israeli military said it had targeted "a Hezbollah operative who was transporting weapons".')
+    [e] = extract(extractor, text, "en").events
+    assert e.actor2.name == "Hezbollah" and e.fatalities == 1
+    text = "The army said one of its drones had struck Nyala airport on Sunday, destroying a cargo plane."
+    [e] = extract(extractor, text, "en").events
+    assert e.fatalities == 0

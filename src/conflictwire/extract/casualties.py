@@ -23,7 +23,7 @@ class Count:
     end: int
 
 
-def count_near(word: Token, vague: dict[str, int], language: str) -> Optional[tuple[int, Token]]:
+def count_near(word: Token, vague: dict[str, int], language: str, people: frozenset = frozenset()) -> Optional[tuple[int, Token]]:
     """The number that counts the people a casualty word is about."""
     candidates = [word]
     candidates += [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "obl:arg")]
@@ -48,6 +48,12 @@ def count_near(word: Token, vague: dict[str, int], language: str) -> Optional[tu
             value = number_value(word.doc[j], vague, language)
             if value is not None:
                 return value, word.doc[j]
+    # "killing the driver", "blessant son fils": one person (`people`: the tokens of the report's
+    # actors), named by a singular noun
+    for c in candidates[1:]:
+        if c.i in people and c.pos_ == "NOUN" and c.morph.get("Number") == ["Sing"] \
+                and any(d.dep_ in ("det", "poss", "nmod:poss") for d in c.children):
+            return 1, c
     return None
 
 
@@ -61,14 +67,14 @@ def own_number(noun: Token, vague: dict[str, int], language: str) -> Optional[tu
     return None
 
 
-def casualty_counts(span: Span, matches, vague: dict[str, int], language: str) -> list[Count]:
+def casualty_counts(span: Span, matches, vague: dict[str, int], language: str, people: frozenset = frozenset()) -> list[Count]:
     """Killed and injured counts whose casualty word lies in `span`."""
     counts = []
     for m in matches:
         if m.label not in ("killed", "injured") or not (span.start <= m.start < span.end):
             continue
         word = span.doc[m.end - 1]
-        found = count_near(word, vague, language)
+        found = count_near(word, vague, language, people)
         if found is None:
             continue
         value, num = found

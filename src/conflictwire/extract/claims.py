@@ -31,6 +31,13 @@ def link_claims(events: list[Event], statements: list[Statement]) -> None:
                     event.actor2 = event.actor1
                 event.actor1 = claimant
                 _note(event, "claimed", s)
+        elif s.statement_type == "CLAIM" and s.target is not None and s.target.kind in NON_STATE_KINDS:
+            # "the Israeli military said it had targeted a Hezbollah operative": whom its strike was aimed at
+            event = _closest(events, s)
+            if event is not None and event.actor1 is not None and event.actor1.country_code == s.speaker.country_code \
+                    and (event.actor2 is None or event.actor2.kind == "civilians"):
+                event.actor2 = s.target.model_copy(update={"role": None})
+                _note(event, "claimed", s)
         elif s.statement_type == "ACCUSE" and s.target is not None:
             event = _event_spoken_of(events, s)
             if event is not None:
@@ -45,15 +52,22 @@ def _unidentified(actor) -> bool:
     return actor is None or actor.name.startswith(UNIDENTIFIED)
 
 
-def _event_spoken_of(events: list[Event], s: Statement, claimant: Optional[str] = None) -> Optional[Event]:
-    """The event told just before the statement (the first, when it comes first), when its
-    attacker is still unknown: unidentified, or the other side of state forces fighting back
-    (the claimant itself, when the report named it there)."""
+def _closest(events: list[Event], s: Statement) -> Optional[Event]:
+    """The event told just before the statement, or the first when the statement comes first."""
     if not events:
         return None
     at = _position(s)
     before = [e for e in events if _position(e) <= at]
-    event = max(before, key=_position) if before else min(events, key=_position)
+    return max(before, key=_position) if before else min(events, key=_position)
+
+
+def _event_spoken_of(events: list[Event], s: Statement, claimant: Optional[str] = None) -> Optional[Event]:
+    """The event told just before the statement (the first, when it comes first), when its
+    attacker is still unknown: unidentified, or the other side of state forces fighting back
+    (the claimant itself, when the report named it there)."""
+    event = _closest(events, s)
+    if event is None:
+        return None
     state_fought_back = event.actor1 is not None and event.actor1.kind in ("state_forces", "external_forces") \
         and (_unidentified(event.actor2) or event.actor2.name == claimant) and event.event_type == "Battles"
     return event if _unidentified(event.actor1) or state_fought_back else None

@@ -327,7 +327,8 @@ class MentionFinder:
         said = [t for t in ctx.times if lo <= t.start < hi and ctx.token_at(t.start) in reporting]
         mention.report_time = said[0] if said else None
         span = doc[tokens.start:tokens.stop]
-        mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language) if inside(c.start)]
+        mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language, self.people)
+                          if inside(c.start)]
         mention.no_casualties = next((m for m in ctx.casualties if m.label == "none" and inside(m.start)), None)
         mention.outcomes = [m for m in ctx.outcomes if inside(m.start) and not self.negated(doc[m.start])]
         # the subject of another clause acts there, not here: "..., but added that coalition forces had left the base"
@@ -459,6 +460,11 @@ class MentionFinder:
                 return False
             x = x.head
         return False
+
+    @functools.cached_property
+    def people(self) -> frozenset:
+        """Tokens of the report's actor mentions: the nouns that name people."""
+        return frozenset(i for a in self.ctx.actors for i in range(a.start, a.end))
 
     @functools.cached_property
     def saying_verbs(self) -> set[int]:
