@@ -418,3 +418,11 @@ def test_a_state_claiming_its_target_names_the_other_side_and_one_person_counts_
     text = "The army said one of its drones had struck Nyala airport on Sunday, destroying a cargo plane."
     [e] = extract(extractor, text, "en").events
     assert e.fatalities == 0
+
+
+def test_who_the_relative_pronoun_is_not_the_world_health_organization(extractor):
+    text = "The Houthis, who have encircled parts of the city for years, denied firing the round."
+    [s] = extract(extractor, text, "en").statements
+    assert s.statement_type == "REJECT" and s.speaker.country_code == "YE"
+    text = "The WHO said two hospitals in Khartoum had been shelled, and demanded that all sides protect health workers."
+    assert all(s.speaker.country_code is None for s in extract(extractor, text, "en").statements)

@@ -130,7 +130,9 @@ class StatementExtractor:
         role = self.role(lo, hi)
         actors = [a for a in self.ctx.actors if lo <= a.head < hi]
         phrase = " " + " ".join(t.lower_ for t in doc[lo:hi]) + " "
-        if any(f" {w} " in phrase for w in self.international):  # the UN, the EU, the Red Cross speak for no state
+        # acronyms only in capitals: "WHO" speaks for no state, "the Houthis, who ..." do
+        acronyms = {t.lower_ for t in doc[lo:hi] if t.text.isupper() or "." in t.text}
+        if any(f" {w} " in phrase and (len(w) > 4 or w in acronyms) for w in self.international):  # the UN, the EU, the Red Cross speak for no state
             name = doc[lo:hi].text
             group = next((a.group for a in actors if a.category == "group" and a.group), None)
             actor = group.model_copy(update={"text": name, "role": role}) if group else Actor(name=name, role=role, text=name)
