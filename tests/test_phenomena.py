@@ -426,3 +426,10 @@ def test_who_the_relative_pronoun_is_not_the_world_health_organization(extractor
     assert s.statement_type == "REJECT" and s.speaker.country_code == "YE"
     text = "The WHO said two hospitals in Khartoum had been shelled, and demanded that all sides protect health workers."
     assert all(s.speaker.country_code is None for s in extract(extractor, text, "en").statements)
+
+
+def test_who_moved_in_and_who_pulled_out(extractor):
+    text = "Lebanese troops deployed in the border village of Alma al-Shaab on Tuesday after Israeli forces pulled out."
+    [e] = extract(extractor, text, "en").events
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert (e.actor1.country_code, e.actor2.country_code) == ("LB", "IL")

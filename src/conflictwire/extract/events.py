@@ -357,6 +357,14 @@ class EventExtractor:
             if crowd and force:
                 picked["actor1"], picked["actor2"] = crowd, force
 
+        if "withdraw" in classes and classes & {"transfer", "deploy", "capture"}:
+            # ground changing hands: who moved in is actor1, who pulled out actor2 ("Lebanese troops
+            # deployed after Israeli forces pulled out", "les FAMa avaient évacué leur poste ... des
+            # combattants de l'EIS y sont entrés")
+            leaving = [a for m in d.mentions if "withdraw" in m.classes for a in m.roles["actor1"]]
+            coming = [a for m in d.mentions if "withdraw" not in m.classes for a in m.roles["actor1"]]
+            if leaving and coming:
+                picked["actor1"], picked["actor2"] = coming, leaving + picked["actor2"]
         sides: set[str] = set()
 
         def make(a: ActorMention, field_name: str) -> Actor:
