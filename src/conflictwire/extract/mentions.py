@@ -25,6 +25,7 @@ NOMINAL_LINKS = {"compound", "flat", "flat:name", "appos", "conj", "nmod", "nmod
 BLOCKING_STATEMENTS = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN"}
 PASSIVE_SUBJ = {"nsubj:pass", "nsubjpass"}
 OBJECTS = {"obj", "dobj", "iobj"}
+FLYING = ("drone", "missile", "rocket", "airstrike")  # weapons that are shot down, not defused
 
 
 @dataclass
@@ -64,6 +65,7 @@ class MentionFinder:
         self.seized = {w.lower() for w in lex.get("seized_things", [])}
         self.concessive = {w.lower() for w in lex.get("concessive", [])}
         self.violations = {w.lower() for w in lex.get("violations", [])}
+        self.conjunctions = {w.lower() for w in lex.get("conjunctions", [])}
         self.opposing = {w.lower() for w in lex.get("opposing", [])}
         self.downing = {w.lower() for w in lex.get("downing", [])}
         self.units = {w.lower() for w in lex.get("tallies", {}).get("units", [])}
@@ -144,8 +146,7 @@ class MentionFinder:
         if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in self.since_event or any(
                 c.dep_ in ("case", "mark") and c.lower_ in self.since_event for c in tok.children) or tok.dep_.startswith("nsubj")
                 and any(c.dep_ == "mark" and c.lower_ in self.since_event for c in tok.head.children)):
-            # ("since a truce with the government collapsed")
-            return False  # "since a truce in 2022", "depuis l'offensive": the start of a period, background
+            return False  # "since a truce in 2022", "depuis l'offensive", "since a truce ... collapsed": background
         if m.phrase.lower() in self.verb_only and tok.pos_ != "VERB":
             return False
         if m.label == "intervene" and tok.pos_ == "VERB" and any(
@@ -184,7 +185,7 @@ class MentionFinder:
         """ "la défense antiaérienne a détruit 38 drones": a downing verb with a flying weapon just
         after it, where no trigger stands, tells an interception."""
         taken = {i for m in found for i in range(m.start, m.end)}
-        flying = [w for w in self.ctx.in_span(self.ctx.weapons, sent) if w.label in ("drone", "missile", "rocket", "airstrike")]
+        flying = [w for w in self.ctx.in_span(self.ctx.weapons, sent) if w.label in FLYING]
         return [Match(t.i, t.i + 1, "intercept", t.lemma_) for t in sent
                 if t.pos_ == "VERB" and t.lemma_.lower() in self.downing and t.i not in taken
                 and not self.negated(t) and any(0 < w.start - t.i <= 4 for w in flying)]
@@ -194,7 +195,7 @@ class MentionFinder:
         flies is stopping it."""
         if m.label != "kill" and self.ctx.doc[m.start].lemma_.lower() not in self.downing:
             return m
-        flying = [w for w in self.ctx.weapons if w.label in ("drone", "missile", "rocket", "airstrike")]
+        flying = [w for w in self.ctx.weapons if w.label in FLYING]
         tok = self.ctx.doc[m.start]
         objects = {c.i for c in tok.children if c.dep_ in OBJECTS}
         # its object, or (the parse of dates and quantifiers is shaky) a flying weapon just after it
@@ -312,9 +313,9 @@ class MentionFinder:
         if len(mention.places) > 1:
             # "près de Sake, à une vingtaine de kilomètres à l'ouest de Goma": a distance from a town places
             # the town before; "near Sake and near Goma" names two
-            first, joined = mention.places[0], {"et", "and", "ou", "or"}
+            first = mention.places[0]
             mention.places = [first] + [p for p in mention.places[1:] if not p.near
-                                        or any(t.lower_ in joined for t in doc[first.end:p.start])]
+                                        or any(t.lower_ in self.conjunctions for t in doc[first.end:p.start])]
         mention.countries = [p for p in places if p.country and p.locative]
         clause = self.clause(triggers) if triggers else None
         lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
