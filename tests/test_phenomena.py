@@ -433,3 +433,10 @@ def test_who_moved_in_and_who_pulled_out(extractor):
     [e] = extract(extractor, text, "en").events
     assert e.sub_event_type == "Non-violent transfer of territory"
     assert (e.actor1.country_code, e.actor2.country_code) == ("LB", "IL")
+
+
+def test_an_army_saying_whom_it_killed_fills_in_the_other_side(extractor):
+    text = ("Une frappe de drone israélienne a visé lundi une voiture à l'entrée nord de Saïda, tuant ses deux occupants.\n\n"
+            "L'armée israélienne a affirmé avoir « éliminé » un responsable du Hamas.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.actor2 is not None and e.actor2.name == "Hamas Movement"

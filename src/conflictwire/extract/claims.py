@@ -31,11 +31,13 @@ def link_claims(events: list[Event], statements: list[Statement]) -> None:
                     event.actor2 = event.actor1
                 event.actor1 = claimant
                 _note(event, "claimed", s)
-        elif s.statement_type == "CLAIM" and s.target is not None and s.target.kind in NON_STATE_KINDS:
-            # "the Israeli military said it had targeted a Hezbollah operative": whom its strike was aimed at
+        elif s.statement_type in ("CLAIM", "ASSERT") and s.target is not None and s.target.kind in NON_STATE_KINDS:
+            # "the Israeli military said it had targeted a Hezbollah operative", "a affirmé avoir éliminé
+            # un responsable du Hamas": whom its strike was aimed at
             event = _closest(events, s)
+            # (a claim may correct "civilians" to the group aimed at; a plain statement only fills a gap)
             if event is not None and event.actor1 is not None and event.actor1.country_code == s.speaker.country_code \
-                    and (event.actor2 is None or event.actor2.kind == "civilians"):
+                    and (event.actor2 is None or event.actor2.kind == "civilians" and s.statement_type == "CLAIM"):
                 event.actor2 = s.target.model_copy(update={"role": None})
                 _note(event, "claimed", s)
         elif s.statement_type == "ACCUSE" and s.target is not None:
