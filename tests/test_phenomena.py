@@ -440,3 +440,9 @@ def test_an_army_saying_whom_it_killed_fills_in_the_other_side(extractor):
             "L'armée israélienne a affirmé avoir « éliminé » un responsable du Hamas.")
     [e] = extract(extractor, text, "fr").events
     assert e.actor2 is not None and e.actor2.name == "Hamas Movement"
+
+
+def test_a_comma_after_a_district_brings_in_its_province(extractor):
+    text = "On 20 March 2020, 1 soldier was killed by a Taliban sniper in Charbolak district, Balkh."
+    [e] = extract(extractor, text, "en").events
+    assert e.location.country_code == "AF" and e.actor2.name.startswith("Military Forces of Afghanistan")

@@ -321,6 +321,9 @@ class DocContext:
         # "20 km south of Palma", "à l'est de Ménaka": the "of" of a direction is a strong one
         direction_ends = {m.end - 1 for m in self.tools.near.find(self.keys)}
         preps = [t for t in self.doc if t.i not in covered and t.lower_.replace("’", "'") in LOCATIVE_PREPS]
+        # "in Charbolak district, Balkh": after a place word, a comma brings in the area it lies in
+        areas = {i for f in self.tools.features.find(self.keys) if f.label in ("village", "area") for i in range(f.start, f.end)}
+        preps += [t for t in self.doc if t.text == "," and t.i - 1 in areas and t.i not in covered]
         weak = {t.i for t in preps if t.lower_.replace("’", "'") in ("de", "d'", "du", "of")
                 and t.i not in direction_ends and not self._after_trigger(t)}
         # strong prepositions first: a name they find makes the same name after "of" a place too
