@@ -2,8 +2,12 @@
 actor1; an accusation does not (it is not proof), but the event notes that it was attributed,
 with the accusation as evidence.
 
+A state's forces saying whom their strike was aimed at ("said it had targeted a Hezbollah
+operative") name the event's actor2 when the report gave none.
+
 A statement speaks of the event told closest before it in the report (or the first event, when
-the statement comes first), among the events whose attacker is unidentified.
+the statement comes first); a claim takes it only while its attacker is unknown: unidentified, or
+the other side of state forces that fought back.
 """
 from __future__ import annotations
 
