@@ -446,3 +446,10 @@ def test_a_comma_after_a_district_brings_in_its_province(extractor):
     text = "On 20 March 2020, 1 soldier was killed by a Taliban sniper in Charbolak district, Balkh."
     [e] = extract(extractor, text, "en").events
     assert e.location.country_code == "AF" and e.actor2.name.startswith("Military Forces of Afghanistan")
+
+
+def test_a_claimant_is_its_branch_in_the_country_it_struck(extractor):
+    text = ("Des hommes armés ont tué trois soldats dimanche près de Ménaka, dans le nord-est du Mali.\n\n"
+            "L'organisation État islamique a revendiqué l'attaque lundi.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.actor1.name == "Islamic State (Sahel)" and "claimed" in e.outcome

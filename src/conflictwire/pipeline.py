@@ -69,7 +69,7 @@ class Extractor:
         doc = doc if doc is not None else tools.nlp(article.text)
         ctx = DocContext(article, doc, tools, self.gazetteer, Published.parse(article.published))
         events, statements = EventExtractor(ctx).run(), StatementExtractor(ctx).run()
-        link_claims(events, statements)
+        link_claims(events, statements, tools.actors.lex.group_actors)
         return Extraction(article=article, events=events, statements=statements, tallies=TallyExtractor(ctx).run())
 
     def run(self, items: Iterable[Report | InputError]) -> Iterator[Extraction | Failure | InputError]:

@@ -14,21 +14,23 @@ from __future__ import annotations
 from typing import Optional
 
 from ..knowledge import NON_STATE_KINDS
-from ..model import Event, Statement
+from ..model import Actor, Event, Statement
+from ..resolve.actors import branch_in
 from .notes import write_notes
 
 UNIDENTIFIED = "Unidentified Armed Group"
 
 
-def link_claims(events: list[Event], statements: list[Statement]) -> None:
-    """Update events in place from the report's claims and accusations."""
+def link_claims(events: list[Event], statements: list[Statement], known: Optional[dict[str, Actor]] = None) -> None:
+    """Update events in place from the report's claims and accusations; `known`, the dictionary's
+    groups, gives a transnational claimant its branch in the country it struck."""
     for s in statements:
         if s.statement_type == "CLAIM" and s.speaker.kind in NON_STATE_KINDS:
             event = _event_spoken_of(events, s, s.speaker.name)
             if event is not None:
                 claimant = s.speaker.model_copy(update={"role": None})
-                if claimant.country_code is None:  # a transnational group, in the country it struck
-                    claimant.country_code = event.location.country_code
+                # a transnational group, in the country it struck
+                claimant = branch_in(claimant, event.location.country_code, known or {})
                 if not _unidentified(event.actor1):
                     # "soldiers fought back against gunmen ... JNIM claimed the attack": the
                     # claimant attacked them

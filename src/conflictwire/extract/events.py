@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..knowledge import NON_STATE_KINDS, lexicon, sovereign, taxonomy
 from ..model import Actor, Event, Evidence, Place, stable_id
-from ..resolve.actors import FACILITIES, ActorMention, canonical, country_name, state_of, unidentified
+from ..resolve.actors import FACILITIES, ActorMention, branch_in, canonical, country_name, state_of, unidentified
 from ..resolve.dates import ResolvedDate
 from ..resolve.places import place_key
 from .classify import main_weapon, recorded_weapon, sub_event_type
@@ -466,17 +466,7 @@ class EventExtractor:
         return groups[0] if len(names) == 1 and not names & sides else a
 
     def in_country(self, actor: Actor, country: Optional[str]) -> Actor:
-        """A transnational group acting in a country is its branch there: "Islamic State" in Iraq
-        is "Islamic State (Iraq)", in Mali "Islamic State (Sahel)" (the branch based there) when
-        the dictionary has that branch, and of that country either way."""
-        if actor.kind not in NON_STATE_KINDS or actor.country_code is not None or not country:
-            return actor
-        known = self.ctx.tools.actors.lex.group_actors
-        branch = known.get(f"{actor.name} ({country_name(country)})") or next(
-            (a for name, a in known.items() if name.startswith(f"{actor.name} (") and a.country_code == country), None)
-        if branch is not None:
-            return branch.model_copy(update={"text": actor.text})
-        return actor.model_copy(update={"country_code": country})
+        return branch_in(actor, country, self.ctx.tools.actors.lex.group_actors)
 
     @functools.cached_property
     def disputed(self) -> set[int]:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Token
 
 from ..extract.lexmatch import Match, PhraseIndex, TokenKeys
-from ..knowledge import Country, countries, lexicon, sovereign
+from ..knowledge import NON_STATE_KINDS, Country, countries, lexicon, sovereign
 from ..model import Actor
 
 LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
@@ -293,6 +293,19 @@ def canonical(m: ActorMention, event_country: Optional[str], military_context: b
     if m.category == "rioters":
         return Actor(name=f"Rioters ({label})", kind="rioters", country_code=m.country or where, text=text)
     return unidentified(where, text)
+
+
+def branch_in(actor: Actor, country: Optional[str], known: dict[str, Actor]) -> Actor:
+    """A transnational group acting in a country is its branch there: "Islamic State" in Iraq
+    is "Islamic State (Iraq)", in Mali "Islamic State (Sahel)" (the branch based there) when
+    the dictionary `known` has that branch, and of that country either way."""
+    if actor.kind not in NON_STATE_KINDS or actor.country_code is not None or not country:
+        return actor
+    branch = known.get(f"{actor.name} ({country_name(country)})") or next(
+        (a for name, a in known.items() if name.startswith(f"{actor.name} (") and a.country_code == country), None)
+    if branch is not None:
+        return branch.model_copy(update={"text": actor.text, "role": actor.role})
+    return actor.model_copy(update={"country_code": country})
 
 
 def unidentified(country: Optional[str], text: Optional[str] = None) -> Actor:
