@@ -239,7 +239,8 @@ class ActorFinder:
             if not (left <= ref.start < right):
                 continue
             kind, code = ref.label.split(":")
-            if self._backed(doc, ref.start, m.end):
+            backing = {i for mod in modifiers.values() if mod.label == "backed" for i in range(mod.start, mod.end)}
+            if self._backed(doc, ref.start, m.end, backing):
                 mention.category, mention.backer = "proxy", code
             elif kind == "demonym" or (kind != "capital" and not is_locative(doc, ref.start)):
                 mention.country = mention.country or code
@@ -254,16 +255,14 @@ class ActorFinder:
         return mention
 
     @staticmethod
-    def _backed(doc, ref_start: int, noun_end: int) -> bool:
+    def _backed(doc, ref_start: int, noun_end: int, cues: set[int]) -> bool:
         """`ref` backs the noun: "Iran-backed militias" (the cue between the country and the noun),
-        "backed by Iran", "soutenues par l'Iran" (the cue just before the country); in "Somali
-        troops backed by AU forces" the country is the troops' own."""
-        cues = ("soutenu", "appuy", "backed", "supported", "sponsored", "financé", "pro-", "proche")
-        for t in doc[max(0, min(noun_end - 1, ref_start - 4)):ref_start + 3]:
-            if any(cue in t.lower_ for cue in cues) or t.lower_ == "pro":
-                if ref_start < t.i < noun_end or t.i <= ref_start <= t.i + 4 and t.i >= noun_end - 1 \
-                        or t.lower_.startswith("pro") and 0 < ref_start - t.i <= 2:  # "pro-Iranian militias"
-                    return True
+        "backed by Iran", "soutenues par l'Iran" (the cue just before the country), "pro-Iranian
+        militias"; in "Somali troops backed by AU forces" the country is the troops' own. `cues`:
+        the tokens of the lexicon's "backed" words."""
+        for i in sorted(cues):
+            if ref_start < i < noun_end or i <= ref_start <= i + 4 and i >= noun_end - 1 or 0 < ref_start - i <= 2:
+                return True
         return False
 
 
