@@ -373,7 +373,8 @@ class EventExtractor:
                     and ctx.paragraph_of(a.head) >= self.only_forces[1]:
                 a = dataclasses.replace(a, country=self.only_forces[0])  # "les soldats": the army named before
             evidence.append(ctx.evidence(field_name, a.start, a.end))
-            actor = self.in_country(canonical(a, country, military, ctx.doc[a.start:a.end].text), country)
+            actor = branch_in(canonical(a, country, military, ctx.doc[a.start:a.end].text), country,
+                              ctx.tools.actors.lex.group_actors)
             sides.add(actor.name)
             return actor
 
@@ -433,6 +434,11 @@ class EventExtractor:
         first = min(named, key=lambda n: n[1])
         return first[0], self.ctx.paragraph_of(first[1])
 
+    @functools.cached_property
+    def nobody(self) -> set[str]:
+        """Words that make a claim a non-claim ("no group", "aucun", "not")."""
+        return {w.lower() for w in lexicon(self.ctx.tools.language).get("nobody", [])} | self.ctx.tools.negation
+
     def attacker_left_unnamed(self, d: Draft) -> bool:
         """The event's paragraph says nobody claimed it or speaks of unnamed gunmen ("No one has
         claimed responsibility", "officials blamed militants but did not name a group"): the
@@ -441,7 +447,7 @@ class EventExtractor:
         paragraphs = {ctx.paragraph_of(ctx.sentences[m.sent].start) for m in d.mentions}
         if any(a.category == "armed" and ctx.paragraph_of(a.head) in paragraphs for a in ctx.actors):
             return True
-        nobody = {w.lower() for w in lexicon(ctx.tools.language).get("nobody", [])} | ctx.tools.negation
+        nobody = self.nobody
         for cue in ctx.statement_cues:
             if cue.label == "CLAIM" and ctx.paragraph_of(cue.start) in paragraphs:
                 verb = ctx.doc[cue.start]
@@ -464,9 +470,6 @@ class EventExtractor:
                   and ctx.paragraph_of(g.head) == paragraph and ctx.sentence_of.get(g.head) not in self.disputed]
         names = {g.group.name for g in groups}
         return groups[0] if len(names) == 1 and not names & sides else a
-
-    def in_country(self, actor: Actor, country: Optional[str]) -> Actor:
-        return branch_in(actor, country, self.ctx.tools.actors.lex.group_actors)
 
     @functools.cached_property
     def disputed(self) -> set[int]:
