@@ -2,7 +2,8 @@
 
 Models come as packages from the package index (see requirements/models.txt); the first package
 of each list that is installed is used. CONFLICTWIRE_SMALL_MODELS=1 prefers the small French
-pipeline: about 200 MB less memory, a little less accurate (benchmarks/bench_memory.py measures both).
+pipeline: about 180 MB less memory, a little less accurate (benchmarks/bench_memory.py measures both).
+Lemmatizers are loaded with their tables in SQLite (see lemmas.py).
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import re
 
 import spacy
 from spacy.language import Language
+
+from . import lemmas
 
 MODELS = {
     "fr": ("fr_core_news_md", "fr_core_news_sm"),
@@ -69,9 +72,10 @@ def pipeline(language: str) -> Language:
         raise ModelMissing(f"no spaCy pipeline configured for language {language!r}")
     for name in names:
         try:
-            nlp = spacy.load(name)
+            nlp = spacy.load(name, exclude=["lemmatizer"])
         except OSError:
             continue
+        lemmas.attach(nlp)
         nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     raise ModelMissing(
