@@ -453,3 +453,43 @@ def test_a_claimant_is_its_branch_in_the_country_it_struck(extractor):
             "L'organisation État islamique a revendiqué l'attaque lundi.")
     [e] = extract(extractor, text, "fr").events
     assert e.actor1.name == "Islamic State (Sahel)" and "claimed" in e.outcome
+
+
+def test_guided_bombs_are_an_air_strike(extractor):
+    r = extract(extractor, "Des bombes aériennes guidées ont frappé mardi une usine de Kherson, tuant un ouvrier, selon le gouverneur.", "fr")
+    [e] = r.events
+    assert e.sub_event_type == "Air/drone strike" and e.fatalities == 1
+    r = extract(extractor, "Russian glide bombs hit a market in Kostiantynivka on Monday, killing four people, officials said.", "en")
+    [e] = r.events
+    assert e.sub_event_type == "Air/drone strike" and e.actor1.country_code == "RU" and e.fatalities == 4
+
+
+def test_lives_lost_are_counted(extractor):
+    r = extract(extractor, "Mercredi, des tirs d'artillerie sur Kherson ont coûté la vie à une femme de 54 ans, selon les autorités.", "fr")
+    [e] = r.events
+    assert e.fatalities == 1
+    r = extract(extractor, "Shelling in Sloviansk on Friday claimed the lives of three civilians, the regional governor said.", "en")
+    [e] = r.events
+    assert e.fatalities == 3 and e.actor2.kind == "civilians"
+
+
+def test_a_missile_that_falls_on_a_building_kills_only_whom_it_killed(extractor):
+    text = ("Un missile russe s'est abattu jeudi sur un immeuble de Dnipro, dans l'est de l'Ukraine, tuant "
+            "deux personnes, dont une fillette, et en blessant neuf autres, a annoncé le gouverneur régional.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.fatalities == 2 and e.injuries == 9
+    assert e.actor1.country_code == "RU" and e.actor2.kind == "civilians"
+
+
+def test_drones_shot_down_come_from_the_state_said_to_launch_them(extractor):
+    text = ("Dans la nuit, la défense antiaérienne a détruit 40 drones au-dessus de Kiev, selon l'administration militaire.\n\n"
+            "Des débris sont tombés sur une maison sans faire de victimes.\n\n"
+            "Au total, la Russie a lancé pendant la nuit 90 drones contre l'Ukraine, a précisé l'armée de l'air.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Disrupted weapons use"
+    assert (e.actor1.country_code, e.actor1.kind) == ("RU", "external_forces") and e.actor2.country_code == "UA"
+    # a state named in an other paragraph, but not beside such weapons, is not taken for the launcher
+    text = ("US air defences shot down a drone as it approached Erbil airport late on Tuesday, a security source said.\n\n"
+            "In the north, Turkish forces set up a new base near Amadiya last week, residents said.")
+    [e] = [e for e in extract(extractor, text, "en").events if e.sub_event_type == "Disrupted weapons use"]
+    assert e.actor1 is None or e.actor1.country_code != "TR"

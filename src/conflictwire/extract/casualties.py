@@ -21,6 +21,7 @@ class Count:
     kind: str  # "killed" or "injured"
     start: int  # token span of the evidence
     end: int
+    number: int = -1  # the token that gives the count
 
 
 def count_near(word: Token, vague: dict[str, int], language: str, people: frozenset = frozenset()) -> Optional[tuple[int, Token]]:
@@ -29,6 +30,10 @@ def count_near(word: Token, vague: dict[str, int], language: str, people: frozen
     candidates += [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "obl:arg")]
     if word.dep_ in ("amod", "acl", "acl:relcl") or word.pos_ in ("ADJ",):
         candidates.append(word.head)
+    # "the deaths of three soldiers", "claimed the lives of two people"
+    candidates += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if word.dep_ in ("obj", "dobj"):  # "ont coûté la vie à une femme": whom the phrase's verb names
+        candidates += [c for c in word.head.children if c.dep_ in ("obl:arg", "iobj", "dative")]
     for c in candidates:
         if c.pos_ == "PRON" and c.dep_.startswith("nsubj") and c.morph.get("Number") == ["Sing"] and c.morph.get("Person") == ["3"]:
             return 1, c  # "he died at the scene", "elle a été blessée"
@@ -79,5 +84,5 @@ def casualty_counts(span: Span, matches, vague: dict[str, int], language: str, p
             continue
         value, num = found
         lo, hi = min(num.i, m.start), max(num.i + 1, m.end)
-        counts.append(Count(value, m.label, lo, hi))
+        counts.append(Count(value, m.label, lo, hi, num.i))
     return counts

@@ -53,6 +53,7 @@ class LanguageTools:
     near: PhraseIndex
     anaphora: PhraseIndex
     settlement_nouns: set
+    reflexive_other: set
     roles: PhraseIndex
     role_order: list
     regions: PhraseIndex
@@ -78,6 +79,7 @@ class LanguageTools:
             features=index(lex["places"]["features"]), near=index(flat(lex["places"]["near"])),
             anaphora=index(flat(lex["places"].get("anaphora", []))),
             settlement_nouns={w for p in lex["places"].get("settlement_nouns", []) for w in p.lower().split()},
+            reflexive_other={w.lower() for w in lex.get("reflexive_other", [])},
             roles=index(lex["roles"]), role_order=list(lex["roles"]),
             regions=index({name: words.get(language, []) for name, words in regions().items()}),
             dates=DateFinder(language),
@@ -120,10 +122,10 @@ class DocContext:
         self.times: list[TimeExpr] = [e for e in all_times if e.start >= self.dateline_end]
         in_date = {i for e in all_times for i in self._tokens_of(e.start, e.end)}
         # "8 March 2020" holds no protest march: words inside a date are not triggers.
-        self.triggers = [m for m in t.triggers.find(keys) if m.start not in in_date]
+        self.triggers = [m for m in t.triggers.find(keys) if m.start not in in_date and not self._reflexive_other(m)]
         force = {i for m in self.triggers if m.label == "intervene" for i in range(m.start, m.end)}
         self.weapons = [w for w in t.weapons.find(keys) if w.start not in force]  # "tear gas shells" are no artillery
-        self.casualties = t.casualties.find(keys)
+        self.casualties = [m for m in t.casualties.find(keys) if not self._reflexive_other(m)]
         self.outcomes = t.outcomes.find(keys)
         self.statement_cues = t.statements.find(keys)
         self.periods = t.tally_period.find(keys)
@@ -150,6 +152,13 @@ class DocContext:
                                     and (m.start not in owners or is_locative(self.doc, m.start))}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()
+
+    def _reflexive_other(self, m) -> bool:
+        """A verb whose reflexive means something else: "un missile s'est abattu sur un immeuble"
+        fell on it; nobody was shot down or killed by the word."""
+        verb = self.doc[m.start]
+        return verb.lemma_.lower() in self.tools.reflexive_other and any(
+            c.dep_.startswith("expl") and c.morph.get("Reflex") == ["Yes"] for c in verb.children)
 
     def _inside_name(self, start: int, end: int) -> bool:
         """ "Praia" in "Mocímboa da Praia": a capital's name inside a longer place name."""

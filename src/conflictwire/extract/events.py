@@ -533,7 +533,7 @@ class EventExtractor:
             actor1 = self.air_force(country, own_state=sub == "Air/drone strike")
         elif actor1 is None and sub == "Disrupted weapons use" and weapon in ("drone", "missile", "rocket") and paragraphs:
             # drones and missiles shot down came from the foreign state named beside them, when one is
-            actor1 = self.air_force(country, own_state=False, paragraphs=paragraphs, target=actor2)
+            actor1 = self.air_force(country, own_state=False, paragraphs=paragraphs, target=actor2, weapon=weapon)
         elif actor1 is None and sub not in ("Agreement",):
             actor1 = unidentified(country)
         if actor2 is None and sub == "Disrupted weapons use" and country and (actor1 is None or actor1.kind not in ("state_forces",)):
@@ -545,14 +545,20 @@ class EventExtractor:
         return actor1, actor2
 
     def air_force(self, country: Optional[str], own_state: bool = True, paragraphs: Optional[set[int]] = None,
-                  target: Optional[Actor] = None) -> Optional[Actor]:
+                  target: Optional[Actor] = None, weapon: Optional[str] = None) -> Optional[Actor]:
         """Who fires an unattributed strike from afar: a foreign state whose forces the report
-        (or, when `paragraphs` are given, those paragraphs) names, else (for air strikes, which
-        armed groups seldom fly) the state where it fell."""
-        foreign = [a.country for a in self.ctx.actors if a.category in ("military", "state") and a.country
+        names, else (for air strikes, which armed groups seldom fly) the state where it fell.
+        When `paragraphs` are given, a state they name, else one the report names beside
+        weapons of the same kind ("la Russie a lancé 143 drones")."""
+        ctx = self.ctx
+        foreign = [a for a in ctx.actors if a.category in ("military", "state") and a.country
                    and sovereign(a.country) != sovereign(country)
-                   and (paragraphs is None or self.ctx.paragraph_of(a.head) in paragraphs)
                    and (target is None or a.country != target.country_code)]  # "US air defences shot down...": not theirs
+        if paragraphs is not None:
+            armed = {ctx.sentence_of.get(w.start) for w in ctx.weapons if w.label == weapon}
+            foreign = [a for a in foreign if ctx.paragraph_of(a.head) in paragraphs] or \
+                [a for a in foreign if ctx.sentence_of.get(a.head) in armed - self.disputed]  # not one only accused
+        foreign = [a.country for a in foreign]
         code = max(set(foreign), key=foreign.count) if foreign else sovereign(country) if own_state else None
         if code is None:
             return unidentified(country)

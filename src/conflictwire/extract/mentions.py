@@ -338,7 +338,11 @@ class MentionFinder:
         hurt_verbs = {c.start for c in ctx.casualties if c.label in ("killed", "injured")}
         elsewhere = lambda a: clause is not None and a.head not in clause and doc[a.head].dep_.startswith("nsubj") \
             and not (doc[a.head].dep_ in PASSIVE_SUBJ and doc[a.head].head.i in hurt_verbs)  # noqa: E731
-        self.assign_roles(mention, [a for a in ctx.actors if inside(a.head) and not elsewhere(a)], triggers)
+        # the people a casualty count counts were hit, whatever the parse makes of them
+        # ("tuant trois personnes, ..., a annoncé le gouverneur" parsed as who announced)
+        counted = {c.number for c in mention.counts if c.kind in ("killed", "injured")}
+        self.assign_roles(mention, [a for a in ctx.actors if inside(a.head) and (a.counted(counted) or not elsewhere(a))],
+                          triggers, counted)
         heads = {m.end - 1 for m in [*triggers, *mention.weapons]}
         mention.another = any(t.lower_ in self.another_words and (t.head.i in heads or t.head.head.i in heads)
                               for t in span if inside(t.i))  # "une autre attaque", "defused a second device"
@@ -423,11 +427,15 @@ class MentionFinder:
         return mention
 
     # --- roles -------------------------------------------------------------------------------
-    def assign_roles(self, mention: Mention, actors: list[ActorMention], triggers: list[Match]) -> None:
+    def assign_roles(self, mention: Mention, actors: list[ActorMention], triggers: list[Match],
+                     counted: set[int] = frozenset()) -> None:
         assoc_marks = self.associates.find(self.ctx.keys, mention.tokens.start, mention.tokens.stop)
         stoppers = {m.start for m in triggers if m.label == "intercept"}  # "shot down", "defused"
         speakers = {c.start for c in self.ctx.statement_cues}
         for a in actors:
+            if a.counted(counted) and a.category in ("civilians", "military", "police"):
+                mention.roles["actor2"].append(a)
+                continue
             if self.speaks(a, speakers):
                 continue
             if any(m.start < a.start and a.start - m.end <= 4 for m in assoc_marks):

@@ -47,6 +47,10 @@ class ActorMention:
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
 
+    def counted(self, numbers: set[int]) -> bool:
+        """The phrase holds one of these numbers ("trois personnes")."""
+        return any(self.covers(i) for i in numbers)
+
 
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
