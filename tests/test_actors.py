@@ -85,3 +85,26 @@ def test_an_accused_group_is_not_written_as_the_attacker(extractor):
     assert event.actor1.name == "Unidentified Armed Group (Mali)"
     assert "attributed" in event.outcome
     assert any(s.statement_type == "ACCUSE" and s.target and "JNIM" in s.target.name for s in ex.statements)
+
+
+def test_a_communitys_militia_is_named_for_the_country_it_acts_in(extractor):
+    r = extract(extractor, "Suspected Fulani herdsmen attacked the village of Kwall in Plateau State on Sunday, killing eight farmers, police said.")
+    [e] = r.events
+    assert (e.actor1.name, e.actor1.kind, e.actor1.country_code) == ("Fulani Ethnic Militia (Nigeria)", "identity_militia", "NG")
+    r = extract(extractor, "Des miliciens peuls ont attaqué jeudi le village de Sobane, dans la région de Mopti, tuant douze civils.", language="fr")
+    [e] = r.events
+    assert e.actor1.name == "Fulani Ethnic Militia (Mali)" and e.actor1.country_code == "ML"
+    assert e.actor2.kind == "civilians"
+
+
+def test_two_communities_militias_are_two_sides(extractor):
+    r = extract(extractor, "Armed Meitei volunteers exchanged fire with Kuki militants near Moreh in Manipur on Monday, police said.")
+    [e] = r.events
+    assert {e.actor1.name, e.actor2.name} == {"Meitei Ethnic Militia (India)", "Kuki Ethnic Militia (India)"}
+
+
+def test_a_named_group_keeps_its_own_aliases_over_a_community():
+    entries = {e.name: e for e in actor_entries()}
+    community = entries["Dogon Ethnic Militia"]
+    assert "Dogon militia" not in community.aliases["en"] and "Dogon militiamen" in community.aliases["en"]
+    assert "miliciens dogons" in community.aliases["fr"] and community.country is None

@@ -134,9 +134,32 @@ def load_actor_entries(raw: Any, source: str) -> list[GroupEntry]:
     return entries
 
 
+def community_entries(taken: set[str] = frozenset()) -> list[dict]:
+    """Dictionary entries for the militias of communities.yaml, one per community, named without
+    a country (the event gives it: see resolve.actors.branch_in), with aliases that join each of
+    the community's words to each fighting noun of the lexicons ("Kuki militants", "miliciens peuls").
+    An alias `taken` (casefolded) by a named group stays that group's ("Dogon militia": Dan Na Ambassagou)."""
+    out = []
+    for body in _read_yaml("communities.yaml") or []:
+        if not isinstance(body, dict) or not body.get("name") or body.get("militia") not in ("Ethnic", "Clan"):
+            raise KnowledgeError(f"communities.yaml: entry {body!r} needs a name and a militia (Ethnic or Clan)")
+        aliases = {}
+        for language in SUPPORTED_LANGUAGES:
+            nouns = lexicon(language).get("community_fighters", [])
+            words = body.get(language, [])
+            aliases[language] = [a for w in words for n in nouns
+                                 if (a := f"{w} {n}" if language == "en" else f"{n} {w}").casefold() not in taken]
+        out.append({"name": f"{body['name']} {body['militia']} Militia", "kind": "identity_militia", "country": None,
+                    "aliases": aliases})
+    return out
+
+
 @functools.cache
 def actor_entries(extra: str | None = None) -> list[GroupEntry]:
-    entries = load_actor_entries(_read_yaml("actors.yaml") or [], "actors.yaml")
+    named = _read_yaml("actors.yaml") or []
+    taken = {a.casefold() for body in named if isinstance(body, dict)
+             for a in [body.get("name", ""), *(a for lst in (body.get("aliases") or {}).values() for a in lst)]}
+    entries = load_actor_entries(named + community_entries(taken), "actors.yaml and communities.yaml")
     if extra:
         path = Path(extra)
         try:

@@ -412,7 +412,7 @@ class DocContext:
         p.near = bool(near and near[-1].end >= p.span_start - 2)
         # "Herat province", "district de Djugu": the generic word says which kind of place is meant;
         # "air base", "barrage": so does the feature.
-        words = self.doc[p.span_start:p.span_end].text if p.feature == "area" else p.name
+        words = self._lookup_words(p)
         feature = p.feature if p.feature not in (None, "area", "village") else None
         cands = self._plausible(g.candidates(words, self.focus, feature=feature))
         if not cands and words != p.name:  # "residential districts of El Obeid": the town itself
@@ -421,6 +421,11 @@ class DocContext:
             best = cands[0]
             is_feature = feature is None or best.feature_class == "S" or best.feature_code in FEATURE_CODES
             p.place = g.city_place(best, 2 if p.near or not is_feature else 1, p.name)
+
+    def _lookup_words(self, p: PlaceMention) -> str:
+        """What to look a place up by: an area with its generic word ("Plateau State": the state,
+        not a village of Alabama), anything else by its name."""
+        return self.doc[p.span_start:p.span_end].text if p.feature == "area" else p.name
 
     def _plausible(self, cands):
         """Places in a country the report names, or (when it names none) in the country most of
@@ -440,7 +445,7 @@ class DocContext:
             if self.gazetteer.country_code_of(p.name):
                 continue  # a country named says whose or where, not which towns: its towns do the voting
             best: dict[str, float] = {}
-            for c in self.gazetteer.candidates(p.name)[:8]:
+            for c in self.gazetteer.candidates(self._lookup_words(p))[:8]:
                 if c.country_code:
                     best[c.country_code] = max(best.get(c.country_code, 0.0), c.score)
             total = sum(best.values()) or 1.0

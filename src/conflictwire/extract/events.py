@@ -373,8 +373,7 @@ class EventExtractor:
                     and ctx.paragraph_of(a.head) >= self.only_forces[1]:
                 a = dataclasses.replace(a, country=self.only_forces[0])  # "les soldats": the army named before
             evidence.append(ctx.evidence(field_name, a.start, a.end))
-            actor = branch_in(canonical(a, country, military, ctx.doc[a.start:a.end].text), country,
-                              ctx.tools.actors.lex.group_actors)
+            actor = self.resolved(a, country, military, ctx.doc[a.start:a.end].text)
             sides.add(actor.name)
             return actor
 
@@ -389,7 +388,7 @@ class EventExtractor:
         actor1 = make(picked["actor1"][0], "actor1") if picked["actor1"] else None
         actor2 = None
         for a in picked["actor2"]:
-            candidate = canonical(a, country, military)
+            candidate = self.resolved(a, country, military)
             if actor1 is None or candidate.name != actor1.name:
                 actor2 = make(a, "actor2")
                 if actor1 is not None and actor2.name == actor1.name:  # named as the same side after all
@@ -397,7 +396,8 @@ class EventExtractor:
                     actor2 = None
                     continue
                 break
-        if actor1 is None and military and weapon != "airstrike":  # armed groups fly no jets
+        # armed groups fly no jets; arrests are made by the state (default_actors)
+        if actor1 is None and military and weapon != "airstrike" and "arrest" not in classes:
             found = self.nearby(d, lambda a: a.category == "group" and a.group.kind in NON_STATE_KINDS,
                                 {getattr(actor2, "name", None)}, lead=not self.attacker_left_unnamed(d))
             actor1 = make(found, "actor1") if found else None
@@ -420,6 +420,11 @@ class EventExtractor:
             if act.name not in {x.name for x in side} and act.name not in (getattr(actor1, "name", None), getattr(actor2, "name", None)):
                 side.append(act)
         return actor1, actor2, assoc1, assoc2
+
+    def resolved(self, a: ActorMention, country: Optional[str], military: bool = True, text: str = "") -> Actor:
+        """The actor a mention names, as the event records it: canonical, and the branch or
+        community militia of the event's country."""
+        return branch_in(canonical(a, country, military, text), country, self.ctx.tools.actors.lex.group_actors)
 
     @functools.cached_property
     def only_forces(self) -> Optional[tuple[str, int]]:
@@ -488,7 +493,7 @@ class EventExtractor:
         sent_of = ctx.sentence_of
         speakers = {c.start for c in ctx.statement_cues}  # "..., police said": who tells, not who took part
         candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in self.disputed
-                      and not self.finder.speaks(a, speakers) and canonical(a, d.country or ctx.focus).name not in exclude]
+                      and not self.finder.speaks(a, speakers) and self.resolved(a, d.country or ctx.focus).name not in exclude]
         scopes = [lambda a: sent_of.get(a.head) in sents]
         if paragraph:
             scopes.append(lambda a: ctx.paragraph_of(a.head) in paragraphs)

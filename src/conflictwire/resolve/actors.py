@@ -301,9 +301,12 @@ def canonical(m: ActorMention, event_country: Optional[str], military_context: b
 def branch_in(actor: Actor, country: Optional[str], known: dict[str, Actor]) -> Actor:
     """A transnational group acting in a country is its branch there: "Islamic State" in Iraq
     is "Islamic State (Iraq)", in Mali "Islamic State (Sahel)" (the branch based there) when
-    the dictionary `known` has that branch, and of that country either way."""
+    the dictionary `known` has that branch, and of that country either way. A community's
+    militia takes the country's name: "Fulani Ethnic Militia (Mali)"."""
     if actor.kind not in NON_STATE_KINDS or actor.country_code is not None or not country:
         return actor
+    if actor.kind == "identity_militia":  # a community's militia: "Fulani Ethnic Militia (Mali)"
+        return actor.model_copy(update={"name": f"{actor.name} ({country_name(country)})", "country_code": country})
     branch = known.get(f"{actor.name} ({country_name(country)})") or next(
         (a for name, a in known.items() if name.startswith(f"{actor.name} (") and a.country_code == country), None)
     if branch is not None:
