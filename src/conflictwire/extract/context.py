@@ -445,7 +445,7 @@ class DocContext:
             if self.gazetteer.country_code_of(p.name):
                 continue  # a country named says whose or where, not which towns: its towns do the voting
             best: dict[str, float] = {}
-            for c in self.gazetteer.candidates(self._lookup_words(p))[:8]:
+            for c in (self.gazetteer.candidates(self._lookup_words(p)) or self.gazetteer.candidates(p.name))[:8]:
                 if c.country_code:
                     best[c.country_code] = max(best.get(c.country_code, 0.0), c.score)
             total = sum(best.values()) or 1.0
