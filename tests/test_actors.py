@@ -108,3 +108,21 @@ def test_a_named_group_keeps_its_own_aliases_over_a_community():
     community = entries["Dogon Ethnic Militia"]
     assert "Dogon militia" not in community.aliases["en"] and "Dogon militiamen" in community.aliases["en"]
     assert "miliciens dogons" in community.aliases["fr"] and community.country is None
+
+
+def test_a_group_named_like_a_saying_verb_is_not_a_speaker(extractor):
+    r = extract(extractor, "On Monday, Iraq's Counter Terrorism Service said it had arrested a senior Islamic State commander during a raid in Mosul.")
+    [e] = [e for e in r.events if e.sub_event_type == "Arrests"]
+    assert e.actor2.name == "Islamic State (Iraq)" and e.actor1.kind == "state_forces"
+
+
+def test_two_groups_fighting_each_other_are_the_two_sides(extractor):
+    r = extract(extractor, "At least six fighters were killed on Sunday in fighting between ELN rebels and FARC dissidents near Tame, Colombia's army said.")
+    [e] = r.events
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor1.name == "ELN: National Liberation Army" and e.actor2.kind == "rebel_group" and e.actor2.country_code == "CO"
+    # a group named as another's affiliate is not the other side
+    r = extract(extractor, "Des combats ont opposé mardi l'armée béninoise à des hommes armés près de Karimama.\n\n"
+                "L'attaque a été revendiquée par le JNIM, lié à Al-Qaïda.", language="fr")
+    [e] = r.events
+    assert {e.actor1.name, e.actor2.name} == {"Military Forces of Benin", "JNIM: Group for Support of Islam and Muslims"}

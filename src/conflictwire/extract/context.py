@@ -127,7 +127,8 @@ class DocContext:
         self.weapons = [w for w in t.weapons.find(keys) if w.start not in force]  # "tear gas shells" are no artillery
         self.casualties = [m for m in t.casualties.find(keys) if not self._reflexive_other(m)]
         self.outcomes = t.outcomes.find(keys)
-        self.statement_cues = t.statements.find(keys)
+        # a verb, not the name it is spelled like ("Islamic State", "Said")
+        self.statement_cues = [c for c in t.statements.find(keys) if self.doc[c.start].pos_ != "PROPN"]
         self.periods = t.tally_period.find(keys)
         self.region_refs = t.regions.find(keys)
         # Countries the report names; a name or capital is a proper noun ("Grenade" the country,

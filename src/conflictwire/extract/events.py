@@ -365,6 +365,16 @@ class EventExtractor:
             coming = [a for m in d.mentions if "withdraw" not in m.classes for a in m.roles["actor1"]]
             if leaving and coming:
                 picked["actor1"], picked["actor2"] = coming, leaving + picked["actor2"]
+        if "clash" in classes and not any(a.category == "group" for a in picked["actor2"]):
+            # "fighting between ELN rebels and a dissident faction of the FARC": two groups named
+            # as the ones fighting are the two sides, whoever died between them
+            named = [a for a in picked["actor1"] if a.category == "group"]
+            first = self.resolved(named[0], country).name if named else None
+            other = next((a for a in named if self.resolved(a, country).name != first
+                          and not self.qualifies(a, named[0]) and not self.qualifies(named[0], a)), None)
+            if other is not None:
+                picked["actor1"].remove(other)
+                picked["actor2"].insert(0, other)
         sides: set[str] = set()
 
         def make(a: ActorMention, field_name: str) -> Actor:
@@ -420,6 +430,16 @@ class EventExtractor:
             if act.name not in {x.name for x in side} and act.name not in (getattr(actor1, "name", None), getattr(actor2, "name", None)):
                 side.append(act)
         return actor1, actor2, assoc1, assoc2
+
+    def qualifies(self, a: ActorMention, b: ActorMention) -> bool:
+        """`a` is named inside `b`'s phrase, not beside it: "le JNIM, affilié à Al-Qaïda" (but in
+        "X and Y", Y stands beside X)."""
+        x = self.ctx.doc[a.head]
+        while x.head.i != x.i and x.dep_ != "conj":
+            x = x.head
+            if b.covers(x.i):
+                return True
+        return False
 
     def resolved(self, a: ActorMention, country: Optional[str], military: bool = True, text: str = "") -> Actor:
         """The actor a mention names, as the event records it: canonical, and the branch or
