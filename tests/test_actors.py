@@ -126,3 +126,33 @@ def test_two_groups_fighting_each_other_are_the_two_sides(extractor):
                 "L'attaque a été revendiquée par le JNIM, lié à Al-Qaïda.", language="fr")
     [e] = r.events
     assert {e.actor1.name, e.actor2.name} == {"Military Forces of Benin", "JNIM: Group for Support of Islam and Muslims"}
+
+
+def test_the_enemy_left_unnamed_is_the_one_group_the_report_names(extractor):
+    text = ("Les rebelles du M23 ont pris lundi le contrôle de Kitchanga, dans l'est de la RDC, selon des sources locales.\n\n"
+            "Mercredi, des drones de l'armée ont frappé des positions rebelles près de Kibirizi, a affirmé un officier.")
+    r = extract(extractor, text, language="fr")
+    [strike] = [e for e in r.events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1.name == "Military Forces of the Democratic Republic of Congo"
+    assert strike.actor2.name == "M23: March 23 Movement"
+
+
+def test_a_group_fighting_beside_the_army_is_not_taken_for_its_enemy(extractor):
+    text = ("Des jihadistes ont attaqué lundi un poste de l'armée à Djibo, dans le nord du Burkina Faso, tuant cinq soldats.\n\n"
+            "Mardi, l'armée et les Volontaires pour la défense de la patrie (VDP) ont bombardé des colonnes de combattants "
+            "près de Djibo, a indiqué une source sécuritaire.")
+    r = extract(extractor, text, language="fr")
+    [strike] = [e for e in r.events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1.kind == "state_forces"
+    assert strike.actor2 is None or not strike.actor2.name.startswith("VDP")
+    # the ally is not counted as a second group: the one enemy the report names is still found
+    text = text.replace("Des jihadistes ont attaqué", "Des jihadistes du JNIM ont attaqué")
+    r = extract(extractor, text, language="fr")
+    [strike] = [e for e in r.events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor2.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_ally_of_state_must_be_a_boolean():
+    from conflictwire.knowledge import KnowledgeError, load_actor_entries
+    with pytest.raises(KnowledgeError, match="ally_of_state"):
+        load_actor_entries([{"name": "X Militia", "kind": "political_militia", "ally_of_state": "yes"}], "mine.yaml")

@@ -113,6 +113,7 @@ class GroupEntry:
     kind: str
     country: str | None
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    ally_of_state: bool = False  # fights beside the state's forces (VDP, CJTF, Wazalendo): never their opponent
 
 
 def load_actor_entries(raw: Any, source: str) -> list[GroupEntry]:
@@ -130,7 +131,10 @@ def load_actor_entries(raw: Any, source: str) -> list[GroupEntry]:
             if seen.get(key, body["name"]) != body["name"]:
                 raise KnowledgeError(f"{source}: alias {alias!r} names both {seen[key]!r} and {body['name']!r}")
             seen[key] = body["name"]
-        entries.append(GroupEntry(body["name"], body["kind"], body.get("country"), aliases))
+        ally = body.get("ally_of_state", False)
+        if not isinstance(ally, bool):
+            raise KnowledgeError(f"{source}: {body['name']!r} has ally_of_state {ally!r}; use true or false")
+        entries.append(GroupEntry(body["name"], body["kind"], body.get("country"), aliases, ally))
     return entries
 
 

@@ -378,7 +378,7 @@ class EventExtractor:
         sides: set[str] = set()
 
         def make(a: ActorMention, field_name: str) -> Actor:
-            a = self.named_group(a, sides)
+            a = self.named_group(a, sides, country)
             if a.category == "military" and a.country is None and self.only_forces is not None \
                     and ctx.paragraph_of(a.head) >= self.only_forces[1]:
                 a = dataclasses.replace(a, country=self.only_forces[0])  # "les soldats": the army named before
@@ -413,9 +413,11 @@ class EventExtractor:
             actor1 = make(found, "actor1") if found else None
         if actor2 is None and military:
             state_side = actor1 is not None and actor1.kind in ("state_forces", "external_forces")
-            found = self.nearby(d, lambda a: (a.category == "group" and a.group.kind in NON_STATE_KINDS) if state_side
-                                else a.category in ("military", "police"), {getattr(actor1, "name", None)}) \
-                if actor1 is not None else None
+            enemy = self.opposes_state if state_side else lambda a: a.category in ("military", "police")
+            found = self.nearby(d, enemy, {getattr(actor1, "name", None)}) if actor1 is not None else None
+            if found is None and state_side:  # "des drones de l'armée ont frappé des positions rebelles"
+                found = self.sole_group(country)
+                found = found if found is not None and self.resolved(found, country).name != actor1.name else None
             # else the people it hit, when its own sentences name them
             found = found or self.nearby(d, lambda a: a.category == "civilians", {getattr(actor1, "name", None)}, paragraph=False)
             actor2 = make(found, "actor2") if found else None
@@ -482,7 +484,7 @@ class EventExtractor:
                     return True
         return False
 
-    def named_group(self, a: ActorMention, sides: set[str]) -> ActorMention:
+    def named_group(self, a: ActorMention, sides: set[str], country: Optional[str] = None) -> ActorMention:
         """ "Eleven insurgents died" where the paragraph names one armed group ("Al Shabaab
         fighters had held the town"): the insurgents are that group. Never for attackers the
         report calls unidentified or pro-something, nor from accusations and denials, nor
@@ -491,10 +493,34 @@ class EventExtractor:
         if a.category != "armed" or a.unknown or any(t.lower_.startswith("pro") for t in ctx.doc[a.start:a.head]):
             return a
         paragraph = ctx.paragraph_of(a.head)
-        groups = [g for g in ctx.actors if g.category == "group" and g.group is not None and g.group.kind in NON_STATE_KINDS
-                  and ctx.paragraph_of(g.head) == paragraph and ctx.sentence_of.get(g.head) not in self.disputed]
+        groups = [g for g in self.proven_groups if ctx.paragraph_of(g.head) == paragraph]
         names = {g.group.name for g in groups}
+        if not groups:  # none in its paragraph: the one group the whole report names, if it names one
+            sole = self.sole_group(country)
+            groups, names = ([sole], {sole.group.name}) if sole else ([], set())
         return groups[0] if len(names) == 1 and not names & sides else a
+
+    def sole_group(self, country: Optional[str]) -> Optional[ActorMention]:
+        """The one group opposed to the state that the report names, when it names one only and
+        that group is based where the event is, or nowhere in particular (not Nigeria's Boko
+        Haram for Cameroon's separatists)."""
+        groups = self.proven_groups
+        if len({g.group.name for g in groups}) != 1 or groups[0].group.country_code not in (None, country):
+            return None
+        return groups[0]
+
+    def opposes_state(self, a: ActorMention) -> bool:
+        """A named non-state group that does not fight beside the state's forces."""
+        return a.category == "group" and a.group is not None and a.group.kind in NON_STATE_KINDS \
+            and a.group.name not in self.ctx.tools.actors.lex.state_allies
+
+    @functools.cached_property
+    def proven_groups(self) -> list[ActorMention]:
+        """The groups opposed to the state the report names, other than in accusations and
+        denials, and other than as another group's affiliate ("le JNIM, lié à Al-Qaïda")."""
+        ctx = self.ctx
+        groups = [g for g in ctx.actors if self.opposes_state(g) and ctx.sentence_of.get(g.head) not in self.disputed]
+        return [g for g in groups if not any(h is not g and h.group.name != g.group.name and self.qualifies(g, h) for h in groups)]
 
     @functools.cached_property
     def disputed(self) -> set[int]:

@@ -118,6 +118,7 @@ class ActorLexicon:
     groups: PhraseIndex
     group_actors: dict[str, Actor] = field(default_factory=dict)
     matcher: Optional[GroupMatcher] = None
+    state_allies: frozenset = frozenset()  # names of groups that fight beside a state's forces
 
     @classmethod
     def build(cls, tokenizer, language: str, entries) -> "ActorLexicon":
@@ -134,7 +135,7 @@ class ActorLexicon:
             table[entry.name] = aliases + [b for a in aliases if (b := strip_accents(a)) != a]
             actors[entry.name] = Actor(name=entry.name, kind=entry.kind, country_code=entry.country)
         return cls(PhraseIndex(tokenizer, lex), PhraseIndex(tokenizer, refs), PhraseIndex(tokenizer, table), actors,
-                   GroupMatcher(table, actors))
+                   GroupMatcher(table, actors), frozenset(e.name for e in entries if e.ally_of_state))
 
 
 def country_name(code: Optional[str]) -> Optional[str]:
