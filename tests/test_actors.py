@@ -156,3 +156,12 @@ def test_ally_of_state_must_be_a_boolean():
     from conflictwire.knowledge import KnowledgeError, load_actor_entries
     with pytest.raises(KnowledgeError, match="ally_of_state"):
         load_actor_entries([{"name": "X Militia", "kind": "political_militia", "ally_of_state": "yes"}], "mine.yaml")
+
+
+def test_security_members_are_state_forces_of_the_country_and_not_a_later_named_army(extractor):
+    text = ("On 6 September 2025, a bomb planted in a parked car exploded near a checkpoint at the entrance to Manbij, "
+            "Aleppo governorate, killing one security member. On 7 September 2025, Turkish forces set up a new "
+            "military post south of Jarabulus, according to local sources.")
+    r = extract(extractor, text)
+    [bomb] = [e for e in r.events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert (bomb.actor2.kind, bomb.actor2.country_code) == ("state_forces", "SY")

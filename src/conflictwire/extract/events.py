@@ -380,7 +380,7 @@ class EventExtractor:
         def make(a: ActorMention, field_name: str) -> Actor:
             a = self.named_group(a, sides, country)
             if a.category == "military" and a.country is None and self.only_forces is not None \
-                    and ctx.paragraph_of(a.head) >= self.only_forces[1]:
+                    and a.head > self.only_forces[1]:
                 a = dataclasses.replace(a, country=self.only_forces[0])  # "les soldats": the army named before
             evidence.append(ctx.evidence(field_name, a.start, a.end))
             actor = self.resolved(a, country, military, ctx.doc[a.start:a.end].text)
@@ -451,15 +451,14 @@ class EventExtractor:
     @functools.cached_property
     def only_forces(self) -> Optional[tuple[str, int]]:
         """The country whose forces the report names, when it names one country's only, and the
-        paragraph it first does: unnamed "soldiers" and "troops" after it are those forces
+        token where it first does: unnamed "soldiers" and "troops" after it are those forces
         ("l'armée israélienne ... les soldats" in the West Bank are Israeli, not Palestinian)."""
         named = [(a.country, a.head) for a in self.ctx.actors if a.category == "military" and a.country] + \
             [(a.group.country_code, a.head) for a in self.ctx.actors if a.category == "group" and a.group is not None
              and a.group.kind in ("state_forces", "external_forces") and a.group.country_code]
         if len({code for code, _ in named}) != 1:
             return None
-        first = min(named, key=lambda n: n[1])
-        return first[0], self.ctx.paragraph_of(first[1])
+        return min(named, key=lambda n: n[1])
 
     @functools.cached_property
     def nobody(self) -> set[str]:
