@@ -165,3 +165,11 @@ def test_security_members_are_state_forces_of_the_country_and_not_a_later_named_
     r = extract(extractor, text)
     [bomb] = [e for e in r.events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert (bomb.actor2.kind, bomb.actor2.country_code) == ("state_forces", "SY")
+
+
+def test_young_men_beaten_by_a_mob_are_civilians(extractor):
+    r = extract(extractor, "Mardi, des riverains de Carrefour ont battu à mort deux jeunes hommes qu'ils accusaient de vol, selon des témoins.",
+                language="fr")
+    [e] = r.events
+    assert e.sub_event_type == "Mob violence" and e.actor1.kind == "rioters"
+    assert e.actor2.kind == "civilians" and e.fatalities == 2
