@@ -493,3 +493,17 @@ def test_drones_shot_down_come_from_the_state_said_to_launch_them(extractor):
             "In the north, Turkish forces set up a new base near Amadiya last week, residents said.")
     [e] = [e for e in extract(extractor, text, "en").events if e.sub_event_type == "Disrupted weapons use"]
     assert e.actor1 is None or e.actor1.country_code != "TR"
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(extractor):
+    text = ("À Bunia, une grenade a été lancée lundi soir dans un bar, blessant six personnes, a indiqué la police.\n\n"
+            "La Mission de l'ONU en RDC (Monusco) a condamné l'attaque et appelé les autorités à renforcer la sécurité.")
+    [e] = extract(extractor, text, "fr").events
+    assert e.sub_event_type == "Grenade" and e.actor1.name == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+def test_a_grenade_in_an_unknown_quarter_is_no_echo_of_a_drone_strike(extractor):
+    text = ("Une frappe de drone israélienne a visé lundi une voiture à Saïda, au Liban, tuant ses deux occupants.\n\n"
+            "Lundi soir, une grenade a été lancée contre un café du quartier de Zahret, blessant trois personnes.")
+    r = extract(extractor, text, "fr", published="2025-09-23")
+    assert sorted(e.sub_event_type for e in r.events) == ["Air/drone strike", "Grenade"]

@@ -87,7 +87,9 @@ class EventExtractor:
         for e in events:
             if unplaced(e):
                 echo = any(p.event_type == e.event_type and p.location.country_code == e.location.country_code
-                           and p.event_date == e.event_date for p in placed)
+                           and p.event_date == e.event_date and (p.sub_event_type == e.sub_event_type
+                                                                 or p.weapon == e.weapon or None in (p.weapon, e.weapon))
+                           for p in placed)  # a grenade thrown is no echo of a drone strike
                 old = published is not None and e.date_precision == "day" and e.event_date is not None and \
                     (published.date - dt.date.fromisoformat(e.event_date)).days > BACKGROUND_DAYS
                 if echo or old:
