@@ -173,3 +173,12 @@ def test_young_men_beaten_by_a_mob_are_civilians(extractor):
     [e] = r.events
     assert e.sub_event_type == "Mob violence" and e.actor1.kind == "rioters"
     assert e.actor2.kind == "civilians" and e.fatalities == 2
+
+
+def test_residents_who_beat_people_are_a_mob_and_the_police_who_rescue_them_no_side(extractor):
+    text = ("In Puebla state, residents of San Martin on Sunday beat two men they accused of trying to snatch a child, "
+            "then set one of them alight. He died at the scene, while police managed to pull the second man away, officials said.")
+    r = extract(extractor, text)
+    [e] = r.events
+    assert e.sub_event_type == "Mob violence"
+    assert e.actor1.name == "Rioters (Mexico)" and e.actor2.name == "Civilians (Mexico)"

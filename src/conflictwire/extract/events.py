@@ -399,11 +399,13 @@ class EventExtractor:
         picked["actor1"] = [a for a in picked["actor1"] if a.category not in FACILITIES]
         actor1 = make(picked["actor1"][0], "actor1") if picked["actor1"] else None
         actor2 = None
+        # people may turn on people ("residents beat two men": civilians on both sides, a mob's violence)
+        same_side = lambda x: actor1 is not None and x.name == actor1.name and x.kind != "civilians"  # noqa: E731
         for a in picked["actor2"]:
             candidate = self.resolved(a, country, military)
-            if actor1 is None or candidate.name != actor1.name:
+            if not same_side(candidate):
                 actor2 = make(a, "actor2")
-                if actor1 is not None and actor2.name == actor1.name:  # named as the same side after all
+                if same_side(actor2):  # named as the same side after all
                     evidence.pop()
                     actor2 = None
                     continue
