@@ -24,7 +24,8 @@ def main() -> None:
     entries = actor_entries()
     table = {e.name: [e.name, *e.aliases.get("en", []), *e.aliases.get("fr", [])] for e in entries}
     t0 = time.perf_counter()
-    matcher = GroupMatcher(table, {e.name: Actor(name=e.name, kind=e.kind, country_code=e.country) for e in entries})
+    matcher = GroupMatcher(table, {e.name: Actor(name=e.name, kind=e.kind, country_code=e.country) for e in entries},
+                           frozenset(e.name for e in entries if e.exact_only))
     build = time.perf_counter() - t0
     aliases = [a for names in table.values() for a in names]
     unknown = ["Norwegian Refugee Council", "local farmers' cooperative", "Union of Journalists", "the regional council"]

@@ -12,7 +12,8 @@ from conflictwire.resolve.actors import GroupMatcher, fold_name
 def matcher():
     entries = actor_entries()
     table = {e.name: [e.name, *e.aliases.get("en", []), *e.aliases.get("fr", [])] for e in entries}
-    return GroupMatcher(table, {e.name: Actor(name=e.name, kind=e.kind, country_code=e.country) for e in entries})
+    return GroupMatcher(table, {e.name: Actor(name=e.name, kind=e.kind, country_code=e.country) for e in entries},
+                        frozenset(e.name for e in entries if e.exact_only))
 
 
 def test_folding_ignores_case_accents_punctuation_and_articles():
@@ -182,3 +183,8 @@ def test_residents_who_beat_people_are_a_mob_and_the_police_who_rescue_them_no_s
     [e] = r.events
     assert e.sub_event_type == "Mob violence"
     assert e.actor1.name == "Rioters (Mexico)" and e.actor2.name == "Civilians (Mexico)"
+
+
+def test_generated_community_aliases_match_exactly_but_not_fuzzily(matcher):
+    assert matcher.match("Kuki militants")[0].name == "Kuki Ethnic Militia"
+    assert "kukimilitants" not in matcher.keys and "kukiethnicmilitia" in matcher.keys

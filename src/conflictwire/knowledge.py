@@ -114,6 +114,7 @@ class GroupEntry:
     country: str | None
     aliases: dict[str, list[str]] = field(default_factory=dict)
     ally_of_state: bool = False  # fights beside the state's forces (VDP, CJTF, Wazalendo): never their opponent
+    exact_only: bool = False  # aliases matched as written, never by edit similarity (generated ones)
 
 
 def load_actor_entries(raw: Any, source: str) -> list[GroupEntry]:
@@ -131,10 +132,11 @@ def load_actor_entries(raw: Any, source: str) -> list[GroupEntry]:
             if seen.get(key, body["name"]) != body["name"]:
                 raise KnowledgeError(f"{source}: alias {alias!r} names both {seen[key]!r} and {body['name']!r}")
             seen[key] = body["name"]
-        ally = body.get("ally_of_state", False)
-        if not isinstance(ally, bool):
-            raise KnowledgeError(f"{source}: {body['name']!r} has ally_of_state {ally!r}; use true or false")
-        entries.append(GroupEntry(body["name"], body["kind"], body.get("country"), aliases, ally))
+        flags = {key: body.get(key, False) for key in ("ally_of_state", "exact_only")}
+        for key, value in flags.items():
+            if not isinstance(value, bool):
+                raise KnowledgeError(f"{source}: {body['name']!r} has {key} {value!r}; use true or false")
+        entries.append(GroupEntry(body["name"], body["kind"], body.get("country"), aliases, **flags))
     return entries
 
 
@@ -154,7 +156,7 @@ def community_entries(taken: set[str] = frozenset()) -> list[dict]:
             aliases[language] = [a for w in words for n in nouns
                                  if (a := f"{w} {n}" if language == "en" else f"{n} {w}").casefold() not in taken]
         out.append({"name": f"{body['name']} {body['militia']} Militia", "kind": "identity_militia", "country": None,
-                    "aliases": aliases})
+                    "aliases": aliases, "exact_only": True})
     return out
 
 

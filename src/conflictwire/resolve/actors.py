@@ -72,13 +72,16 @@ class GroupMatcher:
     THRESHOLD = 88.0
     MIN_FUZZY_LENGTH = 8
 
-    def __init__(self, table: dict[str, list[str]], actors: dict[str, Actor]):
+    def __init__(self, table: dict[str, list[str]], actors: dict[str, Actor], exact_only: frozenset = frozenset()):
         self.actors = actors
         self.exact: dict[str, str] = {}
+        fuzzy = set()
         for name, aliases in table.items():
+            for alias in aliases if name not in exact_only else aliases[:1]:  # `exact_only`: the name alone
+                fuzzy.add(fold_name(alias))
             for alias in aliases:
                 self.exact.setdefault(fold_name(alias), name)
-        self.keys = [k for k in self.exact if len(k) >= self.MIN_FUZZY_LENGTH]
+        self.keys = [k for k in self.exact if len(k) >= self.MIN_FUZZY_LENGTH and k in fuzzy]
         self.names = [self.exact[k] for k in self.keys]
 
     def match(self, name: str) -> Optional[tuple[Actor, float]]:
@@ -135,7 +138,8 @@ class ActorLexicon:
             table[entry.name] = aliases + [b for a in aliases if (b := strip_accents(a)) != a]
             actors[entry.name] = Actor(name=entry.name, kind=entry.kind, country_code=entry.country)
         return cls(PhraseIndex(tokenizer, lex), PhraseIndex(tokenizer, refs), PhraseIndex(tokenizer, table), actors,
-                   GroupMatcher(table, actors), frozenset(e.name for e in entries if e.ally_of_state))
+                   GroupMatcher(table, actors, frozenset(e.name for e in entries if e.exact_only)),
+                   frozenset(e.name for e in entries if e.ally_of_state))
 
 
 def country_name(code: Optional[str]) -> Optional[str]:
