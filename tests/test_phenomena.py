@@ -507,3 +507,14 @@ def test_a_grenade_in_an_unknown_quarter_is_no_echo_of_a_drone_strike(extractor)
             "Lundi soir, une grenade a été lancée contre un café du quartier de Zahret, blessant trois personnes.")
     r = extract(extractor, text, "fr", published="2025-09-23")
     assert sorted(e.sub_event_type for e in r.events) == ["Air/drone strike", "Grenade"]
+
+
+def test_the_count_a_note_says_it_codes_is_the_events(extractor):
+    text = ("On 3 May 2024, 2 soldiers were killed by Taliban militants in an attack on a check point in Khost city, Khost. "
+            "Fatalities coded as 0 (local media reported 2 fatalities).")
+    [e] = extract(extractor, text, "en", published="2024-05-04").events
+    assert e.fatalities == 0 and any(ev.field == "fatalities" and ev.text.startswith("Fatalities coded as 0") for ev in e.evidence)
+    text = ("On 3 May 2024, security forces killed 6 militants in Gereshk and Sangin districts, Helmand. "
+            "Fatalities split over 2 locations (3).")
+    events = extract(extractor, text, "en", published="2024-05-04").events
+    assert events and all(e.fatalities == 3 for e in events)

@@ -22,7 +22,9 @@ from ..nlp import dateline_end, pipeline
 from ..resolve.actors import ActorFinder, ActorLexicon, ActorMention, is_locative
 from ..resolve.dates import DateFinder, Published, TimeExpr
 from ..resolve.places import Gazetteer, place_key
+from .casualties import Count
 from .lexmatch import PhraseIndex, TokenKeys, flat
+from .numbers import number_value
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"de", "d'", "du", "à", "au", "en", "in", "at", "near", "of", "from", "dans", "près", "outside"}
@@ -54,6 +56,7 @@ class LanguageTools:
     anaphora: PhraseIndex
     settlement_nouns: set
     reflexive_other: set
+    coded_fatalities: PhraseIndex
     roles: PhraseIndex
     role_order: list
     regions: PhraseIndex
@@ -80,6 +83,7 @@ class LanguageTools:
             anaphora=index(flat(lex["places"].get("anaphora", []))),
             settlement_nouns={w for p in lex["places"].get("settlement_nouns", []) for w in p.lower().split()},
             reflexive_other={w.lower() for w in lex.get("reflexive_other", [])},
+            coded_fatalities=index(lex.get("coded_fatalities", {})),
             roles=index(lex["roles"]), role_order=list(lex["roles"]),
             regions=index({name: words.get(language, []) for name, words in regions().items()}),
             dates=DateFinder(language),
@@ -126,6 +130,7 @@ class DocContext:
         force = {i for m in self.triggers if m.label == "intervene" for i in range(m.start, m.end)}
         self.weapons = [w for w in t.weapons.find(keys) if w.start not in force]  # "tear gas shells" are no artillery
         self.casualties = [m for m in t.casualties.find(keys) if not self._reflexive_other(m)]
+        self.coded_fatalities: list[Count] = [c for c in map(self._coded_count, t.coded_fatalities.find(keys)) if c]
         self.outcomes = t.outcomes.find(keys)
         # a verb, not the name it is spelled like ("Islamic State", "Said")
         self.statement_cues = [c for c in t.statements.find(keys) if self.doc[c.start].pos_ != "PROPN"]
@@ -153,6 +158,23 @@ class DocContext:
                                     and (m.start not in owners or is_locative(self.doc, m.start))}
         self.focus: Optional[str] = self._focus_country()
         self.places: list[PlaceMention] = self._places()
+
+    def _coded_count(self, m) -> Optional[Count]:
+        """The count a report says it codes: the first number after "Fatalities coded as", or the
+        one in brackets after "Fatalities split over 2 locations"."""
+        doc = self.doc
+        sent_end = doc[m.start].sent.end
+        after = doc[m.end:sent_end]
+        if m.label == "in_brackets":
+            opened = [t.i for t in after if t.text == "("]
+            after = doc[opened[0] + 1:sent_end] if opened else doc[0:0]
+        for t in after:
+            if t.text in (")", "("):
+                break
+            value = number_value(t, self.tools.vague_numbers, self.tools.language) if t.like_num else None
+            if value is not None:
+                return Count(value, "killed", m.start, t.i + 1, t.i)
+        return None
 
     def _reflexive_other(self, m) -> bool:
         """A verb whose reflexive means something else: "un missile s'est abattu sur un immeuble"

@@ -640,6 +640,11 @@ class EventExtractor:
             for kind, value in per.items():
                 if value and (best[kind] is None or value > best[kind]):
                     best[kind] = value
+        paragraphs = {self.ctx.paragraph_of(self.ctx.sentences[m.sent].start) for m in d.mentions}
+        coded = next((c for c in self.ctx.coded_fatalities if self.ctx.paragraph_of(c.start) in paragraphs), None)
+        if coded is not None:  # the count the report says it codes ("Fatalities coded as 0 (4 reported)")
+            evidence.append(self.ctx.evidence("fatalities", coded.start, coded.end))
+            return coded.value, best["injured"]
         none = next((m.no_casualties for m in d.mentions if m.no_casualties), None)
         if none is not None:
             evidence.append(self.ctx.evidence("fatalities", none.start, none.end))
