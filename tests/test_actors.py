@@ -188,3 +188,10 @@ def test_residents_who_beat_people_are_a_mob_and_the_police_who_rescue_them_no_s
 def test_generated_community_aliases_match_exactly_but_not_fuzzily(matcher):
     assert matcher.match("Kuki militants")[0].name == "Kuki Ethnic Militia"
     assert "kukimilitants" not in matcher.keys and "kukiethnicmilitia" in matcher.keys
+
+
+def test_a_pro_government_militia_killed_with_the_police_is_not_the_attacker(extractor):
+    r = extract(extractor, "On 20 May 2024, 4 policemen and 2 pro-government militia members were killed following attacks "
+                           "on check points in Kunduz, Afghanistan.")
+    [e] = r.events
+    assert e.actor1.name != "Militia (Pro-Government)" and e.actor2.name.startswith("Police Forces of Afghanistan")

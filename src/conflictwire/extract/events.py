@@ -412,7 +412,7 @@ class EventExtractor:
                 break
         # armed groups fly no jets; arrests are made by the state (default_actors)
         if actor1 is None and military and weapon != "airstrike" and "arrest" not in classes:
-            found = self.nearby(d, lambda a: a.category == "group" and a.group.kind in NON_STATE_KINDS,
+            found = self.nearby(d, self.opposes_state,
                                 {getattr(actor2, "name", None)}, lead=not self.attacker_left_unnamed(d))
             actor1 = make(found, "actor1") if found else None
         if actor2 is None and military:
