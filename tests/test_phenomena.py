@@ -518,3 +518,9 @@ def test_the_count_a_note_says_it_codes_is_the_events(extractor):
             "Fatalities split over 2 locations (3).")
     events = extract(extractor, text, "en", published="2024-05-04").events
     assert events and all(e.fatalities == 3 for e in events)
+
+
+def test_the_demonym_of_the_forces_weighs_for_their_country_between_namesakes(extractor):
+    text = "On 4 May 2024, Afghan forces repelled an attack by Taliban militants on a check point in Chora district."
+    [e] = extract(extractor, text, "en", published="2024-05-05").events
+    assert e.location.country_code == "AF" and e.actor1.country_code != "GR"

@@ -462,8 +462,11 @@ class DocContext:
 
     def _consensus(self, places: list["PlaceMention"]) -> Optional[str]:
         """The country that has a place for most of the report's place names; a name found in one
-        country only ("Badakhshan") weighs more than one found in many ("Argo")."""
+        country only ("Badakhshan") weighs more than one found in many ("Argo"). The country the
+        report's demonyms point to votes like one place."""
         votes: Counter = Counter()
+        if self.focus:  # whose forces or people the report speaks of ("Afghan forces") counts as one place
+            votes[self.focus] += 1.0
         for p in places:
             if self.gazetteer.country_code_of(p.name):
                 continue  # a country named says whose or where, not which towns: its towns do the voting
