@@ -524,3 +524,9 @@ def test_the_demonym_of_the_forces_weighs_for_their_country_between_namesakes(ex
     text = "On 4 May 2024, Afghan forces repelled an attack by Taliban militants on a check point in Chora district."
     [e] = extract(extractor, text, "en", published="2024-05-05").events
     assert e.location.country_code == "AF" and e.actor1.country_code != "GR"
+
+
+def test_the_country_a_named_group_is_based_in_weighs_between_namesakes(extractor):
+    text = "On 4 May 2024, Taliban militants attacked a check point in Chora district, killing one policeman."
+    [e] = extract(extractor, text, "en", published="2024-05-05").events
+    assert e.location.country_code == "AF" and e.actor2.name == "Police Forces of Afghanistan"

@@ -463,10 +463,14 @@ class DocContext:
     def _consensus(self, places: list["PlaceMention"]) -> Optional[str]:
         """The country that has a place for most of the report's place names; a name found in one
         country only ("Badakhshan") weighs more than one found in many ("Argo"). The country the
-        report's demonyms point to votes like one place."""
+        report's demonyms point to votes like one place; the country each named group is based in,
+        like half of one."""
         votes: Counter = Counter()
         if self.focus:  # whose forces or people the report speaks of ("Afghan forces") counts as one place
             votes[self.focus] += 1.0
+        for code in {a.group.country_code for a in self.actors if a.category == "group" and a.group is not None}:
+            if code:  # a group based in a country ("Taliban militants") half as much
+                votes[code] += 0.5
         for p in places:
             if self.gazetteer.country_code_of(p.name):
                 continue  # a country named says whose or where, not which towns: its towns do the voting
