@@ -527,7 +527,7 @@ def test_the_demonym_of_the_forces_weighs_for_their_country_between_namesakes(ex
 
 
 def test_the_country_a_named_group_is_based_in_weighs_between_namesakes(extractor):
-    # one place found only in Greece, one only in Afghanistan: the Taliban tip the balance
-    text = "On 4 May 2024, Taliban militants attacked a check point in Chora district, Kandahar, killing one policeman."
+    # a district name found in China and in Afghanistan, a province name in Afghanistan: the Taliban tip the balance
+    text = "On 4 May 2024, Taliban militants attacked a check point in Gelan district, Ghazni, killing one policeman."
     [e] = extract(extractor, text, "en", published="2024-05-05").events
     assert e.location.country_code == "AF" and e.actor2.name == "Police Forces of Afghanistan"
