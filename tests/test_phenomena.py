@@ -531,3 +531,14 @@ def test_the_country_a_named_group_is_based_in_weighs_between_namesakes(extracto
     text = "On 4 May 2024, Taliban militants attacked a check point in Gelan district, Ghazni, killing one policeman."
     [e] = extract(extractor, text, "en", published="2024-05-05").events
     assert e.location.country_code == "AF" and e.actor2.name == "Police Forces of Afghanistan"
+
+
+def test_an_inverted_speaker_after_the_words_is_who_speaks(extractor):
+    text = ("L'armée ukrainienne a accusé jeudi les forces russes d'avoir bombardé ses positions près de Koupiansk.\n\n"
+            "Les blessés ont été évacués et leurs jours ne sont pas en danger, a précisé l'état-major, qui dénonce "
+            "« une violation flagrante » du droit de la guerre.")
+    r = extract(extractor, text, "fr", published="2025-02-21")
+    speakers = {(s.statement_type, s.speaker.country_code) for s in r.statements}
+    assert ("ACCUSE", "UA") in speakers
+    assert not any(s.speaker.country_code == "RU" for s in r.statements)  # the soldiers hurt are not who speaks
+    assert not any(s.statement_type == "REJECT" for s in r.statements)  # "ne sont pas en danger" denies nothing

@@ -33,6 +33,9 @@ class Speaker:
     end: int
 
 
+INVERSION_MARKS = {",", "»", "\"", "”"}  # what ends the words a verb reports, before an inverted subject
+
+
 class StatementExtractor:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
@@ -164,6 +167,14 @@ class StatementExtractor:
         for c in verb.children:
             if c.dep_ in ("obl:agent", "agent"):
                 return next((g for g in c.children if g.dep_ == "pobj"), c)
+        if not any(c.dep_.startswith("nsubj") for c in verb.children) and \
+                any(t.text in INVERSION_MARKS for t in verb.doc[max(0, verb.i - 3):verb.i]):
+            # "..., a précisé l'état-major": after what it says, the subject follows the verb and
+            # is parsed as its object
+            inverted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i
+                             and c.pos_ in ("NOUN", "PROPN")), None)
+            if inverted is not None:
+                return inverted
         for t in (verb, verb.head):
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj"):
