@@ -534,11 +534,8 @@ def test_the_country_a_named_group_is_based_in_weighs_between_namesakes(extracto
 
 
 def test_an_inverted_speaker_after_the_words_is_who_speaks(extractor):
-    text = ("L'armée ukrainienne a accusé jeudi les forces russes d'avoir bombardé ses positions près de Koupiansk.\n\n"
-            "Les blessés ont été évacués et leurs jours ne sont pas en danger, a précisé l'état-major, qui dénonce "
-            "« une violation flagrante » du droit de la guerre.")
+    text = ("L'armée ukrainienne a accusé jeudi les forces russes d'avoir utilisé des munitions chimiques près de Koupiansk.\n\n"
+            "Les soldats russes capturés ne sont pas blessés, a précisé l'armée ukrainienne dans un communiqué.")
     r = extract(extractor, text, "fr", published="2025-02-21")
-    speakers = {(s.statement_type, s.speaker.country_code) for s in r.statements}
-    assert ("ACCUSE", "UA") in speakers
-    assert not any(s.speaker.country_code == "RU" for s in r.statements)  # the soldiers hurt are not who speaks
-    assert not any(s.statement_type == "REJECT" for s in r.statements)  # "ne sont pas en danger" denies nothing
+    assert [(s.statement_type, s.speaker.country_code) for s in r.statements] == [("ACCUSE", "UA")]
+    # the Russian soldiers are what the army speaks of: they deny nothing
