@@ -539,3 +539,13 @@ def test_an_inverted_speaker_after_the_words_is_who_speaks(extractor):
     r = extract(extractor, text, "fr", published="2025-02-21")
     assert [(s.statement_type, s.speaker.country_code) for s in r.statements] == [("ACCUSE", "UA")]
     # the Russian soldiers are what the army speaks of: they deny nothing
+
+
+def test_a_call_to_act_parted_from_its_verb_is_a_demand(extractor):
+    r = extract(extractor, "Le ministère malien des Affaires étrangères a appelé la Cédéao à « prendre ses responsabilités ».", "fr")
+    assert [(s.statement_type, s.speaker.country_code) for s in r.statements] == [("DEMAND", "ML")]
+    r = extract(extractor, "Kenya's interior minister urged protesters to stay away from parliament on Tuesday.", "en")
+    assert [(s.statement_type, s.speaker.country_code) for s in r.statements] == [("DEMAND", "KE")]
+    # naming someone is no call to act
+    r = extract(extractor, "Les habitants ont appelé le quartier « la zone rouge » depuis les combats.", "fr")
+    assert not [s for s in r.statements if s.statement_type == "DEMAND"]

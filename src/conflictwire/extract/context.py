@@ -23,7 +23,7 @@ from ..resolve.actors import ActorFinder, ActorLexicon, ActorMention, is_locativ
 from ..resolve.dates import DateFinder, Published, TimeExpr
 from ..resolve.places import Gazetteer, place_key
 from .casualties import Count
-from .lexmatch import PhraseIndex, TokenKeys, flat
+from .lexmatch import Match, PhraseIndex, TokenKeys, flat
 from .numbers import number_value
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -57,6 +57,7 @@ class LanguageTools:
     settlement_nouns: set
     reflexive_other: set
     coded_fatalities: PhraseIndex
+    demand_verbs: set
     roles: PhraseIndex
     role_order: list
     regions: PhraseIndex
@@ -84,6 +85,7 @@ class LanguageTools:
             settlement_nouns={w for p in lex["places"].get("settlement_nouns", []) for w in p.lower().split()},
             reflexive_other={w.lower() for w in lex.get("reflexive_other", [])},
             coded_fatalities=index(lex.get("coded_fatalities", {})),
+            demand_verbs={w.lower() for w in lex.get("demand_verbs", [])},
             roles=index(lex["roles"]), role_order=list(lex["roles"]),
             regions=index({name: words.get(language, []) for name, words in regions().items()}),
             dates=DateFinder(language),
@@ -134,6 +136,7 @@ class DocContext:
         self.outcomes = t.outcomes.find(keys)
         # a verb, not the name it is spelled like ("Islamic State", "Said")
         self.statement_cues = [c for c in t.statements.find(keys) if self.doc[c.start].pos_ != "PROPN"]
+        self.statement_cues = sorted(self.statement_cues + self._calls_to_act(), key=lambda c: c.start)
         self.periods = t.tally_period.find(keys)
         self.region_refs = t.regions.find(keys)
         # Countries the report names; a name or capital is a proper noun ("Grenade" the country,
@@ -175,6 +178,24 @@ class DocContext:
             if value is not None:
                 return Count(value, "killed", m.start, t.i + 1, t.i)
         return None
+
+    def _calls_to_act(self) -> list[Match]:
+        """Demands whose verb and "à"/"to" are parted by whom they address: "a appelé l'OIAC à
+        réagir", "urged the authorities to act" (the lexicons' `demand_verbs`)."""
+        taken = {i for c in self.statement_cues for i in range(c.start, c.end)}
+        out = []
+        for verb in self.doc:
+            if verb.i in taken or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.tools.demand_verbs:
+                continue
+            addressees = [c for c in verb.children if c.dep_ in ("obj", "dobj", "iobj")]
+            # what they are to do hangs from the verb or, parsed so, from whom it addresses
+            acts = [c for x in [verb, *addressees] for c in x.children
+                    if c.dep_ in ("xcomp", "advcl", "obl", "obl:arg", "ccomp", "acl") and c.i > verb.i]
+            to_act = any(m.dep_ in ("mark", "case", "aux") and m.lower_ in ("à", "a", "to") for c in acts for m in c.children)
+            addressed = bool(addressees)
+            if addressed and to_act:
+                out.append(Match(verb.i, verb.i + 1, "DEMAND", verb.lemma_.lower()))
+        return out
 
     def _reflexive_other(self, m) -> bool:
         """A verb whose reflexive means something else: "un missile s'est abattu sur un immeuble"
