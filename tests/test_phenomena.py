@@ -549,3 +549,12 @@ def test_a_call_to_act_parted_from_its_verb_is_a_demand(extractor):
     # naming someone is no call to act
     r = extract(extractor, "Les habitants ont appelé le quartier « la zone rouge » depuis les combats.", "fr")
     assert not [s for s in r.statements if s.statement_type == "DEMAND"]
+
+
+def test_a_nickname_in_quotes_is_no_statement_and_a_vow_to_hunt_down_is_a_threat(extractor):
+    r = extract(extractor, "Police said the man, known by the alias \"Chucho\", was flown to Bogota on Tuesday.", "en")
+    assert r.statements == []
+    r = extract(extractor, "A provincial government spokesman said those behind the raid \"will be hunted down wherever they hide\".", "en")
+    assert [s.statement_type for s in r.statements] == ["THREATEN"]
+    r = extract(extractor, "Le gouverneur a affirmé que les auteurs de l'attaque « seront traqués jusqu'au dernier ».", "fr")
+    assert [s.statement_type for s in r.statements] == ["THREATEN"]

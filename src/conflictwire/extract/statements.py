@@ -33,6 +33,7 @@ class Speaker:
     end: int
 
 
+MIN_QUOTE_WORDS = 3
 INVERSION_MARKS = {",", "»", "\"", "”"}  # what ends the words a verb reports, before an inverted subject
 
 
@@ -213,8 +214,11 @@ class StatementExtractor:
 
     # --- what was said -----------------------------------------------------------------------
     def quote(self, sent: Span) -> Optional[tuple[int, int, str]]:
+        """The words quoted in the sentence; a name or a nickname in quotes ("known as 'Caliche'")
+        quotes nobody, a word in quotes does ("avoir « éliminé »")."""
         m = QUOTES.search(sent.text)
-        if not m:
+        words = next(g for g in m.groups() if g).split() if m else []
+        if not words or len(words) < MIN_QUOTE_WORDS and words[0][:1].isupper():
             return None
         g = next(i for i in (1, 2, 3) if m.group(i))
         start = sent.start_char + m.start(g)
