@@ -558,3 +558,9 @@ def test_a_nickname_in_quotes_is_no_statement_and_a_vow_to_hunt_down_is_a_threat
     assert [s.statement_type for s in r.statements] == ["THREATEN"]
     r = extract(extractor, "Le gouverneur a affirmé que les auteurs de l'attaque « seront traqués jusqu'au dernier ».", "fr")
     assert [s.statement_type for s in r.statements] == ["THREATEN"]
+
+
+def test_a_group_the_ner_takes_for_a_person_still_claims(extractor):
+    r = extract(extractor, "Al Shabaab said in a statement that its fighters had attacked the base near Baidoa.", "en")
+    [s] = r.statements
+    assert s.statement_type == "CLAIM" and s.speaker.name == "Al Shabaab" and s.speaker.kind == "rebel_group"

@@ -128,7 +128,9 @@ class StatementExtractor:
         subjects = [c for c in subj.head.children if c.dep_ == subj.dep_] or [subj]
         lo, hi = min(s.left_edge.i for s in subjects), max(s.right_edge.i for s in subjects) + 1
         words = {t.lower_ for t in doc[lo:hi]} | {t.lemma_.lower() for t in doc[lo:hi]}
-        person = next((e for e in doc.ents if e.label_ in ("PER", "PERSON") and lo <= e.start < hi), None)
+        groups = {i for a in self.ctx.actors if a.category == "group" for i in range(a.start, a.end)}
+        person = next((e for e in doc.ents if e.label_ in ("PER", "PERSON") and lo <= e.start < hi
+                       and e.start not in groups), None)  # "Al Shabaab" tagged as a person is still the group
         if person is None and words & self.ctx.tools.anonymous:
             return None
         role = self.role(lo, hi)
