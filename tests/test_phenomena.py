@@ -564,3 +564,15 @@ def test_a_group_the_ner_takes_for_a_person_still_claims(extractor):
     r = extract(extractor, "Al Shabaab said in a statement that its fighters had attacked the base near Baidoa.", "en")
     [s] = r.statements
     assert s.statement_type == "CLAIM" and s.speaker.name == "Al Shabaab" and s.speaker.kind == "rebel_group"
+
+
+def test_quoted_words_that_name_a_wrong_accuse(extractor):
+    r = extract(extractor, "Iraq's foreign ministry called the new Turkish base \"a flagrant violation of Iraqi sovereignty\" "
+                           "and demanded that Ankara withdraw its troops.", "en")
+    assert sorted(s.statement_type for s in r.statements) == ["ACCUSE", "DEMAND"]
+    accusation = next(s for s in r.statements if s.statement_type == "ACCUSE")
+    assert accusation.speaker.country_code == "IQ" and accusation.target.country_code == "TR"
+    r = extract(extractor, "« C'est un crime de guerre contre notre peuple », a déclaré le maire de Kherson.", "fr")
+    assert [s.statement_type for s in r.statements] == ["ACCUSE"]
+    r = extract(extractor, "« Nous poursuivrons les réformes annoncées en mars », a déclaré le ministre malien de l'Économie.", "fr")
+    assert [s.statement_type for s in r.statements] != ["ACCUSE"]

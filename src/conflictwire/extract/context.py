@@ -58,6 +58,7 @@ class LanguageTools:
     reflexive_other: set
     coded_fatalities: PhraseIndex
     demand_verbs: set
+    accusation_words: PhraseIndex
     roles: PhraseIndex
     role_order: list
     regions: PhraseIndex
@@ -86,6 +87,7 @@ class LanguageTools:
             reflexive_other={w.lower() for w in lex.get("reflexive_other", [])},
             coded_fatalities=index(lex.get("coded_fatalities", {})),
             demand_verbs={w.lower() for w in lex.get("demand_verbs", [])},
+            accusation_words=index({"accuse": lex.get("accusation_words", [])}),
             roles=index(lex["roles"]), role_order=list(lex["roles"]),
             regions=index({name: words.get(language, []) for name, words in regions().items()}),
             dates=DateFinder(language),

@@ -75,9 +75,23 @@ class StatementExtractor:
             statement = self.statement(sent, cue)
             if statement is not None:
                 out.append(statement)
+        if out and len(out) < MAX_PER_SENTENCE and not any(s.statement_type == "ACCUSE" for s in out) \
+                and out[0].statement_type in ("DEMAND", "WARN", "ASSERT") and self.accusing_quote(sent):
+            # "called the base 'a flagrant violation' and demanded...": the words accuse as well
+            accusation = self.statement(sent, chosen[0], kind="ACCUSE")
+            if accusation is not None:
+                out.append(accusation)
         return out
 
-    def statement(self, sent: Span, cue: Match) -> Optional[Statement]:
+    def accusing_quote(self, sent: Span) -> bool:
+        """The words quoted name a wrong ("a war crime", "une violation flagrante", "deliberately aims at homes")."""
+        quote = self.quote(sent)
+        if quote is None:
+            return False
+        lo, hi = self.ctx.token_at(quote[0]), self.ctx.token_at(max(quote[0], quote[1] - 1)) + 1
+        return bool(self.ctx.tools.accusation_words.find(self.ctx.keys, lo, hi))
+
+    def statement(self, sent: Span, cue: Match, kind: Optional[str] = None) -> Optional[Statement]:
         doc = self.ctx.doc  # the cue's verb: "revendiqué" in "a revendiqué"
         verb = next((t for t in doc[cue.start:cue.end] if t.pos_ == "VERB"), doc[cue.start])
         if cue.label != "SAY" and self.denied(verb):
@@ -86,7 +100,7 @@ class StatementExtractor:
         if speaker is None:
             return None
         quote = self.quote(sent)
-        kind = cue.label if cue.label != "SAY" else self.classify_say(sent, speaker, quote)
+        kind = kind or (cue.label if cue.label != "SAY" else self.classify_say(sent, speaker, quote))
         if cue.label == "CLAIM" and not self.claims_an_act(verb):
             kind = "ASSERT"  # "la CGT a revendiqué 500 000 participants": a claimed figure, not responsibility
         if kind is None:
@@ -245,7 +259,7 @@ class StatementExtractor:
         if negated and speaker.actor.country_code in self.accused:
             return "REJECT"
         if quote is not None:
-            return "ASSERT"
+            return "ACCUSE" if self.accusing_quote(sent) else "ASSERT"
         return None
 
     def own_strike(self, tail: range) -> bool:
