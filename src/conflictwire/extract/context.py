@@ -111,6 +111,9 @@ class PlaceMention:
     span_end: int = 0
 
 
+TIE_BREAK = 0.4  # the vote of a demonym or a group's home country among places' votes (each place: 1)
+
+
 @dataclass
 class DocContext:
     article: Article
@@ -486,14 +489,16 @@ class DocContext:
     def _consensus(self, places: list["PlaceMention"]) -> Optional[str]:
         """The country that has a place for most of the report's place names; a name found in one
         country only ("Badakhshan") weighs more than one found in many ("Argo"). The country the
-        report's demonyms point to votes like one place; the country each named group is based in,
-        like half of one."""
+        report's demonyms point to, when they point to one, and the country each named group is
+        based in get a small vote: enough to choose between places, not to outweigh one
+        ("American troops near Deir ez-Zor" are in Syria)."""
         votes: Counter = Counter()
-        if self.focus:  # whose forces or people the report speaks of ("Afghan forces") counts as one place
-            votes[self.focus] += 1.0
+        named = {m.label.split(":")[1] for m in self.country_refs}
+        if len(named) == 1:  # the one country whose forces or people the report speaks of ("Afghan forces")
+            votes[named.pop()] += TIE_BREAK  # tips the balance between places ("Russian missiles ... Ukrainian officials": none)
         for code in {a.group.country_code for a in self.actors if a.category == "group" and a.group is not None}:
             if code:  # a group based in a country ("Taliban militants") half as much
-                votes[code] += 0.5
+                votes[code] += TIE_BREAK
         for p in places:
             if self.gazetteer.country_code_of(p.name):
                 continue  # a country named says whose or where, not which towns: its towns do the voting
