@@ -576,3 +576,11 @@ def test_quoted_words_that_name_a_wrong_accuse(extractor):
     assert [s.statement_type for s in r.statements] == ["ACCUSE"]
     r = extract(extractor, "« Nous poursuivrons les réformes annoncées en mars », a déclaré le ministre malien de l'Économie.", "fr")
     assert [s.statement_type for s in r.statements] != ["ACCUSE"]
+
+
+def test_attacks_an_armed_group_says_will_go_on_are_a_threat_not_a_claim(extractor):
+    r = extract(extractor, "Les groupes armés qui ont visé les bases étrangères affirment que les attaques continueront tant que "
+                           "les troupes étrangères resteront au Niger.", "fr")
+    assert [s.statement_type for s in r.statements] == ["THREATEN"]
+    r = extract(extractor, "Al Shabaab said its fighters had attacked the base and would continue until foreign troops left.", "en")
+    assert "CLAIM" in [s.statement_type for s in r.statements]

@@ -243,12 +243,15 @@ class StatementExtractor:
     def classify_say(self, sent: Span, speaker: Speaker, quote) -> Optional[str]:
         keys, t = self.ctx.keys, self.ctx.tools
         tail = range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)
-        if speaker.actor.kind in NON_STATE_KINDS and \
-                any(tail.start <= m.start < tail.stop for m in self.ctx.triggers):
+        told = [m for m in self.ctx.triggers if tail.start <= m.start < tail.stop]
+        threat = t.threat_cues.find(keys, tail.start, tail.stop)
+        if threat and not any(self.ctx.doc[m.start].pos_ == "VERB" for m in told):
+            return "THREATEN"  # "les attaques se poursuivront": attacks to come are threatened, not claimed
+        if speaker.actor.kind in NON_STATE_KINDS and told:
             return "CLAIM"  # an armed group telling of its own attack claims it
         if speaker.actor.kind in ("state_forces", "external_forces") and self.own_strike(tail):
             return "CLAIM"  # "the army said it struck...", "l'armée a indiqué avoir frappé"
-        if t.threat_cues.find(keys, tail.start, tail.stop):
+        if threat:
             return "THREATEN"
         if t.demand_cues.find(keys, tail.start, tail.stop):
             return "DEMAND"
