@@ -584,3 +584,11 @@ def test_attacks_an_armed_group_says_will_go_on_are_a_threat_not_a_claim(extract
     assert [s.statement_type for s in r.statements] == ["THREATEN"]
     r = extract(extractor, "Al Shabaab said its fighters had attacked the base and would continue until foreign troops left.", "en")
     assert "CLAIM" in [s.statement_type for s in r.statements]
+
+
+def test_a_quote_before_its_speaker_is_what_was_said(extractor):
+    r = extract(extractor, "\"Those who attack our villages will face the full force of the law,\" the state's chief minister "
+                           "told reporters in Imphal on Thursday.", "en")
+    assert [s.statement_type for s in r.statements] == ["THREATEN"]
+    r = extract(extractor, "« Les frappes doivent cesser immédiatement », a déclaré le ministre libanais des Affaires étrangères.", "fr")
+    assert [(s.statement_type, s.speaker.country_code) for s in r.statements] == [("DEMAND", "LB")]

@@ -242,18 +242,21 @@ class StatementExtractor:
 
     def classify_say(self, sent: Span, speaker: Speaker, quote) -> Optional[str]:
         keys, t = self.ctx.keys, self.ctx.tools
-        tail = range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)
-        told = [m for m in self.ctx.triggers if tail.start <= m.start < tail.stop]
-        threat = t.threat_cues.find(keys, tail.start, tail.stop)
+        # what was said: the words after the speaker, and the quote before it ("'...,' the minister said")
+        parts = [range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)]
+        if quote is not None and self.ctx.token_at(quote[0]) < speaker.start:
+            parts.append(range(sent.start, speaker.start))
+        told = [m for m in self.ctx.triggers if any(m.start in part for part in parts)]
+        threat = [c for part in parts for c in t.threat_cues.find(keys, part.start, part.stop)]
         if threat and not any(self.ctx.doc[m.start].pos_ == "VERB" for m in told):
             return "THREATEN"  # "les attaques se poursuivront": attacks to come are threatened, not claimed
         if speaker.actor.kind in NON_STATE_KINDS and told:
             return "CLAIM"  # an armed group telling of its own attack claims it
-        if speaker.actor.kind in ("state_forces", "external_forces") and self.own_strike(tail):
+        if speaker.actor.kind in ("state_forces", "external_forces") and any(self.own_strike(part) for part in parts):
             return "CLAIM"  # "the army said it struck...", "l'armée a indiqué avoir frappé"
         if threat:
             return "THREATEN"
-        if t.demand_cues.find(keys, tail.start, tail.stop):
+        if any(t.demand_cues.find(keys, part.start, part.stop) for part in parts):
             return "DEMAND"
         warn = [c for c in t.statements.find(keys, sent.start, sent.end) if c.label == "WARN"]
         if warn:
