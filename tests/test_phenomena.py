@@ -592,3 +592,8 @@ def test_a_quote_before_its_speaker_is_what_was_said(extractor):
     assert [s.statement_type for s in r.statements] == ["THREATEN"]
     r = extract(extractor, "« Les frappes doivent cesser immédiatement », a déclaré le ministre libanais des Affaires étrangères.", "fr")
     assert [(s.statement_type, s.speaker.country_code) for s in r.statements] == [("DEMAND", "LB")]
+
+
+def test_a_quote_that_demands_makes_its_saying_a_demand(extractor):
+    r = extract(extractor, "\"We demand that both sides keep civilians out of the fighting,\" Colombia's ombudsman said.", "en")
+    assert [(s.statement_type, s.speaker.country_code) for s in r.statements] == [("DEMAND", "CO")]

@@ -62,6 +62,11 @@ class StatementExtractor:
         if not cues:
             return []
         doc = self.ctx.doc
+        quote = self.quote(sent)
+        if quote is not None:  # words inside a quote are what is said; the verb outside it speaks
+            inside = self.quote_tokens(quote)
+            outside = [c for c in cues if c.start not in inside]
+            cues = outside or cues
         verbal = [c for c in cues if c.label != "SAY" and doc[c.start].pos_ in ("VERB", "AUX")]
         chosen: list[Match] = []
         for c in sorted(verbal, key=lambda c: c.start):
@@ -88,8 +93,12 @@ class StatementExtractor:
         quote = self.quote(sent)
         if quote is None:
             return False
-        lo, hi = self.ctx.token_at(quote[0]), self.ctx.token_at(max(quote[0], quote[1] - 1)) + 1
-        return bool(self.ctx.tools.accusation_words.find(self.ctx.keys, lo, hi))
+        inside = self.quote_tokens(quote)
+        return bool(self.ctx.tools.accusation_words.find(self.ctx.keys, inside.start, inside.stop))
+
+    def quote_tokens(self, quote: tuple[int, int, str]) -> range:
+        """The tokens of a quote found by `quote` (which gives characters)."""
+        return range(self.ctx.token_at(quote[0]), self.ctx.token_at(max(quote[0], quote[1] - 1)) + 1)
 
     def statement(self, sent: Span, cue: Match, kind: Optional[str] = None) -> Optional[Statement]:
         doc = self.ctx.doc  # the cue's verb: "revendiqué" in "a revendiqué"
@@ -258,6 +267,12 @@ class StatementExtractor:
             return "THREATEN"
         if any(t.demand_cues.find(keys, part.start, part.stop) for part in parts):
             return "DEMAND"
+        # the words said use a verb of their own: "'We demand that ...,' the office said"
+        inside = self.quote_tokens(quote) if quote else range(0)
+        quoted = [c.label for c in self.ctx.statement_cues if c.label in ("ACCUSE", "REJECT", "DEMAND", "WARN")
+                  and c.start in inside]
+        if quoted:
+            return min(quoted, key=PRIORITY.index)
         warn = [c for c in t.statements.find(keys, sent.start, sent.end) if c.label == "WARN"]
         if warn:
             return "WARN"
