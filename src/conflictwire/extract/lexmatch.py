@@ -67,8 +67,11 @@ class PhraseIndex:
         return found
 
     def match_at(self, keys: TokenKeys, i: int, end: int) -> Match | None:
+        lower, lemma, first = keys.lower[i], keys.lemma[i], self.first
+        if lower not in first and lemma not in first:  # most tokens start no phrase
+            return None
         best = None
-        for key in {keys.lower[i], keys.lemma[i]}:
+        for key in (lower,) if lower == lemma else (lower, lemma):
             for words, label, phrase in self.first.get(key, ()):
                 n = len(words)
                 if i + n <= end and (best is None or n > best.end - best.start) and all(

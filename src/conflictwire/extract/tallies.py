@@ -145,6 +145,8 @@ class TallyExtractor:
         self.ellipsis = self.lex.ellipsis.find(keys)
         self.text = doc.text
         self.months = {fold(m) for m in lexicon(ctx.tools.language)["dates"]["months"]}
+        self.folded = [fold(t.text) for t in doc]  # each token folded once: vague_at looks at every token
+        self.vague_starts = {words.split(" ")[0] for words in ctx.tools.vague_numbers}
 
     def _verbal(self, m: Match) -> bool:
         """ "recorded 300 attacks", not "a record 300"; "l'Ituri compte", not "pour le compte de"."""
@@ -247,16 +249,18 @@ class TallyExtractor:
 
     def vague_at(self, i: int, sent: Span, vague: dict) -> Optional[Figure]:
         """ "une centaine", "a dozen", "two dozen": a round amount, counted as ACLED does."""
-        doc = self.ctx.doc
+        doc, folded = self.ctx.doc, self.folded
+        if folded[i] not in self.vague_starts:
+            return None
         for n in (3, 2, 1):
             if i + n > sent.end:
                 continue
-            words = " ".join(fold(t.text) for t in doc[i:i + n])
+            words = " ".join(folded[i:i + n])
             value = vague.get(words)
-            last = fold(doc[i + n - 1].text)
+            last = folded[i + n - 1]
             if value is None or value < 10 or last in VAGUE_PLURALS or (n == 1 and last in ARTICLES):
                 continue
-            if n == 1 and i > sent.start and fold(doc[i - 1].text) in ("des", "of"):
+            if n == 1 and i > sent.start and folded[i - 1] in ("des", "of"):
                 continue
             end = i + n
             # "une centaine de milliers" -> a hundred thousand
