@@ -597,3 +597,10 @@ def test_a_quote_before_its_speaker_is_what_was_said(extractor):
 def test_a_quote_that_demands_makes_its_saying_a_demand(extractor):
     r = extract(extractor, "\"We demand that both sides keep civilians out of the fighting,\" Colombia's ombudsman said.", "en")
     assert [(s.statement_type, s.speaker.country_code) for s in r.statements] == [("DEMAND", "CO")]
+
+
+def test_the_day_of_an_accusation_is_not_the_day_of_what_it_accuses(extractor):
+    text = ("KIEV - L'armée ukrainienne a accusé jeudi les forces russes d'avoir largué mardi, au moyen de drones, "
+            "des grenades chargées de gaz toxique sur ses positions près de Pokrovsk, intoxiquant trois soldats.")
+    [e] = extract(extractor, text, "fr", published="2025-02-21").events
+    assert e.sub_event_type == "Chemical weapon" and e.event_date == "2025-02-18"

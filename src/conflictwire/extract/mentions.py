@@ -382,7 +382,16 @@ class MentionFinder:
         doc, out = self.ctx.doc, set()
         for cue in self.ctx.statement_cues:
             verb = doc[cue.start]
-            if cue.label != "SAY" or verb.pos_ not in ("VERB", "AUX"):
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if cue.label in ("ACCUSE", "REJECT"):
+                # "a accusé jeudi les forces russes d'avoir largué mardi...": who accuses and when,
+                # not what they accuse of
+                out.add(verb.i)
+                out.update(t.i for c in verb.children if c.dep_ in ("nsubj", "aux", "aux:tense", "obl:mod", "npadvmod")
+                           for t in c.subtree)
+                continue
+            if cue.label != "SAY":
                 continue
             # what was said: its clause, or the report before "..., a annoncé X" (which the parser
             # may hang under the saying verb as an adverbial clause)
