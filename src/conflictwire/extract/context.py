@@ -197,8 +197,7 @@ class DocContext:
             acts = [c for x in [verb, *addressees] for c in x.children
                     if c.dep_ in ("xcomp", "advcl", "obl", "obl:arg", "ccomp", "acl") and c.i > verb.i]
             to_act = any(m.dep_ in ("mark", "case", "aux") and m.lower_ in ("à", "a", "to") for c in acts for m in c.children)
-            addressed = bool(addressees)
-            if addressed and to_act:
+            if addressees and to_act:
                 out.append(Match(verb.i, verb.i + 1, "DEMAND", verb.lemma_.lower()))
         return out
 
@@ -497,7 +496,7 @@ class DocContext:
         if len(named) == 1:  # the one country whose forces or people the report speaks of ("Afghan forces")
             votes[named.pop()] += TIE_BREAK  # tips the balance between places ("Russian missiles ... Ukrainian officials": none)
         for code in {a.group.country_code for a in self.actors if a.category == "group" and a.group is not None}:
-            if code:  # a group based in a country ("Taliban militants") half as much
+            if code:  # and each country a named group is based in ("Taliban militants")
                 votes[code] += TIE_BREAK
         for p in places:
             if self.gazetteer.country_code_of(p.name):
