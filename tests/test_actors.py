@@ -195,3 +195,14 @@ def test_a_pro_government_militia_killed_with_the_police_is_not_the_attacker(ext
                            "on check points in Kunduz, Afghanistan.")
     [e] = r.events
     assert e.actor1.name != "Militia (Pro-Government)" and e.actor2.name.startswith("Police Forces of Afghanistan")
+
+
+def test_an_agreement_that_names_no_party_is_between_the_reports_two_sides(extractor):
+    text = ("Houthi fighters attacked government forces positions south of Marib on Friday, Yemen's army said.\n\n"
+            "On Sunday, the two sides completed a prisoner swap in Sirwah district, freeing 20 detainees each.")
+    r = extract(extractor, text, published="2025-12-01")
+    [deal] = [e for e in r.events if e.sub_event_type == "Agreement"]
+    assert deal.actor1.name == "Military Forces of Yemen" and deal.actor2.kind == "rebel_group"
+    r = extract(extractor, "On Sunday, the government and the Houthis completed a prisoner swap in Sirwah district, Marib.")
+    [deal] = r.events
+    assert deal.actor1.name == "Government of Yemen" and deal.actor2.name.startswith("Houthi")

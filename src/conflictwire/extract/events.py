@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -367,10 +368,13 @@ class EventExtractor:
             coming = [a for m in d.mentions if "withdraw" not in m.classes for a in m.roles["actor1"]]
             if leaving and coming:
                 picked["actor1"], picked["actor2"] = coming, leaving + picked["actor2"]
-        if "clash" in classes and not any(a.category == "group" for a in picked["actor2"]):
+        two_sided = "clash" in classes and not any(a.category == "group" for a in picked["actor2"]) or \
+            "agreement" in classes and not picked["actor2"]
+        if two_sided:
             # "fighting between ELN rebels and a dissident faction of the FARC": two groups named
-            # as the ones fighting are the two sides, whoever died between them
-            named = [a for a in picked["actor1"] if a.category == "group"]
+            # as the ones fighting are the two sides, whoever died between them; so are two parties
+            # named as making a deal ("the government and the Houthis completed a prisoner swap")
+            named = [a for a in picked["actor1"] if a.category == "group" or "agreement" in classes]
             first = self.resolved(named[0], country).name if named else None
             other = next((a for a in named if self.resolved(a, country).name != first
                           and not self.qualifies(a, named[0]) and not self.qualifies(named[0], a)), None)
@@ -588,7 +592,9 @@ class EventExtractor:
         elif actor1 is None and sub == "Disrupted weapons use" and weapon in ("drone", "missile", "rocket") and paragraphs:
             # drones and missiles shot down came from the foreign state named beside them, when one is
             actor1 = self.air_force(country, own_state=False, paragraphs=paragraphs, target=actor2, weapon=weapon)
-        elif actor1 is None and sub not in ("Agreement",):
+        elif actor1 is None and sub == "Agreement" and actor2 is None:
+            actor1, actor2 = self.belligerents(country)  # "the two sides completed a prisoner swap"
+        elif actor1 is None and sub != "Agreement":
             actor1 = unidentified(country)
         if actor2 is None and sub == "Disrupted weapons use" and country and (actor1 is None or actor1.kind not in ("state_forces",)):
             # what was shot down or defused was aimed at a state's forces, who stopped it
@@ -597,6 +603,18 @@ class EventExtractor:
                                       "Looting/property destruction", "Mob violence"):
             actor2 = Actor(name=f"Civilians ({country_label(country)})", kind="civilians", country_code=country)
         return actor1, actor2
+
+    def belligerents(self, country: Optional[str]) -> tuple[Optional[Actor], Optional[Actor]]:
+        """The two sides of the report's war, for an agreement that names neither: the state's
+        forces the report names and the armed group it names most, when it names both."""
+        ctx = self.ctx
+        state = sovereign(country) if country else None
+        forces = [a for a in ctx.actors if a.category == "military" and a.country and sovereign(a.country) == state]
+        groups = Counter(g.group.name for g in self.proven_groups)
+        if not forces or not groups:
+            return None, None
+        group = next(g for g in self.proven_groups if g.group.name == groups.most_common(1)[0][0])
+        return self.resolved(forces[0], country), self.resolved(group, country)
 
     def air_force(self, country: Optional[str], own_state: bool = True, paragraphs: Optional[set[int]] = None,
                   target: Optional[Actor] = None, weapon: Optional[str] = None) -> Optional[Actor]:
