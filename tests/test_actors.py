@@ -206,3 +206,13 @@ def test_an_agreement_that_names_no_party_is_between_the_reports_two_sides(extra
     r = extract(extractor, "On Sunday, the government and the Houthis completed a prisoner swap in Sirwah district, Marib.")
     [deal] = r.events
     assert deal.actor1.name == "Government of Yemen" and deal.actor2.name.startswith("Houthi")
+
+
+def test_forces_that_say_they_did_it_are_its_actor(extractor):
+    r = extract(extractor, "L'armée malienne a annoncé lundi s'être déployée dans la ville de Tessalit, au nord de Kidal.", language="fr")
+    [e] = r.events
+    assert e.actor1.name == "Military Forces of Mali"
+    # but a speaker who tells of someone else's act is no side
+    r = extract(extractor, "Le gouverneur de Gao a annoncé lundi que des hommes armés avaient attaqué un village voisin.", language="fr")
+    [e] = r.events
+    assert e.actor1.name == "Unidentified Armed Group (Mali)"

@@ -71,6 +71,7 @@ class MentionFinder:
         self.units = {w.lower() for w in lex.get("tallies", {}).get("units", [])}
         self.verb_only = {w.lower() for w in lex.get("verb_only_triggers", [])}
         self.since_event = {w.lower() for w in lex["dates"].get("since_event", []) if " " not in w}
+        self.own_pronouns = {w.lower() for w in lex.get("self_pronouns", [])}  # "the army said it had ..."
 
     def find(self) -> list[Mention]:
         out: list[Mention] = []
@@ -341,8 +342,8 @@ class MentionFinder:
         # the people a casualty count counts were hit, whatever the parse makes of them
         # ("tuant trois personnes, ..., a annoncé le gouverneur" parsed as who announced)
         counted = {c.number for c in mention.counts if c.kind in ("killed", "injured")}
-        self.assign_roles(mention, [a for a in ctx.actors if inside(a.head) and (a.counted(counted) or not elsewhere(a))],
-                          triggers, counted)
+        self.assign_roles(mention, [a for a in ctx.actors if inside(a.head) and (
+            a.counted(counted) or not elsewhere(a) or self.tells_own_act(a, triggers))], triggers, counted)
         heads = {m.end - 1 for m in [*triggers, *mention.weapons]}
         mention.another = any(t.lower_ in self.another_words and (t.head.i in heads or t.head.head.i in heads)
                               for t in span if inside(t.i))  # "une autre attaque", "defused a second device"
@@ -446,6 +447,8 @@ class MentionFinder:
                 mention.roles["actor2"].append(a)
                 continue
             if self.speaks(a, speakers):
+                if self.tells_own_act(a, triggers):  # "l'armée a annoncé s'être déployée": it did it
+                    mention.roles["actor1"].append(a)
                 continue
             if any(m.start < a.start and a.start - m.end <= 4 for m in assoc_marks):
                 mention.roles["assoc"].append(a)
@@ -458,6 +461,20 @@ class MentionFinder:
             if role is None:
                 role = "actor1" if a.category in ("armed", "group") else "actor2"
             mention.roles[role].append(a)
+
+    def tells_own_act(self, a: ActorMention, triggers: list[Match]) -> bool:
+        """The speaker tells of what it did itself: the act is a clause of its saying verb with no
+        subject of its own ("the army said it had deployed", "l'armée a annoncé s'être déployée")."""
+        doc = self.ctx.doc
+        verb = doc[a.head].head
+        if not doc[a.head].dep_.startswith("nsubj") or verb.i not in self.saying_verbs:
+            return False
+        for m in triggers:
+            t = doc[m.start]
+            if t.head.i == verb.i and t.dep_ in ("xcomp", "ccomp", "advcl") and t.i > verb.i and \
+                    not any(c.dep_.startswith("nsubj") and c.lower_ not in self.own_pronouns for c in t.children):
+                return True
+        return False
 
     def speaks(self, a: ActorMention, cue_tokens: set[int]) -> bool:
         """The actor is who says something about the event ("a statement by X added that..."),
