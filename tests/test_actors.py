@@ -212,6 +212,11 @@ def test_forces_that_say_they_did_it_are_its_actor(extractor):
     r = extract(extractor, "L'armée malienne a annoncé lundi s'être déployée dans la ville de Tessalit, au nord de Kidal.", language="fr")
     [e] = r.events
     assert e.actor1.name == "Military Forces of Mali"
+    # the act may lie deeper in what is said ("avoir neutralisé ... lors d'un accrochage")
+    r = extract(extractor, "Dimanche, l'armée camerounaise a affirmé avoir neutralisé trois séparatistes lors d'un accrochage "
+                           "près de Bamenda.", language="fr")
+    [e] = r.events
+    assert e.sub_event_type == "Armed clash" and e.actor1.name == "Military Forces of Cameroon"
     # but a speaker who tells of someone else's act is no side
     r = extract(extractor, "Le gouverneur de Gao a annoncé lundi que des hommes armés avaient attaqué un village voisin.", language="fr")
     [e] = r.events

@@ -471,9 +471,11 @@ class MentionFinder:
             return False
         for m in triggers:
             t = doc[m.start]
+            while t.head.i != verb.i and t.head.i != t.i:  # up to the clause the verb says
+                t = t.head
             if t.head.i == verb.i and t.dep_ in ("xcomp", "ccomp", "advcl") and t.i > verb.i and \
                     not any(c.dep_.startswith("nsubj") and c.lower_ not in self.own_pronouns for c in t.children):
-                return True
+                return True  # "l'armée a affirmé avoir neutralisé trois rebelles lors d'un accrochage"
         return False
 
     def speaks(self, a: ActorMention, cue_tokens: set[int]) -> bool:
