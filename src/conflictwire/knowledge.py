@@ -151,10 +151,11 @@ def community_entries(taken: set[str] = frozenset()) -> list[dict]:
             raise KnowledgeError(f"communities.yaml: entry {body!r} needs a name and a militia (Ethnic or Clan)")
         aliases = {}
         for language in SUPPORTED_LANGUAGES:
-            nouns = lexicon(language).get("community_fighters", [])
+            lex = lexicon(language)
+            nouns, first = lex.get("community_fighters", []), lex.get("community_word", "before") == "before"
             words = body.get(language, [])
             aliases[language] = [a for w in words for n in nouns
-                                 if (a := f"{w} {n}" if language == "en" else f"{n} {w}").casefold() not in taken]
+                                 if (a := f"{w} {n}" if first else f"{n} {w}").casefold() not in taken]
         out.append({"name": f"{body['name']} {body['militia']} Militia", "kind": "identity_militia", "country": None,
                     "aliases": aliases, "exact_only": True})
     return out

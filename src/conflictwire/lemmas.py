@@ -98,9 +98,6 @@ class _Flat:
                                (self.name, _signed(get_string_id(word)))).fetchone()
         return json.loads(row[0]) if row else default
 
-    def __contains__(self, word: str | int) -> bool:
-        return self.get(word) is not None
-
 
 class _Section:
     """One part of speech of a nested table: the words it lists, or their lemmas."""
@@ -129,18 +126,12 @@ class _Nested:
     def get(self, pos: str | int, default: Any = None) -> Any:
         return self.sections.get(_signed(get_string_id(pos)), default)
 
-    def __contains__(self, pos: str | int) -> bool:
-        return _signed(get_string_id(pos)) in self.sections
-
 
 class _Small(dict):
     """A small table held in memory, keyed like spaCy's by the hash of its keys."""
 
     def get(self, key: str | int, default: Any = None) -> Any:
         return super().get(str(get_string_id(key)), default)
-
-    def __contains__(self, key: object) -> bool:
-        return super().__contains__(str(get_string_id(key)))
 
 
 class StoredLookups:
@@ -157,9 +148,6 @@ class StoredLookups:
                 self._tables[name] = _Nested(self.con, name, sections[name]) if name in NESTED else _Flat(self.con, name)
 
     def __contains__(self, name: str) -> bool:
-        return name in self._tables
-
-    def has_table(self, name: str) -> bool:
         return name in self._tables
 
     def get_table(self, name: str, default: Any = None) -> Any:
