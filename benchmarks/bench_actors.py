@@ -7,7 +7,7 @@ import time
 
 from conflictwire.knowledge import actor_entries
 from conflictwire.model import Actor
-from conflictwire.resolve.actors import GroupMatcher
+from conflictwire.find.actors import GroupMatcher
 
 N = 10_000
 

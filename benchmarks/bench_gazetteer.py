@@ -82,7 +82,7 @@ def main() -> None:
     print(f"file size:        {path.stat().st_size / 1e6:6.1f} MB")
 
     rss0 = peak_rss_mb()
-    from conflictwire.resolve.places import Gazetteer
+    from conflictwire.gazetteer.query import Gazetteer
 
     start = time.perf_counter()
     g = Gazetteer(path, build=False)

@@ -5,7 +5,7 @@ import pytest
 from conflictwire.ingest.readers import Report
 from conflictwire.knowledge import actor_entries
 from conflictwire.model import Actor
-from conflictwire.resolve.actors import GroupMatcher, fold_name
+from conflictwire.find.actors import GroupMatcher, fold_name
 
 
 @pytest.fixture(scope="module")

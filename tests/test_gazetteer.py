@@ -19,8 +19,8 @@ from conflictwire.cli import app
 from conflictwire.gazetteer import GeonamesImportError, build, import_geonames, info, place_key, strip_generic
 from conflictwire.gazetteer.store import FILE_NAME, SCHEMA_VERSION, default_path
 from conflictwire.model import Place
-from conflictwire.resolve import places as places_module
-from conflictwire.resolve.places import Gazetteer
+from conflictwire.gazetteer import query as places_module
+from conflictwire.gazetteer.query import Gazetteer
 
 IRAQ = (29.0, 37.5, 38.7, 48.7)  # lat min, lat max, lon min, lon max
 

@@ -1,6 +1,6 @@
 import pytest
 
-from conflictwire.extract.classify import main_weapon, sub_event_type
+from conflictwire.events.classify import main_weapon, sub_event_type
 from conflictwire.model import Article
 
 
@@ -21,7 +21,7 @@ def test_casualties_in_words_and_digits(extractor, lang, text, killed, injured):
 
 
 def test_numbers_are_read_in_one_place():
-    from conflictwire.extract.numbers import digits_value
+    from conflictwire.text.numbers import digits_value
     assert (digits_value("4,000"), digits_value("1 200"), digits_value("1,5"), digits_value("12")) == (4000, 1200, 1.5, 12)
     assert digits_value("douze") is None
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
-from .extract.claims import link_claims
-from .extract.context import DocContext, LanguageTools
-from .extract.events import EventExtractor
-from .extract.statements import StatementExtractor
-from .extract.tallies import TallyExtractor
+from .events.claims import link_claims
+from .context import DocContext, LanguageTools
+from .events.extractor import EventExtractor
+from .statements.extractor import StatementExtractor
+from .tallies.extractor import TallyExtractor
 from .ingest import InputError, LanguageDetector, Report
 from .knowledge import SUPPORTED_LANGUAGES
 from .model import Article, Extraction
 from .resolve.dates import Published
-from .resolve.places import Gazetteer, default_gazetteer
+from .gazetteer.query import Gazetteer, default_gazetteer
 
 
 @dataclass

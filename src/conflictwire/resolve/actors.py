@@ -1,5 +1,5 @@
-"""Actor mentions: find who a report talks about and give each a canonical ACLED-style name,
-kind and country.
+"""Canonical actors: each mention's ACLED-style name, kind and country. The one place where
+ACLED's actor names are built.
 
 Named groups come from the actor dictionary (data/actors.yaml); state forces are built from the
 country data (demonyms, names, capitals) and the language's actor words, never listed by hand:
@@ -8,138 +8,13 @@ An attacker the report does not name becomes "Unidentified Armed Group (<country
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
 from typing import Optional
 
 import pycountry
-from rapidfuzz import fuzz, process
-from spacy.tokens import Token
 
-from ..extract.lexmatch import Match, PhraseIndex, TokenKeys
-from ..knowledge import NON_STATE_KINDS, Country, countries, lexicon, sovereign
+from ..find.actors import STATE_CATEGORIES, ActorMention
+from ..knowledge import NON_STATE_KINDS, Country, countries, sovereign
 from ..model import Actor
-
-LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
-STATE_CATEGORIES = ("military", "police", "government", "state", "facility", "police_facility")
-FACILITIES = ("facility", "police_facility")
-NAME_LABELS = ("ORG", "NORP", "MISC")  # NER names an armed group may stand behind
-LEADING_ARTICLE = re.compile(r"^(?:(?:the|les|le|la)\s+|l['’]\s*)")
-OF_WORDS = {"de", "du", "des", "d'", "d’", "of"}  # "Forces armées de la RDC", "rebelles du M23"
-TAIL_STOPS = {"dont", "including", "among", "par", "by", "near", "près"}
-
-
-@dataclass
-class ActorMention:
-    """An actor as the report names it, before its role in an event is known."""
-    start: int  # token span in the doc
-    end: int
-    head: int  # token index of the head word
-    category: str  # group, military, police, government, state, armed, civilians, protesters, rioters, proxy
-    country: Optional[str] = None  # the actor's own country, when the words give it
-    where: Optional[str] = None  # a country named as where the actor is ("groups in Iraq")
-    group: Optional[Actor] = None  # a dictionary entry, for named groups
-    backer: Optional[str] = None  # "Iran-backed": the backing country
-    unknown: bool = False
-    agent: bool = False  # owns the weapon or the strike ("Russian drones", "frappe israélienne"): acts
-
-    def covers(self, i: int) -> bool:
-        return self.start <= i < self.end
-
-    def counted(self, numbers: set[int]) -> bool:
-        """The phrase holds one of these numbers ("trois personnes")."""
-        return any(self.covers(i) for i in numbers)
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def fold_name(name: str) -> str:
-    """The form names are compared in: no accents, case, punctuation, spaces or leading article."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = LEADING_ARTICLE.sub("", s.strip())
-    return re.sub(r"[^a-z0-9]+", "", s)
-
-
-class GroupMatcher:
-    """Names to dictionary actors: an exact alias first (folded: "Kata'ib Hezbollah" is
-    "kataibhezbollah"), then the closest alias by edit similarity (rapidfuzz) when it is close
-    enough, for spellings the dictionary does not list ("Tehreek-e-Taliban", "Hizballah").
-    Short names (acronyms) must match exactly."""
-
-    THRESHOLD = 88.0
-    MIN_FUZZY_LENGTH = 8
-
-    def __init__(self, table: dict[str, list[str]], actors: dict[str, Actor], exact_only: frozenset = frozenset()):
-        self.actors = actors
-        self.exact: dict[str, str] = {}
-        fuzzy = set()
-        for name, aliases in table.items():
-            for alias in aliases if name not in exact_only else aliases[:1]:  # `exact_only`: the name alone
-                fuzzy.add(fold_name(alias))
-            for alias in aliases:
-                self.exact.setdefault(fold_name(alias), name)
-        self.keys = [k for k in self.exact if len(k) >= self.MIN_FUZZY_LENGTH and k in fuzzy]
-        self.names = [self.exact[k] for k in self.keys]
-
-    def match(self, name: str) -> Optional[tuple[Actor, float]]:
-        key = fold_name(name)
-        if key in self.exact:
-            return self.actors[self.exact[key]], 100.0
-        if len(key) < self.MIN_FUZZY_LENGTH:
-            return None
-        best = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=self.THRESHOLD)
-        return (self.actors[self.names[best[2]]], best[1]) if best else None
-
-    def match_many(self, names: list[str]) -> list[Optional[tuple[Actor, float]]]:
-        """The same for many names at once, compared in one batch on every core."""
-        keys = [fold_name(n) for n in names]
-        out: list[Optional[tuple[Actor, float]]] = [None] * len(names)
-        todo = []
-        for i, key in enumerate(keys):
-            if key in self.exact:
-                out[i] = (self.actors[self.exact[key]], 100.0)
-            elif len(key) >= self.MIN_FUZZY_LENGTH:
-                todo.append(i)
-        if todo and self.keys:
-            scores = process.cdist([keys[i] for i in todo], self.keys, scorer=fuzz.ratio,
-                                   score_cutoff=self.THRESHOLD, workers=-1)
-            for row, i in zip(scores, todo):
-                j = int(row.argmax())
-                if row[j] >= self.THRESHOLD:
-                    out[i] = (self.actors[self.names[j]], float(row[j]))
-        return out
-
-
-@dataclass
-class ActorLexicon:
-    """The phrase indexes actor finding needs, for one language."""
-    words: PhraseIndex
-    country_refs: PhraseIndex
-    groups: PhraseIndex
-    group_actors: dict[str, Actor] = field(default_factory=dict)
-    matcher: Optional[GroupMatcher] = None
-    state_allies: frozenset = frozenset()  # names of groups that fight beside a state's forces
-
-    @classmethod
-    def build(cls, tokenizer, language: str, entries) -> "ActorLexicon":
-        lex = lexicon(language)["actors"]
-        refs: dict[str, list[str]] = {}
-        for code, country in countries().items():
-            refs[f"name:{code}"] = country.names.get(language, [])
-            refs[f"demonym:{code}"] = country.demonyms.get(language, [])
-            refs[f"capital:{code}"] = country.capitals.get(language, [])
-        table, actors = {}, {}
-        for entry in entries:
-            aliases = [entry.name, *entry.aliases.get(language, []), *entry.aliases.get("en", [])]
-            # Capitals often lose their accents ("Etat islamique"): the bare spelling matches too.
-            table[entry.name] = aliases + [b for a in aliases if (b := strip_accents(a)) != a]
-            actors[entry.name] = Actor(name=entry.name, kind=entry.kind, country_code=entry.country)
-        return cls(PhraseIndex(tokenizer, lex), PhraseIndex(tokenizer, refs), PhraseIndex(tokenizer, table), actors,
-                   GroupMatcher(table, actors, frozenset(e.name for e in entries if e.exact_only)),
-                   frozenset(e.name for e in entries if e.ally_of_state))
 
 
 def country_name(code: Optional[str]) -> Optional[str]:
@@ -155,124 +30,6 @@ def state_of(code: str) -> str:
     """The state as named in "Military Forces of <state>"; a territory's forces are its sovereign's."""
     known = countries().get(sovereign(code))
     return known.state if known else code
-
-
-def is_locative(doc, i: int) -> bool:
-    """A country or place named as where things happen ("en Syrie", "in Iraq"), not as an actor."""
-    j = i - 1
-    while j >= 0 and doc[j].pos_ == "DET":
-        j -= 1
-    return j >= 0 and doc[j].lower_ in LOCATIVE
-
-
-class ActorFinder:
-    """Finds actor mentions in a parsed report."""
-
-    def __init__(self, lex: ActorLexicon):
-        self.lex = lex
-
-    def find(self, keys: TokenKeys, refs: list[Match], attack_heads: set[int]) -> list[ActorMention]:
-        """Actor mentions: named groups, actor words with what qualifies them, states standing as
-        subject or object, and a country owning an attack or weapon ("Russian drones")."""
-        doc = keys.doc
-        mentions: list[ActorMention] = []
-        taken: set[int] = set()
-        for m in self.lex.groups.find(keys):
-            last = doc[m.end - 1]
-            owner = last.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss") and last.head.i in attack_heads
-            mentions.append(ActorMention(m.start, m.end, m.end - 1, "group", group=self.lex.group_actors[m.label],
-                                         agent=owner))  # "a Houthi drone": the group used it
-            taken.update(range(m.start, m.end))
-        for ent in doc.ents:
-            if ent.label_ in NAME_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and self.lex.matcher:
-                found = self.lex.matcher.match(ent.text)
-                if found:
-                    mentions.append(ActorMention(ent.start, ent.end, ent.end - 1, "group", group=found[0]))
-                    taken.update(range(ent.start, ent.end))
-        words = [m for m in self.lex.words.find(keys) if m.start not in taken]
-        modifiers = {m.start: m for m in words if m.label in ("unknown", "backed")}
-        for m in words:
-            if m.label in ("unknown", "backed") or any(i in taken for i in range(m.start, m.end)):
-                continue
-            head = next((doc[i] for i in range(m.start, m.end) if not (m.start <= doc[i].head.i < m.end)), doc[m.end - 1])
-            if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.i == m.end:
-                head = head.head  # "a military column", "a police patrol": the noun it qualifies is the actor
-            if head.pos_ not in ("NOUN", "PROPN"):
-                continue
-            mention = self._noun_mention(keys, m, head, refs, modifiers)
-            mentions.append(mention)
-            taken.update(range(mention.start, mention.end))
-        for ref in refs:
-            kind, code = ref.label.split(":")
-            if ref.start in taken:
-                continue
-            if self._owner(doc[ref.end - 1], kind, attack_heads):
-                mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, "military", country=code, agent=True))
-            elif kind != "demonym" and self._argument(doc[ref.end - 1]):
-                mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, "state", country=code))
-            else:
-                continue
-            taken.update(range(ref.start, ref.end))
-        return sorted(mentions, key=lambda a: a.start)
-
-    @staticmethod
-    def _owner(tok: Token, kind: str, attack_heads: set[int]) -> bool:
-        """A demonym or possessive country on an attack or weapon word: "Russian missiles",
-        "une frappe israélienne", "Israel's strike"."""
-        if kind == "demonym":
-            return tok.dep_ in ("amod", "compound", "nmod", "flat") and tok.head.i in attack_heads
-        return kind == "name" and tok.dep_ in ("poss", "nmod:poss") and tok.head.i in attack_heads
-
-    @staticmethod
-    def _argument(tok: Token) -> bool:
-        """A state named for its government or forces stands as subject or object of a verb."""
-        while tok.dep_ in ("conj", "flat", "flat:name", "compound") and tok.head.i != tok.i:
-            tok = tok.head
-        return tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
-
-    def _noun_mention(self, keys: TokenKeys, m: Match, head: Token, refs: list[Match], modifiers) -> ActorMention:
-        doc = keys.doc
-        left, right = head.left_edge.i, head.right_edge.i + 1
-        # Keep the phrase tight: no leading preposition or conjunction, no relative clause or long tail.
-        while left < head.i and doc[left].pos_ in ("ADP", "CCONJ", "PUNCT", "SCONJ", "PRON"):
-            left += 1
-        right = min(right, m.end + 8)
-        for t in doc[max(head.i + 1, m.end):right]:
-            after_participle = "Part" in doc[t.i - 1].morph.get("VerbForm")  # "dirigée par", "backed by"
-            if t.dep_ in ("acl:relcl", "relcl", "punct") or t.pos_ in ("VERB", "AUX", "CCONJ") and t.dep_ != "acl" \
-                    or not after_participle and (t.lower_ in TAIL_STOPS or t.pos_ == "ADP" and t.lower_ not in OF_WORDS):
-                right = t.i  # "l'armée congolaise | et ses alliés", "un poste | près de Mora", "cinq personnes | dont"
-                break
-        mention = ActorMention(min(left, m.start), right, head.i, m.label)
-        for ref in refs:
-            if not (left <= ref.start < right):
-                continue
-            kind, code = ref.label.split(":")
-            backing = {i for mod in modifiers.values() if mod.label == "backed" for i in range(mod.start, mod.end)}
-            if self._backed(doc, ref.start, m.end, backing):
-                mention.category, mention.backer = "proxy", code
-            elif kind == "demonym" or (kind != "capital" and not is_locative(doc, ref.start)):
-                mention.country = mention.country or code
-            else:
-                mention.where = mention.where or code
-        for i in range(mention.start, mention.end):
-            mod = modifiers.get(i)
-            if mod and mod.label == "unknown":
-                mention.unknown = True
-        for g in self.lex.groups.find(keys, left, right):
-            mention.category, mention.group = "group", self.lex.group_actors[g.label]
-        return mention
-
-    @staticmethod
-    def _backed(doc, ref_start: int, noun_end: int, cues: set[int]) -> bool:
-        """`ref` backs the noun: "Iran-backed militias" (the cue between the country and the noun),
-        "backed by Iran", "soutenues par l'Iran" (the cue just before the country), "pro-Iranian
-        militias"; in "Somali troops backed by AU forces" the country is the troops' own. `cues`:
-        the tokens of the lexicon's "backed" words."""
-        for i in sorted(cues):
-            if ref_start < i < noun_end or i <= ref_start <= i + 4 and i >= noun_end - 1 or 0 < ref_start - i <= 2:
-                return True
-        return False
 
 
 def canonical(m: ActorMention, event_country: Optional[str], military_context: bool = True, text: str = "") -> Actor:
@@ -322,4 +79,3 @@ def branch_in(actor: Actor, country: Optional[str], known: dict[str, Actor]) -> 
 def unidentified(country: Optional[str], text: Optional[str] = None) -> Actor:
     label = country_name(country) or "Unknown"
     return Actor(name=f"Unidentified Armed Group ({label})", kind="political_militia", country_code=country, text=text)
-

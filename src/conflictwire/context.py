@@ -16,15 +16,16 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..knowledge import actor_entries, lexicon, regions
-from ..model import Article, Evidence, Place
-from ..nlp import dateline_end, pipeline
-from ..resolve.actors import ActorFinder, ActorLexicon, ActorMention, is_locative
-from ..resolve.dates import DateFinder, Published, TimeExpr
-from ..resolve.places import Gazetteer, place_key
-from .casualties import Count
-from .lexmatch import Match, PhraseIndex, TokenKeys, flat
-from .numbers import number_value
+from .knowledge import actor_entries, lexicon, regions
+from .model import Article, Evidence, Place
+from .nlp import dateline_end, pipeline
+from .find.actors import ActorFinder, ActorLexicon, ActorMention, is_locative
+from .resolve.dates import DateFinder, Published, TimeExpr
+from .gazetteer.keys import place_key
+from .gazetteer.query import Gazetteer
+from .find.counts import Count
+from .text.lexmatch import Match, PhraseIndex, TokenKeys, flat
+from .text.numbers import number_value
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"de", "d'", "du", "à", "au", "en", "in", "at", "near", "of", "from", "dans", "près", "outside"}

@@ -15,9 +15,10 @@ from spacy.tokens import Span, Token
 
 from ..knowledge import NON_STATE_KINDS, lexicon
 from ..model import Actor, Statement, stable_id
-from ..resolve.actors import ActorMention, canonical, country_name
-from .context import DocContext
-from .lexmatch import Match
+from ..find.actors import ActorMention
+from ..resolve.actors import canonical, country_name
+from ..context import DocContext
+from ..text.lexmatch import Match
 
 QUOTES = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
 PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}

@@ -18,7 +18,7 @@ err = Console(stderr=True)
 
 
 def _db(path: Optional[Path]) -> Path:
-    from .gazetteer.store import default_path
+    from ..gazetteer.store import default_path
 
     return Path(path) if path else default_path()
 
@@ -30,7 +30,7 @@ DB_OPTION = typer.Option(None, "--db", help="The gazetteer file (default: gazett
 def build_command(db: Optional[Path] = DB_OPTION) -> None:
     """Build the gazetteer from the data installed packages ship (no network); replaces the
     file, GeoNames imports included."""
-    from .gazetteer.build import build
+    from ..gazetteer.build import build
 
     summary = build(_db(db), progress=True, console=err)
     cov = summary["admin1_coverage"]
@@ -49,7 +49,7 @@ def import_command(files: List[Path] = typer.Argument(..., help="GeoNames dumps:
                                                                 "or alternateNames.txt, admin1CodesASCII.txt, admin2Codes.txt."),
                    db: Optional[Path] = DB_OPTION) -> None:
     """Import GeoNames dump files (all feature classes), in one transaction."""
-    from .gazetteer.geonames import GeonamesImportError, import_geonames
+    from ..gazetteer.geonames import GeonamesImportError, import_geonames
 
     try:
         summary = import_geonames(files, _db(db), progress=True, console=err)
@@ -92,7 +92,7 @@ def lookup_command(
     db: Optional[Path] = DB_OPTION,
 ) -> None:
     """Places a name may stand for, scored, best first."""
-    from .resolve.places import Gazetteer
+    from ..gazetteer.query import Gazetteer
 
     g = Gazetteer(_db(db), progress=True)
     cands = g.lookup(name, country=country.upper() if country else None, near=_near(near), feature=feature, limit=limit)
@@ -123,7 +123,7 @@ def lookup_command(
 @gazetteer_app.command("info")
 def info_command(db: Optional[Path] = DB_OPTION) -> None:
     """Where the gazetteer is, when it was built, what it holds."""
-    from .gazetteer.store import SCHEMA_VERSION, info
+    from ..gazetteer.store import SCHEMA_VERSION, info
 
     facts = info(_db(db))
     table = Table(show_header=False)

@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from .numbers import number_value, phrase_value
+from ..text.numbers import number_value, phrase_value
 
 NUMBER_DEPS = {"nummod", "num", "quantmod", "det", "nmod", "compound", "amod"}
 

@@ -10,13 +10,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .cli_eval import EPILOG as EVAL_EPILOG
-from .cli_eval import evaluate_command
-from .cli_gazetteer import gazetteer_app
-from .export import write_csv, write_jsonl
-from .ingest import InputError, read_inputs
-from .ingest.readers import check_date
-from .model import Extraction
+from .eval import EPILOG as EVAL_EPILOG
+from .eval import evaluate_command
+from .gazetteer import gazetteer_app
+from ..export import write_csv, write_jsonl
+from ..ingest import InputError, read_inputs
+from ..ingest.readers import check_date
+from ..model import Extraction
 
 app = typer.Typer(
     help="conflictwire: read news reports (French, English) and write sourced ACLED-style event, statement and tally records.",
@@ -49,7 +49,7 @@ def extract(
     table: bool = typer.Option(False, "--table", help="Also print a table of the events found on standard error."),
 ) -> None:
     """Extract events, statements and tallies from reports, as JSON Lines or CSV."""
-    from .pipeline import Extractor
+    from ..pipeline import Extractor
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("use jsonl or csv", param_hint="--format")
@@ -96,7 +96,7 @@ def run_extraction(extractor, items: list) -> tuple[list[Extraction], int]:
 def iter_extraction(extractor, items: list, counts: dict) -> Iterator[Extraction]:
     """The extractions one by one, with a progress bar; failures are printed and counted in
     counts["failed"], not raised."""
-    from .pipeline import Failure
+    from ..pipeline import Failure
 
     with _progress(len(items)) as progress:
         task = progress.add_task("extracting", total=len(items))

@@ -16,11 +16,12 @@ from typing import Optional
 
 from ..knowledge import NON_STATE_KINDS, lexicon, sovereign, taxonomy
 from ..model import Actor, Event, Evidence, Place, stable_id
-from ..resolve.actors import FACILITIES, ActorMention, branch_in, canonical, country_name, state_of, unidentified
+from ..find.actors import FACILITIES, ActorMention
+from ..resolve.actors import branch_in, canonical, country_name, state_of, unidentified
 from ..resolve.dates import ResolvedDate
-from ..resolve.places import place_key
+from ..gazetteer.keys import place_key
 from .classify import main_weapon, recorded_weapon, sub_event_type
-from .context import DocContext, PlaceMention
+from ..context import DocContext, PlaceMention
 from .mentions import Mention, MentionFinder
 from .notes import write_notes
 

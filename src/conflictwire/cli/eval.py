@@ -12,11 +12,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .evaluate import DocResult, field_results, score, why_missed
-from .evaluate import baseline as gate_file
-from .evaluate.acled import AcledError, read_acled
-from .evaluate.records import Problem, checksum, gold_files, load, missing_reports
-from .ingest import read_inputs
+from ..evaluate import DocResult, field_results, score, why_missed
+from ..evaluate import baseline as gate_file
+from ..evaluate.acled import AcledError, read_acled
+from ..evaluate.records import Problem, checksum, gold_files, load, missing_reports
+from ..ingest import read_inputs
 
 out = Console()
 err = Console(stderr=True)
@@ -96,9 +96,9 @@ def _gold_and_predictions(reports, gold, pred, acled, save_pred, problems):
 
 
 def _extract(items: list, save_pred: Optional[Path]) -> list[dict]:
-    from .cli import run_extraction
-    from .export import write_jsonl
-    from .pipeline import Extractor
+    from . import run_extraction
+    from ..export import write_jsonl
+    from ..pipeline import Extractor
 
     results, _ = run_extraction(Extractor(), items)
     if save_pred:

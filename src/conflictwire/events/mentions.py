@@ -15,11 +15,11 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..knowledge import lexicon
-from ..resolve.actors import ActorMention
+from ..find.actors import ActorMention
 from ..resolve.dates import TimeExpr
-from .casualties import Count, casualty_counts
-from .context import DocContext, PlaceMention
-from .lexmatch import Match, PhraseIndex, flat
+from ..find.counts import Count, casualty_counts
+from ..context import DocContext, PlaceMention
+from ..text.lexmatch import Match, PhraseIndex, flat
 
 NOMINAL_LINKS = {"compound", "flat", "flat:name", "appos", "conj", "nmod", "nmod:poss", "poss", "pobj", "prep", "case", "amod"}
 BLOCKING_STATEMENTS = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "WARN"}

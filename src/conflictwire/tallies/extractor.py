@@ -30,9 +30,9 @@ from text_to_num import text2num
 
 from ..knowledge import lexicon
 from ..model import Evidence, Tally, stable_id
-from .context import DocContext
-from .lexmatch import Match, PhraseIndex, flat, fold
-from .numbers import DIGITS, MULTIPLIERS, digits_value
+from ..context import DocContext
+from ..text.lexmatch import Match, PhraseIndex, flat, fold
+from ..text.numbers import DIGITS, MULTIPLIERS, digits_value
 
 # Plural amounts are magnitudes, not figures ("tens of thousands", "des centaines", "dozens").
 VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores", "dizaines", "douzaines",

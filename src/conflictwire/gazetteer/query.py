@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from ..gazetteer.keys import (feature_hint, hint_features, is_code, place_key, skeleton, spring_variant,
+from .keys import (feature_hint, hint_features, is_code, place_key, skeleton, spring_variant,
                               strip_generic, transliterations)
-from ..gazetteer.store import GazetteerError, connect_ro, default_path, is_current
+from .store import GazetteerError, connect_ro, default_path, is_current
 from ..knowledge import countries
 from ..model import Place
 
