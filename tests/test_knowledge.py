@@ -15,7 +15,7 @@ def test_taxonomy_has_acled_types_and_plover():
 def test_lexicons_load_in_both_languages():
     for lang in ("en", "fr"):
         lex = lexicon(lang)
-        assert lex["triggers"]["intercept"] and lex["weapons"]["drone"]
+        assert lex.triggers["intercept"] and lex.weapons["drone"]
     with pytest.raises(KnowledgeError):
         lexicon("de")
 
@@ -38,3 +38,33 @@ def test_conflicting_actor_aliases_are_refused():
 def test_builtin_actor_dictionary_is_valid():
     names = {e.name for e in actor_entries()}
     assert "Taliban" in names and len(names) > 100
+
+
+def _raw_lexicon(lang: str) -> dict:
+    import yaml
+    from importlib import resources
+    return yaml.safe_load((resources.files("conflictwire") / "data" / lang / "lexicon.yaml").read_text("utf-8"))
+
+
+def test_a_misspelt_lexicon_key_names_the_file_and_the_key():
+    from conflictwire.knowledge.lexicon import parse_lexicon
+    raw = _raw_lexicon("en")
+    raw["negations"] = raw.pop("negation")
+    with pytest.raises(ValueError) as err:
+        parse_lexicon(raw, "en/lexicon.yaml")
+    assert "en/lexicon.yaml" in str(err.value)
+    assert "negations: unknown key" in str(err.value) and "negation: section missing" in str(err.value)
+
+
+def test_a_lexicon_entry_that_is_not_a_string_is_refused():
+    from conflictwire.knowledge.lexicon import parse_lexicon
+    raw = _raw_lexicon("fr")
+    raw["tallies"]["period"].append(False)  # YAML reads a bare `non` or `no` as a boolean
+    with pytest.raises(ValueError, match=r"tallies\.period\.\d+: not a string"):
+        parse_lexicon(raw, "fr/lexicon.yaml")
+
+
+def test_lexicon_sections_are_read_by_attribute():
+    lex = lexicon("fr")
+    assert len(lex.dates.months) >= 12 and lex.dates.months[0] == "janvier" and lex.dates.months[11] == "décembre"
+    assert lex.community_word in ("before", "after")

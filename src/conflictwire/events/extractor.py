@@ -472,7 +472,7 @@ class EventExtractor:
     @functools.cached_property
     def nobody(self) -> set[str]:
         """Words that make a claim a non-claim ("no group", "aucun", "not")."""
-        return {w.lower() for w in lexicon(self.ctx.tools.language).get("nobody", [])} | self.ctx.tools.negation
+        return {w.lower() for w in lexicon(self.ctx.tools.language).nobody} | self.ctx.tools.negation
 
     def attacker_left_unnamed(self, d: Draft) -> bool:
         """The event's paragraph says nobody claimed it or speaks of unnamed gunmen ("No one has

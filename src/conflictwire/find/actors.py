@@ -120,7 +120,7 @@ class ActorLexicon:
 
     @classmethod
     def build(cls, tokenizer, language: str, entries) -> "ActorLexicon":
-        lex = lexicon(language)["actors"]
+        lex = lexicon(language).actors
         refs: dict[str, list[str]] = {}
         for code, country in countries().items():
             refs[f"name:{code}"] = country.names.get(language, [])

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .lexicon import Lexicon, parse_lexicon
+
 SUPPORTED_LANGUAGES = ("en", "fr")
 ACTOR_KINDS = (
     "state_forces", "rebel_group", "political_militia", "identity_militia",
@@ -152,7 +154,7 @@ def community_entries(taken: set[str] = frozenset()) -> list[dict]:
         aliases = {}
         for language in SUPPORTED_LANGUAGES:
             lex = lexicon(language)
-            nouns, first = lex.get("community_fighters", []), lex.get("community_word", "before") == "before"
+            nouns, first = lex.community_fighters, lex.community_word == "before"
             words = body.get(language, [])
             aliases[language] = [a for w in words for n in nouns
                                  if (a := f"{w} {n}" if first else f"{n} {w}").casefold() not in taken]
@@ -180,27 +182,15 @@ def actor_entries(extra: str | None = None) -> list[GroupEntry]:
 
 
 @functools.cache
-def lexicon(language: str) -> dict[str, Any]:
+def lexicon(language: str) -> Lexicon:
+    """The typed lexicon of `language`, loaded and validated once."""
     if language not in SUPPORTED_LANGUAGES:
         raise KnowledgeError(f"no lexicon for language {language!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
-    raw = _read_yaml(f"{language}/lexicon.yaml")
-    _check_strings(raw, f"{language}/lexicon.yaml")
-    for key in ("triggers", "weapons", "casualties", "statements", "actors", "tallies", "places", "dates"):
-        if key not in raw:
-            raise KnowledgeError(f"{language}/lexicon.yaml lacks the section {key!r}")
-    return raw
-
-
-def _check_strings(node: Any, source: str, path: str = "") -> None:
-    """Every lexicon entry is a string: YAML reads a bare `no` or `on` as a boolean."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if not isinstance(value, (int, float)) or isinstance(value, bool):
-                _check_strings(value, source, f"{path}/{key}")
-    elif isinstance(node, list):
-        for item in node:
-            if not isinstance(item, str):
-                raise KnowledgeError(f"{source}: entry {item!r} under {path} is not a string; quote it")
+    source = f"{language}/lexicon.yaml"
+    try:
+        return parse_lexicon(_read_yaml(source), source)
+    except ValueError as exc:
+        raise KnowledgeError(str(exc)) from None
 
 
 @functools.cache

@@ -76,25 +76,25 @@ class DateFinder:
 
     def __init__(self, language: str):
         self.language = language
-        dates = lexicon(language)["dates"]
-        self.weekdays = [w.lower() for w in dates["weekdays"]]
-        months = _alternation(dates["months"])
+        dates = lexicon(language).dates
+        self.weekdays = [w.lower() for w in dates.weekdays]
+        months = _alternation(dates.months)
         days = _alternation(self.weekdays)
-        last = _alternation(dates["relative"].get("last_weekday", []))
+        last = _alternation(dates.relative.get("last_weekday", []))
         ordinal = r"(?:st|nd|rd|th|er)?"
         self.patterns = [
             ("explicit", re.compile(rf"\b(\d{{1,2}}){ordinal}\s+(?:of\s+)?(?:{months})\.?(?:,?\s+\d{{4}})?\b", re.I)),
             ("explicit", re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}{ordinal}(?:,?\s+\d{{4}})?\b", re.I)),
             ("explicit", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
             ("month", re.compile(rf"\b(?:{months})\s+\d{{4}}\b", re.I)),
-            ("month_alone", re.compile(rf"\b(?:{_alternation(dates.get('since', []))})\s+((?:{months}))\b(?!\s*\d)", re.I)),
+            ("month_alone", re.compile(rf"\b(?:{_alternation(dates.since)})\s+((?:{months}))\b(?!\s*\d)", re.I)),
             ("weekday", re.compile(rf"\b(?:(?:{last})\s+)?({days})(?:\s+(?:{last}))?\b", re.I)),
         ]
         self.relative = [
             (label, re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I))
-            for label, words in dates["relative"].items() if label != "last_weekday" and words
+            for label, words in dates.relative.items() if label != "last_weekday" and words
         ]
-        self.last_words = {w.lower() for w in dates["relative"].get("last_weekday", [])}
+        self.last_words = {w.lower() for w in dates.relative.get("last_weekday", [])}
 
     def find(self, text: str, start: int = 0, end: Optional[int] = None) -> list[TimeExpr]:
         """Time expressions in text[start:end], left to right, not overlapping."""

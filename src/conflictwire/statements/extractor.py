@@ -43,10 +43,10 @@ class StatementExtractor:
         self.ctx = ctx
         self.last_speaker: Optional[Speaker] = None
         lex = lexicon(ctx.tools.language)
-        self.international = {w.lower() for w in lex.get("international_speakers", [])}
-        self.nobody = {w.lower() for w in lex.get("nobody", [])}
-        self.self_pronouns = {w.lower() for w in lex.get("self_pronouns", [])}
-        self.responsibility = {w.lower() for w in lex.get("responsibility", [])}
+        self.international = {w.lower() for w in lex.international_speakers}
+        self.nobody = {w.lower() for w in lex.nobody}
+        self.self_pronouns = {w.lower() for w in lex.self_pronouns}
+        self.responsibility = {w.lower() for w in lex.responsibility}
         self.accused: dict[str, Actor] = {}  # country accused -> accuser
 
     def run(self) -> list[Statement]:

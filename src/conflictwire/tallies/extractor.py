@@ -96,25 +96,25 @@ class TallyLexicon:
     """The tallies section of one language's lexicon, compiled once."""
 
     def __init__(self, tools):
-        lex, tok = lexicon(tools.language)["tallies"], tools.nlp.tokenizer
+        lex, tok = lexicon(tools.language).tallies, tools.nlp.tokenizer
         index = lambda table: PhraseIndex(tok, table)  # noqa: E731
-        self.night = index(flat(lex.get("night", [])))
-        self.counting = index(flat(lex.get("counting", [])))
-        self.cumulative = {fold(w) for w in lex.get("cumulative", [])}
-        self.stock = index(flat(lex.get("stock", [])))
-        table = {label: list(words) for label, words in lex["quantities"].items()}
-        table["@times"] = lex.get("times", [])
-        table["@cases"] = lex.get("cases", [])
-        for weapon, words in lex.get("weapons", {}).items():
+        self.night = index(flat(lex.night))
+        self.counting = index(flat(lex.counting))
+        self.cumulative = {fold(w) for w in lex.cumulative}
+        self.stock = index(flat(lex.stock))
+        table = {label: list(words) for label, words in lex.quantities.items()}
+        table["@times"] = lex.times
+        table["@cases"] = lex.cases
+        for weapon, words in lex.weapons.items():
             table["@weapon:" + weapon] = words
         self.quantities = index(table)
-        self.repeated = index(lex.get("repeated", {}))
-        self.launches = index(lex.get("launches", {}))
-        self.case_types = index(lex.get("case_types", {}))
-        self.sources = index(flat(lex.get("sources", [])))
-        self.speaking = {fold(w) for w in lex.get("speaking", [])}
-        self.ellipsis = index(flat(lex.get("ellipsis", [])))
-        self.units = {fold(w) for w in lex.get("units", [])}
+        self.repeated = index(lex.repeated)
+        self.launches = index(lex.launches)
+        self.case_types = index(lex.case_types)
+        self.sources = index(flat(lex.sources))
+        self.speaking = {fold(w) for w in lex.speaking}
+        self.ellipsis = index(flat(lex.ellipsis))
+        self.units = {fold(w) for w in lex.units}
 
 
 _LEXICONS: dict[str, tuple[object, TallyLexicon]] = {}
@@ -144,7 +144,7 @@ class TallyExtractor:
         self.sources = self.lex.sources.find(keys)
         self.ellipsis = self.lex.ellipsis.find(keys)
         self.text = doc.text
-        self.months = {fold(m) for m in lexicon(ctx.tools.language)["dates"]["months"]}
+        self.months = {fold(m) for m in lexicon(ctx.tools.language).dates.months}
         self.folded = [fold(t.text) for t in doc]  # each token folded once: vague_at looks at every token
         self.vague_starts = {words.split(" ")[0] for words in ctx.tools.vague_numbers}
 

@@ -1,0 +1,125 @@
+"""The typed lexicon: every word a language contributes, read from `data/<lang>/lexicon.yaml`.
+
+A lexicon is validated once when it is loaded: a section that is missing, a key that is not known
+(a misspelling) or an entry that is not a string is an error naming the file and the key. The
+stages read it by attribute (`lex.tallies.period`), never by string key.
+
+A table (`dict[str, list[str]]`) maps a label to the phrases that signal it ("drone": ["drone",
+"UAV"]); a word list (`list[str]`) is a set of phrases with no label.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+Table = dict[str, list[str]]
+Words = list[str]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TallyWords(_Section):
+    """Aggregate figures: "at least 40 attacks since 7 October"."""
+    period: Words  # "since", "depuis": what opens the period a figure covers
+    quantities: Table  # label -> what is counted ("attacks", "killed")
+    qualifiers: Table  # at_least, more_than, about...
+    night: Words = []
+    counting: Words = []
+    cumulative: Words = []
+    stock: Words = []
+    times: Words = []
+    repeated: Table = {}
+    weapons: Table = {}
+    launches: Table = {}
+    cases: Words = []
+    case_types: Table = {}
+    sources: Words = []
+    speaking: Words = []
+    ellipsis: Words = []
+    units: Words = []
+
+
+class PlaceWords(_Section):
+    features: Table  # air base, dam, village... ("la base aérienne de X")
+    near: Words  # "près de", "south of"
+    settlement_nouns: Words = []
+    anaphora: Words = []  # "cette localité", "the town"
+    at: Words = []
+
+
+class DateWords(_Section):
+    months: Words  # the twelve in calendar order, January first; then other spellings ("fevrier", "Jan")
+    weekdays: Words  # Monday first
+    relative: Table = {}  # today, yesterday, last_night...
+    since: Words = []
+    since_event: Words = []
+    began: Words = []
+
+    @field_validator("months")
+    @classmethod
+    def _twelve_months(cls, months: Words) -> Words:
+        if len(months) < 12:
+            raise ValueError(f"needs the twelve month names in order, found {len(months)}")
+        return months
+
+
+class Lexicon(_Section):
+    """One language's words, section by section (see data/en/lexicon.yaml for what each holds)."""
+    triggers: Table
+    weapons: Table
+    casualties: Table
+    statements: Table
+    actors: Table
+    tallies: TallyWords
+    places: PlaceWords
+    dates: DateWords
+    roles: Table
+    outcomes: Table
+    negation: Words
+    future: Words
+    threat_cues: Words
+    demand_cues: Words
+    anonymous_speakers: Words
+    vague_numbers: dict[str, int]
+    weak_triggers: Words = []
+    verb_only_triggers: Words = []
+    downing: Words = []
+    conjunctions: Words = []
+    opposing: Words = []
+    reflexive_other: Words = []
+    community_word: Literal["before", "after"] = "before"
+    community_fighters: Words = []
+    coded_fatalities: Table = {}
+    demand_verbs: Words = []
+    accusation_words: Words = []
+    hedges: Words = []
+    international_speakers: Words = []
+    separators: Words = []
+    associates: Words = []
+    target_nouns: Words = []
+    another: Words = []
+    seized_things: Words = []
+    violated_things: Words = []
+    conflict_subjects: Words = []
+    concessive: Words = []
+    violations: Words = []
+    nobody: Words = []
+    self_pronouns: Words = []
+    responsibility: Words = []
+
+
+def parse_lexicon(raw: object, source: str) -> Lexicon:
+    """The lexicon in `raw` (parsed YAML), or a `ValueError` naming `source` and each bad key."""
+    try:
+        return Lexicon.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {_reason(e)}" for e in exc.errors())
+        raise ValueError(f"{source}: {problems}") from None
+
+
+def _reason(error: dict) -> str:
+    return {"missing": "section missing", "extra_forbidden": "unknown key (misspelt?)",
+            "string_type": "not a string; quote it"}.get(error["type"], error["msg"])
