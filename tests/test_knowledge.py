@@ -68,3 +68,20 @@ def test_lexicon_sections_are_read_by_attribute():
     lex = lexicon("fr")
     assert len(lex.dates.months) >= 12 and lex.dates.months[0] == "janvier" and lex.dates.months[11] == "décembre"
     assert lex.community_word in ("before", "after")
+
+
+def test_a_lexicon_label_outside_the_vocabulary_is_refused():
+    from conflictwire.knowledge.lexicon import parse_lexicon
+    raw = _raw_lexicon("en")
+    raw["triggers"]["airstrike"] = raw["triggers"].pop("air_strike")  # the weapon's spelling, not the trigger's
+    with pytest.raises(ValueError, match=r"triggers: .*unknown labels \['airstrike'\]"):
+        parse_lexicon(raw, "en/lexicon.yaml")
+
+
+def test_taxonomy_and_vocabulary_must_agree():
+    from conflictwire.vocab import SubEventType, check_against_taxonomy
+    types = {e: dict(subs) for e, subs in taxonomy().types.items()}
+    check_against_taxonomy(types)  # the shipped file agrees
+    types["Riots"]["Mob  violence"] = types["Riots"].pop(SubEventType.MOB_VIOLENCE)
+    with pytest.raises(ValueError, match="Mob  violence"):
+        check_against_taxonomy(types)

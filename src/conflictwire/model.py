@@ -12,12 +12,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
-ActorKind = Literal[
-    "state_forces", "rebel_group", "political_militia", "identity_militia",
-    "rioters", "protesters", "civilians", "external_forces",
-]
-DatePrecision = Literal["day", "week", "month", "year"]
-Qualifier = Literal["exactly", "at_least", "more_than", "about", "at_most"]
+from .vocab import ActorKind, DatePrecision, EventType, Qualifier, StatementType, SubEventType
+
 
 
 def stable_id(*parts: str) -> str:
@@ -82,8 +78,8 @@ class Event(BaseModel):
     article_ids: list[str]
     event_date: Optional[str] = None
     date_precision: Optional[DatePrecision] = None
-    event_type: str
-    sub_event_type: str
+    event_type: EventType
+    sub_event_type: SubEventType
     plover_type: Optional[str] = None
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None
@@ -103,7 +99,7 @@ class Statement(BaseModel):
     kind: Literal["statement"] = "statement"
     statement_id: str
     article_id: str
-    statement_type: str
+    statement_type: StatementType
     speaker: Actor
     target: Optional[Actor] = None
     quote: Optional[str] = None
@@ -117,7 +113,7 @@ class Tally(BaseModel):
     article_id: str
     quantity: str
     value: int
-    qualifier: Qualifier = "exactly"
+    qualifier: Qualifier = Qualifier.EXACTLY
     since: Optional[str] = None
     until: Optional[str] = None
     countries: list[str] = Field(default_factory=list)

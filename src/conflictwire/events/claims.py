@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..knowledge import NON_STATE_KINDS
+from ..vocab import NON_STATE_KINDS
 from ..model import Actor, Event, Statement
 from ..resolve.actors import branch_in
 from .notes import write_notes

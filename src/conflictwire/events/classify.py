@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from ..knowledge import NON_STATE_KINDS
+from ..vocab import NON_STATE_KINDS
 
 # Weapons in order of precedence when a report names several for one event.
 WEAPON_ORDER = ("chemical", "suicide_bomb", "vehicle_bomb", "ied", "landmine", "drone", "airstrike",

@@ -14,9 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..knowledge import NON_STATE_KINDS, lexicon, sovereign, taxonomy
+from ..knowledge import lexicon, sovereign, taxonomy
 from ..model import Actor, Event, Evidence, Place, stable_id
-from ..find.actors import FACILITIES, ActorMention
+from ..vocab import FACILITIES, NON_STATE_KINDS
+from ..find.actors import ActorMention
 from ..resolve.actors import branch_in, canonical, country_name, state_of, unidentified
 from ..resolve.dates import ResolvedDate
 from ..gazetteer.keys import place_key

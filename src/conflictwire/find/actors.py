@@ -14,11 +14,10 @@ from spacy.tokens import Token
 
 from ..knowledge import countries, lexicon
 from ..model import Actor
+from ..vocab import FACILITIES, STATE_CATEGORIES  # noqa: F401 (re-exported for the stages)
 from ..text.lexmatch import Match, PhraseIndex, TokenKeys
 
 LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
-STATE_CATEGORIES = ("military", "police", "government", "state", "facility", "police_facility")
-FACILITIES = ("facility", "police_facility")
 NAME_LABELS = ("ORG", "NORP", "MISC")  # NER names an armed group may stand behind
 LEADING_ARTICLE = re.compile(r"^(?:(?:the|les|le|la)\s+|l['’]\s*)")
 OF_WORDS = {"de", "du", "des", "d'", "d’", "of"}  # "Forces armées de la RDC", "rebelles du M23"

@@ -13,14 +13,11 @@ from typing import Any
 
 import yaml
 
+from ..vocab import NON_STATE_KINDS, ActorKind, check_against_taxonomy  # noqa: F401 (NON_STATE_KINDS re-exported)
 from .lexicon import Lexicon, parse_lexicon
 
 SUPPORTED_LANGUAGES = ("en", "fr")
-ACTOR_KINDS = (
-    "state_forces", "rebel_group", "political_militia", "identity_militia",
-    "rioters", "protesters", "civilians", "external_forces",
-)
-NON_STATE_KINDS = ("rebel_group", "political_militia", "identity_militia")  # armed, not a state's
+ACTOR_KINDS = tuple(k.value for k in ActorKind)
 
 
 class KnowledgeError(ValueError):
@@ -60,8 +57,10 @@ class Taxonomy:
 def taxonomy() -> Taxonomy:
     raw = _read_yaml("taxonomy.yaml")
     types = {et: {st: spec["plover"] for st, spec in body["sub_event_types"].items()} for et, body in raw.items()}
-    if len(types) != 6 or sum(map(len, types.values())) != 25:
-        raise KnowledgeError("taxonomy.yaml must hold ACLED's 6 event types and 25 sub-event types")
+    try:
+        check_against_taxonomy(types)
+    except ValueError as exc:
+        raise KnowledgeError(str(exc)) from None
     return Taxonomy(types, {et: body.get("disorder", "") for et, body in raw.items()})
 
 

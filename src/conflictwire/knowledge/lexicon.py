@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from ..vocab import Category, Outcome, StatementType, Trigger, Weapon
+
 Table = dict[str, list[str]]
 Words = list[str]
 
@@ -109,6 +111,19 @@ class Lexicon(_Section):
     nobody: Words = []
     self_pronouns: Words = []
     responsibility: Words = []
+
+    @field_validator("triggers", "weapons", "statements", "actors", "outcomes")
+    @classmethod
+    def _known_labels(cls, table: Table, info) -> Table:
+        """A table's labels are the vocabulary's: a misspelt label would silently match nothing."""
+        vocabulary = LABELS[info.field_name]
+        unknown = sorted(set(table) - {v.value for v in vocabulary})
+        if unknown:
+            raise ValueError(f"unknown labels {unknown}; use those of vocab.{vocabulary.__name__}")
+        return table
+
+
+LABELS = {"triggers": Trigger, "weapons": Weapon, "statements": StatementType, "actors": Category, "outcomes": Outcome}
 
 
 def parse_lexicon(raw: object, source: str) -> Lexicon:

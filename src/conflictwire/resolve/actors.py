@@ -12,9 +12,10 @@ from typing import Optional
 
 import pycountry
 
-from ..find.actors import STATE_CATEGORIES, ActorMention
-from ..knowledge import NON_STATE_KINDS, Country, countries, sovereign
+from ..find.actors import ActorMention
+from ..knowledge import Country, countries, sovereign
 from ..model import Actor
+from ..vocab import NON_STATE_KINDS, STATE_CATEGORIES
 
 
 def country_name(code: Optional[str]) -> Optional[str]:

@@ -13,8 +13,9 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ..knowledge import NON_STATE_KINDS, lexicon
+from ..knowledge import lexicon
 from ..model import Actor, Statement, stable_id
+from ..vocab import NON_STATE_KINDS
 from ..find.actors import ActorMention
 from ..resolve.actors import canonical, country_name
 from ..context import DocContext
