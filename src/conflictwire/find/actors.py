@@ -4,24 +4,23 @@ Giving each its ACLED name is `resolve.actors`'s work.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Token
 
-from ..knowledge import countries, lexicon
+from ..knowledge import countries, lexicon, name_words
 from ..model import Actor
-from ..vocab import FACILITIES, STATE_CATEGORIES  # noqa: F401 (re-exported for the stages)
+from ..vocab import FACILITIES, STATE_CATEGORIES, Category  # noqa: F401 (re-exported for the stages)
 from ..text.lexmatch import Match, PhraseIndex, TokenKeys
+from ..text.normalize import fold, leading_article, name_key, strip_accents
+from .places import is_locative, is_of  # noqa: F401 (is_locative is read here by callers of find.actors)
 
-LOCATIVE = {"en", "in", "à", "au", "aux", "dans", "at", "inside", "near", "près", "vers", "across", "throughout", "sur", "on", "from", "into", "to", "of"}
 NAME_LABELS = ("ORG", "NORP", "MISC")  # NER names an armed group may stand behind
-LEADING_ARTICLE = re.compile(r"^(?:(?:the|les|le|la)\s+|l['’]\s*)")
-OF_WORDS = {"de", "du", "des", "d'", "d’", "of"}  # "Forces armées de la RDC", "rebelles du M23"
-TAIL_STOPS = {"dont", "including", "among", "par", "by", "near", "près"}
 
 
 @dataclass
@@ -46,15 +45,20 @@ class ActorMention:
         return any(self.covers(i) for i in numbers)
 
 
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def fold_name(name: str) -> str:
     """The form names are compared in: no accents, case, punctuation, spaces or leading article."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = LEADING_ARTICLE.sub("", s.strip())
-    return re.sub(r"[^a-z0-9]+", "", s)
+    return name_key(name, _leading_article())
+
+
+@functools.cache
+def phrase_stops(language: str) -> frozenset[str]:
+    """Words that end an actor's phrase ("cinq personnes | dont deux enfants")."""
+    return frozenset(fold(w) for w in lexicon(language).actor_phrase_stops)
+
+
+@functools.cache
+def _leading_article() -> re.Pattern:
+    return leading_article(name_words().leading_articles)
 
 
 class GroupMatcher:
@@ -136,14 +140,6 @@ class ActorLexicon:
                    frozenset(e.name for e in entries if e.ally_of_state))
 
 
-def is_locative(doc, i: int) -> bool:
-    """A country or place named as where things happen ("en Syrie", "in Iraq"), not as an actor."""
-    j = i - 1
-    while j >= 0 and doc[j].pos_ == "DET":
-        j -= 1
-    return j >= 0 and doc[j].lower_ in LOCATIVE
-
-
 class ActorFinder:
     """Finds actor mentions in a parsed report."""
 
@@ -216,10 +212,11 @@ class ActorFinder:
         while left < head.i and doc[left].pos_ in ("ADP", "CCONJ", "PUNCT", "SCONJ", "PRON"):
             left += 1
         right = min(right, m.end + 8)
+        stops, particles = phrase_stops(doc.lang_), name_words().particles  # "residents of Tlacotepec de Benito Juárez"
         for t in doc[max(head.i + 1, m.end):right]:
             after_participle = "Part" in doc[t.i - 1].morph.get("VerbForm")  # "dirigée par", "backed by"
             if t.dep_ in ("acl:relcl", "relcl", "punct") or t.pos_ in ("VERB", "AUX", "CCONJ") and t.dep_ != "acl" \
-                    or not after_participle and (t.lower_ in TAIL_STOPS or t.pos_ == "ADP" and t.lower_ not in OF_WORDS):
+                    or not after_participle and (t.lower_ in stops or t.pos_ == "ADP" and not is_of(t) and t.lower_ not in particles):
                 right = t.i  # "l'armée congolaise | et ses alliés", "un poste | près de Mora", "cinq personnes | dont"
                 break
         mention = ActorMention(min(left, m.start), right, head.i, m.label)
@@ -252,3 +249,41 @@ class ActorFinder:
             if ref_start < i < noun_end or i <= ref_start <= i + 4 and i >= noun_end - 1 or 0 < ref_start - i <= 2:
                 return True
         return False
+
+
+def own_forces(doc, actors: list[ActorMention], says: set[int], weapons: list[Match]) -> list[ActorMention]:
+    """ "Rwanda's defence force said its soldiers had fought...", "the army said one of its
+    drones had struck...": forces and weapons that belong to whoever says so are theirs. `says`:
+    the tokens of saying verbs. Returns the actors, with one added for each weapon so owned."""
+    def speaker(i: int) -> Optional[ActorMention]:
+        x = doc[i]
+        for _ in range(8):
+            if x.i in says:
+                subj = next((c for c in x.children if c.dep_.startswith("nsubj")), None)
+                return next((a for a in actors if subj is not None and a.covers(subj.i)), None)
+            if x.head.i == x.i:
+                return None
+            x = x.head
+        return None
+
+    def possessive(tokens) -> Optional[int]:
+        return next((t.i for t in tokens if t.pos_ in ("PRON", "DET") and "Yes" in t.morph.get("Poss")
+                     and t.morph.get("Person") in (["3"], [])), None)
+
+    for a in actors:
+        if a.category in (Category.MILITARY, Category.POLICE) and a.country is None and possessive(
+                [*doc[a.start:a.head + 1], *doc[a.head].children]) is not None:
+            owner = speaker(a.head)
+            if owner is not None and owner.category == Category.GROUP:
+                a.category, a.group = Category.GROUP, owner.group
+            elif owner is not None and owner.country:
+                a.country = owner.country
+    taken = {i for a in actors for i in range(a.start, a.end)}
+    for w in weapons:
+        mark = possessive(doc[w.end - 1].children)
+        if mark is None or mark in taken:
+            continue
+        owner = speaker(w.start)
+        if owner is not None and owner.category in (Category.MILITARY, Category.GROUP, Category.STATE, Category.POLICE):
+            actors.append(dataclasses.replace(owner, start=mark, end=mark + 1, head=mark, agent=True))
+    return sorted(actors, key=lambda a: a.start)

@@ -11,6 +11,8 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..text.numbers import number_value, phrase_value
+from ..text.lexmatch import Match
+from .places import is_of
 
 NUMBER_DEPS = {"nummod", "num", "quantmod", "det", "nmod", "compound", "amod"}
 
@@ -31,7 +33,7 @@ def count_near(word: Token, vague: dict[str, int], language: str, people: frozen
     if word.dep_ in ("amod", "acl", "acl:relcl") or word.pos_ in ("ADJ",):
         candidates.append(word.head)
     # "the deaths of three soldiers", "claimed the lives of two people"
-    candidates += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    candidates += [g for c in word.children if c.dep_ == "prep" and is_of(c) for g in c.children if g.dep_ == "pobj"]
     if word.dep_ in ("obj", "dobj"):  # "ont coûté la vie à une femme": whom the phrase's verb names
         candidates += [c for c in word.head.children if c.dep_ in ("obl:arg", "iobj", "dative")]
     for c in candidates:
@@ -86,3 +88,20 @@ def casualty_counts(span: Span, matches, vague: dict[str, int], language: str, p
         lo, hi = min(num.i, m.start), max(num.i + 1, m.end)
         counts.append(Count(value, m.label, lo, hi, num.i))
     return counts
+
+
+def coded_count(doc, m: Match, vague: dict[str, int], language: str) -> Optional[Count]:
+    """The count a report says it codes: the first number after "Fatalities coded as", or the
+    one in brackets after "Fatalities split over 2 locations"."""
+    sent_end = doc[m.start].sent.end
+    after = doc[m.end:sent_end]
+    if m.label == "in_brackets":
+        opened = [t.i for t in after if t.text == "("]
+        after = doc[opened[0] + 1:sent_end] if opened else doc[0:0]
+    for t in after:
+        if t.text in (")", "("):
+            break
+        value = number_value(t, vague, language) if t.like_num else None
+        if value is not None:
+            return Count(value, "killed", m.start, t.i + 1, t.i)
+    return None

@@ -16,25 +16,14 @@ import re
 import unicodedata
 from typing import Optional
 
+from ..text.normalize import SPACES, ascii_fold as fold
+
 ARTICLES = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ud|ul|ed|es|ez|et|er|en)[\s\-‑’'`]+")
 SAINT = re.compile(r"\b(st|ste|saint|sainte|san|santa)\b\.?\s*")
 NON_KEY = re.compile(r"[^a-z0-9]+")
-SPACES = re.compile(r"\s+")
-# Apostrophes and hyphens that ASCII folding would drop: kept, so "Al‑Mawsil" loses its article.
-PUNCTUATION = str.maketrans({c: "'" for c in "’‘ʼʻ`´"} | {c: "-" for c in "‐‑‒–—―"})
 # Letters outside the Latin blocks (Arabic, Cyrillic, CJK, ...): such names are not keyed.
 NON_LATIN = re.compile(r"[^\x00-\u024F\u1E00-\u1EFF\u0300-\u036F\u02B0-\u02FF\u2010-\u201F\u00B7]")
 SPRING_PREFIX = re.compile(r"^(?:ain|ayn|ein|aïn|'ain|'ayn)[\s\-‑]+", re.I)
-
-
-def fold(name: str) -> str:
-    """Lower-case ASCII, accents dropped, spaces kept (the form generic words are matched on)."""
-    if name.isascii():
-        s = name.lower()
-    else:
-        s = unicodedata.normalize("NFKD", name.translate(PUNCTUATION))
-        s = s.encode("ascii", "ignore").decode().lower()
-    return SPACES.sub(" ", s).strip()
 
 
 def _saint(m: re.Match) -> str:

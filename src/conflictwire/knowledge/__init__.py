@@ -195,3 +195,27 @@ def lexicon(language: str) -> Lexicon:
 @functools.cache
 def regions() -> dict[str, dict[str, list[str]]]:
     return _read_yaml("regions.yaml")
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Words inside names, whatever the report's language (data/names.yaml)."""
+    particles: frozenset[str]  # "al", "da", "ibn": join the parts of a name
+    leading_articles: tuple[str, ...]  # "the", "les", "l'": dropped when names are compared
+
+
+@functools.cache
+def name_words() -> NameWords:
+    raw = _read_yaml("names.yaml") or {}
+    try:
+        particles, articles = raw["particles"], raw["leading_articles"]
+    except (KeyError, TypeError) as exc:
+        raise KnowledgeError(f"names.yaml lacks the section {exc}") from None
+    bad = [w for w in [*particles, *articles] if not isinstance(w, str)]
+    if bad:
+        raise KnowledgeError(f"names.yaml: entries {bad} are not strings; quote them")
+    return NameWords(frozenset(particles), tuple(articles))
+
+
+def name_particles() -> frozenset[str]:
+    return name_words().particles

@@ -50,6 +50,9 @@ class PlaceWords(_Section):
     settlement_nouns: Words = []
     anaphora: Words = []  # "cette localité", "the town"
     at: Words = []
+    locative: Words = []
+    prepositions: Words = []
+    of: Words = []
 
 
 class DateWords(_Section):
@@ -111,6 +114,8 @@ class Lexicon(_Section):
     nobody: Words = []
     self_pronouns: Words = []
     responsibility: Words = []
+    actor_phrase_stops: Words = []
+    demand_markers: Words = []
 
     @field_validator("triggers", "weapons", "statements", "actors", "outcomes")
     @classmethod

@@ -10,10 +10,7 @@ from typing import Iterable, Mapping
 
 from spacy.tokens import Doc
 
-
-def fold(word: str) -> str:
-    """Lower case, typographic apostrophes and dashes made plain."""
-    return word.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("‑", "-")
+from .normalize import fold
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,130 @@
+"""Place mentions: the spans of a report that name a place ("la base aérienne d'Ain al-Asad",
+"the Mosul Dam", "in Sangin", the dateline's city), before any is looked up in the gazetteer
+(that is `resolve.places`'s work).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..knowledge import lexicon, name_particles
+from ..model import Place
+from ..text.lexmatch import PhraseIndex, TokenKeys
+from ..text.normalize import fold
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class PlaceMention:
+    start: int  # token span of the name
+    end: int
+    name: str
+    feature: Optional[str] = None  # airbase, dam, base, village...
+    near: bool = False
+    country: Optional[str] = None  # set when the name is a country
+    locative: bool = False  # introduced as a place ("en Syrie", "in Iraq"), not as an actor
+    place: Optional[Place] = None
+    context: Optional["PlaceMention"] = None  # "à l'ouest de Bagdad", "à Erbil"
+    span_start: int = 0  # token span including the feature words
+    span_end: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """A language's place words as sets, built once per language."""
+    locative: frozenset[str]  # "in", "en": what comes before a place named as where things happen
+    prepositions: frozenset[str]  # after which a name the NER missed may be a place
+    of: frozenset[str]  # "of", "de": joins a place word to its name
+
+
+@functools.cache
+def place_words(language: str) -> PlaceWords:
+    words = lexicon(language).places
+    return PlaceWords(*(frozenset(fold(w) for w in ws) for ws in (words.locative, words.prepositions, words.of)))
+
+
+def is_locative(doc: Doc, i: int) -> bool:
+    """A country or place named as where things happen ("en Syrie", "in Iraq"), not as an actor."""
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "DET":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in place_words(doc.lang_).locative
+
+
+def is_of(token) -> bool:
+    """ "of", "de", "d'": the word that joins a place word to its name."""
+    return fold(token.text) in place_words(token.doc.lang_).of
+
+
+def proper_name(doc: Doc, i: int, step: int) -> Optional[tuple[int, int]]:
+    """The capitalised name that starts at token `i` and runs forwards (`step` 1) or backwards (-1),
+    with the particles names hold ("Ain al-Asad", "Mocímboa da Praia")."""
+    particles, idx = name_particles(), []
+    while 0 <= i < len(doc):
+        t = doc[i]
+        proper = t.pos_ == "PROPN" or (t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ", "X"))
+        if proper or (idx and t.lower_ in particles and 0 <= i + step < len(doc) and doc[i + step].text[:1].isupper() or t.text == "-"):
+            idx.append(i)
+            i += step
+        else:
+            break
+    while idx and (doc[idx[-1]].lower_ in particles):
+        idx.pop()
+    if not idx:
+        return None
+    return min(idx), max(idx) + 1
+
+
+def inside_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Praia" in "Mocímboa da Praia": a capital's name inside a longer place name."""
+    particles = name_particles()
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return (before is not None and (before.pos_ == "PROPN" or before.lower_ in particles) and before.text[:1].isupper()
+            or before is not None and before.lower_ in particles and start > 1 and doc[start - 2].pos_ == "PROPN"
+            or after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
+
+
+def feature_places(keys: TokenKeys, features: PhraseIndex) -> list[PlaceMention]:
+    """ "base aérienne d'Ain al-Asad", "barrage de Mossoul", "the Mosul Dam", "Harir air base"."""
+    doc, out = keys.doc, []
+    for f in features.find(keys):
+        j = f.end
+        if j < len(doc) and is_of(doc[j]):
+            name = proper_name(doc, j + 1, +1)
+            if name:
+                out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, f.label, span_start=f.start, span_end=name[1]))
+                continue
+        name = proper_name(doc, f.start - 1, -1)
+        if name and f.label not in ("village", "area"):
+            out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, f.label, span_start=name[0], span_end=f.end))
+        elif name:
+            out.append(PlaceMention(name[0], name[1], doc[name[0]:name[1]].text, "area", span_start=name[0], span_end=f.end))
+    return out
+
+
+def entity_places(doc: Doc, covered: set[int]) -> list[PlaceMention]:
+    """Named entities the NER calls places, or that follow a locative word; `covered` grows."""
+    found = []
+    for ent in doc.ents:
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ not in PLACE_LABELS and not is_locative(doc, ent.start):
+            continue
+        found.append(PlaceMention(ent.start, ent.end, ent.text, span_start=ent.start, span_end=ent.end))
+        covered.update(range(ent.start, ent.end))
+    return found
+
+
+def dateline_place(doc: Doc, body: int, covered: set[int]) -> list[PlaceMention]:
+    """The city a dateline names ("KISMAYO, May 10 -"), whatever the NER took it for; `body` is
+    the first token after the dateline."""
+    end = next((t.i for t in doc[:body] if t.text in (",", "(", "-", "–", "—")), body)
+    if end == 0 or any(i in covered for i in range(end)):
+        return []
+    covered.update(range(end))
+    return [PlaceMention(0, end, doc[:end].text, span_start=0, span_end=end)]

@@ -1,0 +1,233 @@
+"""Places: which of a report's place mentions are places, and where each lies.
+
+The report's mentions (find.places) are looked up in the gazetteer, among the countries the report
+names or, when it names none, in the country most of its places lie in ("consensus"). Names the
+NER missed are recovered after prepositions; "the town", "cette localité" name the last town again;
+a place that closely follows another ("X, à l'ouest de Y") qualifies it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..find.actors import ActorMention
+from ..find.places import (PlaceMention, dateline_place, entity_places, feature_places, is_locative, place_words,
+                           proper_name)
+from ..gazetteer.keys import place_key
+from ..gazetteer.query import Gazetteer
+from ..knowledge import lexicon
+from ..text.lexmatch import Match, TokenKeys
+from ..text.normalize import fold
+from ..vocab import Category
+
+FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
+TIE_BREAK = 0.4  # the vote of a demonym or a group's home country among places' votes (each place: 1)
+
+
+def focus_country(doc: Doc, country_refs: list[Match]) -> Optional[str]:
+    """The country the report names most, a name used as a place counting three times."""
+    counts: Counter = Counter()
+    for m in country_refs:
+        kind, code = m.label.split(":")
+        counts[code] += 3 if kind == "name" and is_locative(doc, m.start) else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@dataclass
+class PlaceReader:
+    """What the place decision needs from one report, and what it settles (`focus`, `consensus`)."""
+    keys: TokenKeys
+    tools: object  # context.LanguageTools
+    gazetteer: Gazetteer
+    actors: list[ActorMention]
+    triggers: list[Match]
+    time_tokens: set[int]  # tokens inside time expressions: "on Thursday" is no island
+    country_refs: list[Match]
+    mentioned: set[str]  # countries the report's places may lie in
+    focus: Optional[str]
+    body: int  # the first token after the dateline (0 without one)
+    consensus: Optional[str] = None
+    _trigger_near: set[int] = field(default_factory=set)
+
+    @property
+    def doc(self) -> Doc:
+        return self.keys.doc
+
+    def read(self) -> list[PlaceMention]:
+        doc = self.doc
+        # A named group is not a place ("Islamic State", "Forces démocratiques syriennes").
+        groups = {i for a in self.actors if a.category == Category.GROUP for i in range(a.start, a.end)}
+        features = [p for p in feature_places(self.keys, self.tools.features) if not groups & set(range(p.start, p.end))]
+        covered = {i for p in features for i in range(p.start, p.end)} | groups
+        # nor is a capital standing for its government ("as Moscow pressed on with its strikes")
+        # (but a capital an attack is aimed at is a place: "des drones qui visaient Port-Soudan")
+        struck = {i for m in self.triggers for i in range(m.start, m.end)}
+        covered |= {i for a in self.actors if a.category == Category.STATE and a.country and not is_locative(doc, a.start)
+                    and doc[a.head].head.i not in struck for i in range(a.start, a.end)}
+        covered |= self.time_tokens
+        found = features + entity_places(doc, covered)
+        if self.body:
+            found.extend(dateline_place(doc, self.body, covered))
+        self.consensus = None if self.mentioned else self._consensus(found)
+        self.focus = self.focus or self.consensus
+        found.extend(self._named_again(found, covered))
+        found.sort(key=lambda p: p.start)
+        for p in found:
+            self._resolve(p)
+        found = [p for p in found if p.place is not None or p.feature]
+        self._link_context(found)
+        found.extend(self._named_before(found, covered))
+        found.sort(key=lambda p: p.start)
+        return found
+
+    def _named_before(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
+        """ "cette ville", "the town": the town named last before, named again (not one named only to
+        place another: "à l'entrée de Qabatiya, au sud de Jénine" ... "cette localité" is Qabatiya)."""
+        def town(p: PlaceMention) -> bool:
+            return p.place is not None and not p.country and (p.place.geo_precision or 1) < 3
+
+        contexts = {id(p.context) for p in found if p.context is not None and town(p)}
+        towns = [p for p in found if town(p) and id(p) not in contexts]
+        out = []
+        for m in self.tools.anaphora.find(self.keys):
+            if m.start in covered or any(m.end < p.start <= m.end + 2 and p.place is not None for p in found):
+                continue  # "the town of Amadiya" names its own town
+            before = [p for p in towns if p.end <= m.start]
+            if before:
+                last = before[-1]
+                out.append(PlaceMention(m.start, m.end, last.name, span_start=m.start, span_end=m.end,
+                                        place=last.place.model_copy(update={"text": self.doc[m.start:m.end].text})))
+        return out
+
+    def _named_again(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
+        """Names the NER missed that follow a preposition and name a place found elsewhere in the
+        report or in the gazetteer ("l'attaque d'al-Harir", "in Sangin")."""
+        doc, words = self.doc, place_words(self.doc.lang_)
+        known = {place_key(p.name) for p in found}
+        out: list[PlaceMention] = []
+        # "20 km south of Palma", "à l'est de Ménaka": the "of" of a direction is a strong one
+        direction_ends = {m.end - 1 for m in self.tools.near.find(self.keys)}
+        preps = [t for t in doc if t.i not in covered and fold(t.lower_) in words.prepositions]
+        # "in Charbolak district, Balkh": after a place word, a comma brings in the area it lies in
+        areas = {i for f in self.tools.features.find(self.keys) if f.label in ("village", "area") for i in range(f.start, f.end)}
+        preps += [t for t in doc if t.text == "," and t.i - 1 in areas and t.i not in covered]
+        near_trigger = self._near_trigger()
+        weak = {t.i for t in preps if fold(t.lower_) in words.of and t.i not in direction_ends and not near_trigger(t)}
+        # strong prepositions first: a name they find makes the same name after "of" a place too
+        for t in sorted(preps, key=lambda t: t.i in weak):
+            if t.i in covered:
+                continue
+            j = t.i + 1
+            while j < len(doc) and j - t.i <= 2 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+                j += 1  # "in rural Tibú", "dans le lointain ..."
+            j = self._after_settlement_noun(j)  # "in the capital Sanaa", "dans la capitale Bamako"
+            name = proper_name(doc, j, +1)
+            if not name or any(i in covered for i in range(*name)):
+                continue
+            text = doc[name[0]:name[1]].text
+            # "of", "de" name a place only when it is known, or when they follow an event word
+            # ("the recapture on Sunday of Diinsoor", "la prise de Diapaga")
+            if place_key(text) in known or (t.i not in weak and self._plausible(self.gazetteer.candidates(text, self.focus))):
+                out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
+                covered.update(range(*name))
+                known.add(place_key(text))
+        return out
+
+    def _near_trigger(self):
+        """Whether a preposition hangs from an event word or follows one closely in its sentence:
+        the triggers indexed by token, so each question costs a few look-ups, not a scan."""
+        inside = {i: m for m in self.triggers for i in range(m.start, m.end)}
+        ends: dict[int, list[Match]] = {}
+        for m in self.triggers:
+            ends.setdefault(m.end, []).append(m)
+
+        def near(prep) -> bool:
+            if prep.head.i in inside:
+                return True
+            start = prep.sent.start
+            return any(m.start >= start for gap in range(4) for m in ends.get(prep.i - gap, ()))
+        return near
+
+    def _after_settlement_noun(self, j: int) -> int:
+        """Past "the capital", "la ville portuaire" when a name follows; else `j` unchanged."""
+        doc, k = self.doc, j
+        while k < len(doc) and k - j < 4 and doc[k].text.islower() and doc[k].pos_ in ("DET", "ADJ", "NOUN"):
+            if doc[k].lower_ in self.tools.settlement_nouns and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                return k + 1
+            k += 1
+        return j
+
+    def _resolve(self, p: PlaceMention) -> None:
+        g = self.gazetteer
+        p.locative = is_locative(self.doc, p.span_start)
+        code = g.country_code_of(p.name)
+        if code:
+            p.country, p.place = code, g.country(code, p.name)
+            return
+        near = self.tools.near.find(self.keys, max(0, p.span_start - 6), p.span_start)
+        p.near = bool(near and near[-1].end >= p.span_start - 2)
+        # "Herat province", "district de Djugu": the generic word says which kind of place is meant;
+        # "air base", "barrage": so does the feature.
+        words = self._lookup_words(p)
+        feature = p.feature if p.feature not in (None, "area", "village") else None
+        cands = self._plausible(g.candidates(words, self.focus, feature=feature))
+        if not cands and words != p.name:  # "residential districts of El Obeid": the town itself
+            cands = self._plausible(g.candidates(p.name, self.focus))
+        if cands:
+            best = cands[0]
+            is_feature = feature is None or best.feature_class == "S" or best.feature_code in FEATURE_CODES
+            p.place = g.city_place(best, 2 if p.near or not is_feature else 1, p.name)
+
+    def _lookup_words(self, p: PlaceMention) -> str:
+        """What to look a place up by: an area with its generic word ("Plateau State": the state,
+        not a village of Alabama), anything else by its name."""
+        return self.doc[p.span_start:p.span_end].text if p.feature == "area" else p.name
+
+    def _plausible(self, cands):
+        """Places in a country the report names, or (when it names none) in the country most of
+        its places lie in: a town called like the report's village but on another continent is
+        not a fallback, it is a mistake."""
+        if self.mentioned:
+            return [c for c in cands if c.country_code in self.mentioned]
+        if self.consensus:
+            return [c for c in cands if c.country_code == self.consensus]
+        return cands
+
+    def _consensus(self, places: list[PlaceMention]) -> Optional[str]:
+        """The country that has a place for most of the report's place names; a name found in one
+        country only ("Badakhshan") weighs more than one found in many ("Argo"). The country the
+        report's demonyms point to, when they point to one, and the country each named group is
+        based in get a small vote: enough to choose between places, not to outweigh one
+        ("American troops near Deir ez-Zor" are in Syria)."""
+        votes: Counter = Counter()
+        named = {m.label.split(":")[1] for m in self.country_refs}
+        if len(named) == 1:  # the one country whose forces or people the report speaks of ("Afghan forces")
+            votes[named.pop()] += TIE_BREAK  # tips the balance between places ("Russian missiles ... Ukrainian officials": none)
+        for code in {a.group.country_code for a in self.actors if a.category == Category.GROUP and a.group is not None}:
+            if code:  # and each country a named group is based in ("Taliban militants")
+                votes[code] += TIE_BREAK
+        for p in places:
+            if self.gazetteer.country_code_of(p.name):
+                continue  # a country named says whose or where, not which towns: its towns do the voting
+            best: dict[str, float] = {}
+            for c in (self.gazetteer.candidates(self._lookup_words(p)) or self.gazetteer.candidates(p.name))[:8]:
+                if c.country_code:
+                    best[c.country_code] = max(best.get(c.country_code, 0.0), c.score)
+            total = sum(best.values()) or 1.0
+            for code, score in best.items():
+                votes[code] += score / total
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _link_context(self, places: list[PlaceMention]) -> None:
+        """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""
+        conjunctions = {fold(w) for w in lexicon(self.doc.lang_).conjunctions} | {";"}
+        for a, b in zip(places, places[1:]):
+            gap = self.doc[a.end:b.start]
+            # "à Sake, à une vingtaine de kilomètres de Goma": a distance from a town places the first
+            if (len(gap) <= 6 or len(gap) <= 9 and b.near) and not any(t.lower_ in conjunctions for t in gap) and "." not in gap.text:
+                b_is_context = b.feature in (None, "area") and (a.feature or a.place is None or b.country or b.place)
+                if b_is_context:
+                    a.context = b
