@@ -21,8 +21,7 @@ ACTOR_KINDS = (
 NON_STATE_KINDS = ("rebel_group", "political_militia", "identity_militia")  # armed, not a state's
 
 
-class KnowledgeError(ValueError):
-    """A data file is missing, malformed or contradicts itself."""
+from ..errors import KnowledgeError  # noqa: E402  defined with the other errors; imported from here too
 
 
 def _read_yaml(name: str) -> Any:
