@@ -57,3 +57,10 @@ def test_a_short_side_leaves_its_room_to_the_long_one():
     cell = actors_cell(LONG, "Police", 30)
     assert len(cell) == 30 and cell.endswith(" → Police") and cell.startswith("Coalition")
     assert actors_cell("Police", "Army", 30) == "Police → Army"
+
+
+def test_a_very_narrow_terminal_still_gets_every_column():
+    buffer = io.StringIO()
+    Console(file=buffer, width=200, color_system=None).print(events_table([extraction("a.txt"), extraction("b.txt")], width=40))
+    header = next(line for line in buffer.getvalue().splitlines() if "date" in line)
+    assert all(name in header for name in ("report", "sub-type", "actors", "place", "dead/hurt"))

@@ -27,7 +27,8 @@ def column_widths(width: int, several: bool) -> dict[str, int]:
     """The narrow table's columns and their widths: actors get half of what the fixed columns
     leave, sub-type and place a quarter each."""
     headers = (["report"] if several else []) + ["date", "sub-type", "actors", "place", "dead/hurt"]
-    free = width - GAP * (len(headers) - 1) - sum(FIXED.get(h, 0) for h in headers)
+    # A terminal too narrow for any table still gets a readable one, cropped at its edge.
+    free = max(width - GAP * (len(headers) - 1) - sum(FIXED.get(h, 0) for h in headers), 32)
     quarter = free // 4
     return {h: FIXED.get(h) or {"actors": free - 2 * quarter}.get(h, quarter) for h in headers}
 
