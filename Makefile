@@ -6,7 +6,10 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup demo test bench baseline clean
 
+# The gazetteer is built once per machine (~20 s), as a step of its own: the library never builds it
+# behind one's back. --if-missing keeps a current one, GeoNames imports included.
 setup: $(STAMP)
+	@$(BIN)/conflictwire gazetteer build --if-missing
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)

@@ -85,7 +85,7 @@ def main() -> None:
     from conflictwire.gazetteer.query import Gazetteer
 
     start = time.perf_counter()
-    g = Gazetteer(path, build=False)
+    g = Gazetteer(path)
     opened = time.perf_counter() - start
     names = toponyms(path, args.n)
     found = 0

@@ -48,3 +48,48 @@ def test_language_override_and_bad_published(tmp_path):
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert lines[0]["language"] == "fr" and lines[0]["published"] == "2024-02-10"
+
+
+def test_table_has_a_report_column_only_for_several_reports(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text(" date 2024-03-08 T\n\nGunmen killed two villagers near Gao on Thursday.", encoding="utf-8")
+    alone = runner.invoke(app, ["extract", str(one), "-o", str(tmp_path / "a.jsonl"), "--table"])
+    assert alone.exit_code == 0 and "Events found" in alone.output and "report " not in alone.output
+    other = tmp_path / "two.txt"
+    other.write_text(" date 2024-03-09 T\n\nSoldiers killed three militants near Menaka on Friday.", encoding="utf-8")
+    both = runner.invoke(app, ["extract", str(one), str(other), "-o", str(tmp_path / "b.jsonl"), "--table"])
+    assert both.exit_code == 0 and "report " in both.output and "one.txt" in both.output
+    assert max(len(line) for line in both.output.splitlines() if "│" not in line) <= 80
+
+
+def test_wide_shows_names_in_full(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(" date 2024-03-08 T\n\nGunmen killed two villagers near Gao on Thursday.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(f), "-o", str(tmp_path / "a.jsonl"), "--wide"])
+    records = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    names = [r["actor1"]["name"] for r in records if r["kind"] == "event" and r.get("actor1")]
+    assert result.exit_code == 0 and names and all(name in result.output for name in names)
+    assert "weapon" in result.output and "…" not in result.output
+
+
+def test_extract_builds_a_missing_gazetteer_visibly(tmp_path, monkeypatch):
+    import shutil
+    import sys
+    from conflictwire.gazetteer.store import default_path
+    built = default_path()  # the session's gazetteer stands in for a 20 s build
+    calls = []
+
+    def fake_build(path, progress=True, console=None):
+        calls.append(path)
+        shutil.copy(built, path)
+
+    monkeypatch.setattr(sys.modules["conflictwire.gazetteer.build"], "build", fake_build)
+    monkeypatch.setenv("CONFLICTWIRE_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    f = tmp_path / "r.txt"
+    f.write_text(" date 2024-03-08 T\n\nGunmen killed two villagers near Gao on Thursday.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(f), "-o", str(tmp_path / "a.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "building the gazetteer (first run" in result.output and calls == [tmp_path / "data" / "gazetteer.sqlite"]
+    again = runner.invoke(app, ["extract", str(f), "-o", str(tmp_path / "a.jsonl")])
+    assert again.exit_code == 0 and "building" not in again.output and len(calls) == 1

@@ -20,7 +20,8 @@ from conflictwire.gazetteer import GeonamesImportError, build, import_geonames, 
 from conflictwire.gazetteer.store import FILE_NAME, SCHEMA_VERSION, default_path
 from conflictwire.model import Place
 from conflictwire.gazetteer import query as places_module
-from conflictwire.gazetteer.query import Gazetteer
+from conflictwire.errors import ConflictwireError, GazetteerError
+from conflictwire.gazetteer.query import Gazetteer, build_gazetteer
 
 IRAQ = (29.0, 37.5, 38.7, 48.7)  # lat min, lat max, lon min, lon max
 
@@ -42,7 +43,7 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="module")
 def g(built) -> Gazetteer:
     _, data = built
-    gaz = Gazetteer(data / FILE_NAME, build=False)
+    gaz = Gazetteer(data / FILE_NAME)
     yield gaz
     gaz.close()
 
@@ -96,7 +97,7 @@ def test_build_is_fast_atomic_versioned_and_shows_progress(built):
     assert "Keying places" in summary["progress"] and "First-level admin areas" in summary["progress"]
 
 
-def test_first_use_builds_a_missing_or_outdated_file(built, tmp_path, monkeypatch):
+def test_only_the_explicit_step_builds_a_missing_or_outdated_file(built, tmp_path, monkeypatch):
     _, data = built
     calls = []
 
@@ -107,18 +108,25 @@ def test_first_use_builds_a_missing_or_outdated_file(built, tmp_path, monkeypatc
     monkeypatch.setattr(sys.modules["conflictwire.gazetteer.build"], "build", fake_build)
     missing = tmp_path / "new" / FILE_NAME
     missing.parent.mkdir()
-    Gazetteer(missing, progress=False).close()
-    assert calls == [missing]
+    with pytest.raises(GazetteerError, match="conflictwire gazetteer build"):
+        Gazetteer(missing)  # opening never builds
+    assert calls == [] and not missing.exists()
+    assert build_gazetteer(missing) == missing
+    Gazetteer(missing).close()
     old = tmp_path / FILE_NAME
     shutil.copy(data / FILE_NAME, old)
     con = sqlite3.connect(old)
     con.execute("PRAGMA user_version = 1")
     con.commit()
     con.close()
-    Gazetteer(old, progress=False).close()
+    with pytest.raises(GazetteerError, match="no gazetteer of the current version"):
+        Gazetteer(old)
+    build_gazetteer(old)
+    build_gazetteer(old)  # current now: nothing to do
     assert calls == [missing, old]
-    with pytest.raises(places_module.GazetteerError, match="no gazetteer of the current version"):
-        Gazetteer(tmp_path / "none.sqlite", build=False)
+    build_gazetteer(old, force=True)
+    assert calls == [missing, old, old]
+    assert isinstance(GazetteerError("x"), ConflictwireError)
 
 
 # --- lookups ---------------------------------------------------------------------------------------
@@ -249,7 +257,7 @@ def test_geonames_import_adds_features_names_and_admin_names(copy_db, tmp_path):
     admin1 = write(src / "admin1CodesASCII.txt", ADMIN1_LINES)
     summary = import_geonames([src / "IQ.zip", alt, admin1], copy_db, progress=False)
     assert [(f["kind"], f["rows"]) for f in summary["files"]] == [("admin1", 2), ("geoname", 4), ("alternate", 4)]
-    g = Gazetteer(copy_db, build=False)
+    g = Gazetteer(copy_db)
     base = g.lookup("Camp Speicher")[0]
     assert (base.geonameid, base.feature_code, base.admin1) == (9990001, "MILB", "Salah ad Din")
     assert g.lookup("Speicher", feature="military base")[0].geonameid == 9990001
@@ -301,7 +309,7 @@ def test_a_truncated_zip_member_is_refused_and_nothing_is_kept(copy_db, tmp_path
     with pytest.raises(GeonamesImportError, match=rf"IQ\.zip \(IQ\.txt\): line {len(IQ_LINES) + 1}: expected 19"):
         import_geonames([path], copy_db, progress=False)
     assert digest(copy_db) == before
-    g = Gazetteer(copy_db, build=False)
+    g = Gazetteer(copy_db)
     assert all(c.geonameid != 9990001 for c in g.lookup("Camp Speicher"))
     g.close()
 
@@ -334,7 +342,7 @@ def test_with_geonames_features_every_base_and_dam_is_placed_within_25_km(copy_d
     lines = IQ_LINES + [geoname_line(9990004, "Harir Air Base", "Al Harir Airbase", 36.545, 44.352, "S", "AIRB", "IQ", "11")]
     import_geonames([write(tmp_path / "src" / "IQ.txt", lines), write(tmp_path / "src" / "alternateNamesV2.txt", ALT_LINES)],
                     copy_db, progress=False)
-    own = Extractor(gazetteer=Gazetteer(copy_db, build=False))
+    own = Extractor(gazetteer=Gazetteer(copy_db))
     own._tools = extractor._tools  # the spaCy pipelines are already loaded
     text = ("Un engin explosif a frappé mardi un convoi militaire près du barrage de Mossoul, dans le nord de l'Irak, "
             "sans faire de victimes.\n\n"

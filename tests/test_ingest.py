@@ -1,6 +1,6 @@
 import json
 
-from conflictwire.ingest import InputError, Report, read_inputs
+from conflictwire.ingest import Failure, InputError, Report, read_inputs
 from conflictwire.ingest.readers import MAX_FILE_BYTES
 
 
@@ -36,7 +36,8 @@ def test_impossible_header_date(tmp_path):
     f = tmp_path / "bad.txt"
     f.write_text(" date 2023-13-45 Title\n\nBody.", encoding="utf-8")
     r = one(f)
-    assert isinstance(r, InputError) and "bad.txt" in str(r) and "impossible date" in r.reason
+    assert isinstance(r, Failure) and "bad.txt" in str(r) and "impossible date" in r.reason
+    assert r.stage == "read" and isinstance(r.error, InputError) and isinstance(r.error.__cause__, ValueError)
 
 
 def test_empty_binary_and_non_utf8_files(tmp_path):
@@ -54,7 +55,7 @@ def test_too_large_file_is_refused_not_truncated(tmp_path):
     with f.open("wb") as h:
         h.truncate(50 * 1024 * 1024)  # 50 MB
     r = one(f)
-    assert isinstance(r, InputError) and "MB" in r.reason and f.stat().st_size > MAX_FILE_BYTES
+    assert isinstance(r, Failure) and "MB" in r.reason and f.stat().st_size > MAX_FILE_BYTES
 
 
 def test_jsonl_reports_and_malformed_line_number(tmp_path):
@@ -63,8 +64,8 @@ def test_jsonl_reports_and_malformed_line_number(tmp_path):
     f.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n", encoding="utf-8")
     items = list(read_inputs([str(f)]))
     assert isinstance(items[0], Report) and items[0].language == "en" and items[0].published == "2024-06-25"
-    assert isinstance(items[1], InputError) and "line 2" in items[1].reason and items[1].source.endswith("feed.jsonl:2")
-    assert isinstance(items[2], InputError) and "'text'" in items[2].reason
+    assert isinstance(items[1], Failure) and "line 2" in items[1].reason and items[1].source.endswith("feed.jsonl:2")
+    assert isinstance(items[2], Failure) and "'text'" in items[2].reason
 
 
 def test_directory_is_walked_recursively_and_gold_files_skipped(tmp_path):
@@ -78,7 +79,7 @@ def test_directory_is_walked_recursively_and_gold_files_skipped(tmp_path):
 
 def test_missing_path(tmp_path):
     r = one(tmp_path / "nope.txt")
-    assert isinstance(r, InputError) and "no such file" in r.reason
+    assert isinstance(r, Failure) and "no such file" in r.reason
 
 
 def test_language_of_short_and_long_reports():

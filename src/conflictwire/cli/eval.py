@@ -9,17 +9,15 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from ..evaluate import DocResult, field_results, score, why_missed
 from ..evaluate import baseline as gate_file
 from ..evaluate.acled import AcledError, read_acled
 from ..evaluate.records import Problem, checksum, gold_files, load, missing_reports
+from ..export import write_jsonl
 from ..ingest import read_inputs
-
-out = Console()
-err = Console(stderr=True)
+from .common import ensure_gazetteer, err, out, run_extraction
 
 EPILOG = """**Examples**
 
@@ -96,10 +94,9 @@ def _gold_and_predictions(reports, gold, pred, acled, save_pred, problems):
 
 
 def _extract(items: list, save_pred: Optional[Path]) -> list[dict]:
-    from . import run_extraction
-    from ..export import write_jsonl
     from ..pipeline import Extractor
 
+    ensure_gazetteer()
     results, _ = run_extraction(Extractor(), items)
     if save_pred:
         with save_pred.open("w", encoding="utf-8") as fh:

@@ -5,16 +5,15 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
+
+from .common import ensure_gazetteer, err, out
 
 gazetteer_app = typer.Typer(
     help="The offline gazetteer: a SQLite file of places, admin areas, countries and airports "
          "(in the user data dir, or CONFLICTWIRE_DATA_DIR).",
     no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
 )
-out = Console()
-err = Console(stderr=True)
 
 
 def _db(path: Optional[Path]) -> Path:
@@ -26,12 +25,21 @@ def _db(path: Optional[Path]) -> Path:
 DB_OPTION = typer.Option(None, "--db", help="The gazetteer file (default: gazetteer.sqlite in the user data dir).")
 
 
-@gazetteer_app.command("build", epilog="**Example**: `conflictwire gazetteer build`")
-def build_command(db: Optional[Path] = DB_OPTION) -> None:
+@gazetteer_app.command("build", epilog="""**Examples**
+
+* `conflictwire gazetteer build`
+* `conflictwire gazetteer build --if-missing` (what `make setup` runs)
+""")
+def build_command(db: Optional[Path] = DB_OPTION,
+                  if_missing: bool = typer.Option(False, "--if-missing", help="Keep a gazetteer of the current version (and its GeoNames imports) if there is one.")) -> None:
     """Build the gazetteer from the data installed packages ship (no network); replaces the
     file, GeoNames imports included."""
     from ..gazetteer.build import build
+    from ..gazetteer.store import is_current
 
+    if if_missing and is_current(_db(db)):
+        err.print(f"{_db(db)} is current: nothing to build", highlight=False, soft_wrap=True)
+        return
     summary = build(_db(db), progress=True, console=err)
     cov = summary["admin1_coverage"]
     err.print(f"built {summary['path']} in {summary['seconds']} s: {summary['places']:,} places, "
@@ -94,7 +102,7 @@ def lookup_command(
     """Places a name may stand for, scored, best first."""
     from ..gazetteer.query import Gazetteer
 
-    g = Gazetteer(_db(db), progress=True)
+    g = Gazetteer(ensure_gazetteer(_db(db)))
     cands = g.lookup(name, country=country.upper() if country else None, near=_near(near), feature=feature, limit=limit)
     if not cands:
         err.print(f"no place called {name!r}", highlight=False)
@@ -131,11 +139,11 @@ def info_command(db: Optional[Path] = DB_OPTION) -> None:
     table.add_column("")
     table.add_row("path", facts["path"])
     if not facts["exists"]:
-        table.add_row("state", "not built yet (`conflictwire gazetteer build`, or first use builds it)")
+        table.add_row("state", "not built yet: `conflictwire gazetteer build` (extract and eval build it when missing)")
         out.print(table)
         return
     version = facts.get("schema_version")
-    table.add_row("schema", f"{version}" + ("" if version == SCHEMA_VERSION else f" (current is {SCHEMA_VERSION}: rebuilt on next use)"))
+    table.add_row("schema", f"{version}" + ("" if version == SCHEMA_VERSION else f" (current is {SCHEMA_VERSION}: run `conflictwire gazetteer build`)"))
     table.add_row("size", f"{facts['size_bytes'] / 1e6:.1f} MB")
     table.add_row("built", f"{facts.get('built_at', '?')} in {facts.get('build_seconds', '?')} s")
     table.add_row("sources", ", ".join(f"{k} {v}" for k, v in (facts.get("sources") or {}).items()))

@@ -46,8 +46,7 @@ class AcledSet:
     problems: list[Problem] = field(default_factory=list)
 
 
-class AcledError(ValueError):
-    """The file cannot be read as an ACLED export at all."""
+from ..errors import AcledError  # noqa: E402  defined with the other errors; imported from here too
 
 
 @functools.cache

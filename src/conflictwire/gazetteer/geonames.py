@@ -27,6 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
+from ..errors import GeonamesImportError  # defined with the other errors; imported from here too
 from .build import clean_admin_name, _progress, _Steps
 from .keys import is_code, is_latin, place_key, skeleton, strip_generic
 from .store import (KIND_ALT, KIND_CODE, KIND_MAIN, KIND_STRIPPED, connect_rw, default_path, is_current, read_meta,
@@ -54,10 +55,6 @@ ORDER = {"admin1": 0, "admin2": 1, "geoname": 2, "alternate": 3}
 # A key met again for the same place keeps its best kind (its own name over an alternate one).
 UPSERT = ("ON CONFLICT (key, geonameid) DO UPDATE SET kind = excluded.kind, name = excluded.name "
           "WHERE excluded.kind < names.kind")
-
-
-class GeonamesImportError(ValueError):
-    """A file could not be imported: the message names the file and, where it applies, the line."""
 
 
 @dataclass

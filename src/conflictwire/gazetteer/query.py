@@ -22,7 +22,7 @@ from .store import GazetteerError, connect_ro, default_path, is_current
 from ..knowledge import countries
 from ..model import Place
 
-__all__ = ["Candidate", "Gazetteer", "GazetteerError", "default_gazetteer", "place_key"]
+__all__ = ["Candidate", "Gazetteer", "GazetteerError", "build_gazetteer", "default_gazetteer", "place_key"]
 
 # How the name matched: names.kind -> score.
 MATCH_SCORE = {0: 1.0, 1: 0.9, 2: 0.8, 3: 0.8}
@@ -89,19 +89,15 @@ class Gazetteer:
     """Countries, admin areas, populated places and other features, looked up by folded name.
 
     Opens the SQLite gazetteer at `path` (default: the user data dir, see
-    `conflictwire.gazetteer.store`), building it first when it is missing or of an older schema
-    (unless `build=False`, which raises GazetteerError instead)."""
+    `conflictwire.gazetteer.store`). It never builds one: a missing or outdated file raises
+    GazetteerError, since a 20-second build is a step to take on purpose (`build_gazetteer`)."""
 
-    def __init__(self, path: Optional[Path | str] = None, *, build: bool = True, progress: bool = True,
-                 min_population: int = 0, cache_size: int = 4096):
+    def __init__(self, path: Optional[Path | str] = None, *, min_population: int = 0, cache_size: int = 4096):
         self.path = Path(path or default_path())
         self.min_population = min_population
         if not is_current(self.path):
-            if not build:
-                raise GazetteerError(f"{self.path}: no gazetteer of the current version; run `conflictwire gazetteer build`")
-            from ..gazetteer.build import build as build_gazetteer
-
-            build_gazetteer(self.path, progress=progress)
+            raise GazetteerError(f"{self.path}: no gazetteer of the current version; build it with "
+                                 "`conflictwire gazetteer build` (or conflictwire.build_gazetteer() in Python)")
         self._lock = threading.Lock()
         self._cache_size = cache_size
         self._open()
@@ -351,4 +347,18 @@ def fold_admin(name: str) -> str:
 
 @functools.cache
 def default_gazetteer() -> Gazetteer:
+    """The gazetteer in the user data dir; GazetteerError when it was not built."""
     return Gazetteer()
+
+
+def build_gazetteer(path: Optional[Path | str] = None, *, force: bool = False, progress: bool = False,
+                    console=None) -> Path:
+    """Build the gazetteer at `path` (default: the user data dir) unless one of the current
+    version is there already (`force=True` rebuilds it, dropping GeoNames imports); returns its
+    path. A build takes about 20 s; `progress=True` shows a bar on `console` (standard error)."""
+    path = Path(path or default_path())
+    if force or not is_current(path):
+        from .build import build
+
+        build(path, progress=progress, console=console)
+    return path

@@ -2,7 +2,7 @@
 
 The file is `gazetteer.sqlite` in the user data directory (platformdirs' `user_data_dir`, or the
 directory named by CONFLICTWIRE_DATA_DIR). Its schema version is kept in `PRAGMA user_version`;
-a file of another version is rebuilt on first use.
+a file of another version is refused until it is rebuilt (`conflictwire gazetteer build`).
 
 Tables:
 - places: one row per feature. GeoNames ids where GeoNames gives them; negative ids for the
@@ -21,6 +21,8 @@ import os
 import sqlite3
 from pathlib import Path
 from typing import Optional
+
+from ..errors import GazetteerError  # defined with the other errors; imported from here too
 
 SCHEMA_VERSION = 6
 FILE_NAME = "gazetteer.sqlite"
@@ -75,8 +77,6 @@ CREATE INDEX IF NOT EXISTS places_by_admin ON places (country_code, admin1_code,
 """
 
 
-class GazetteerError(Exception):
-    """The gazetteer file is missing, unreadable or of another version."""
 
 
 def data_dir() -> Path:

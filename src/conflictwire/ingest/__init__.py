@@ -1,5 +1,7 @@
-"""Ingest: read reports from files, directories, JSON Lines and standard input into `Report`s."""
-from .readers import InputError, Report, read_inputs
+"""Ingest: read reports from files, directories, JSON Lines and standard input into `Report`s
+(or a `Failure` for each one that cannot be read)."""
+from ..errors import Failure, InputError
+from .readers import Report, read_inputs
 from .language import LanguageDetector
 
-__all__ = ["InputError", "Report", "read_inputs", "LanguageDetector"]
+__all__ = ["Failure", "InputError", "Report", "read_inputs", "LanguageDetector"]

@@ -20,8 +20,7 @@ SUPPORTED_LANGUAGES = ("en", "fr")
 ACTOR_KINDS = tuple(k.value for k in ActorKind)
 
 
-class KnowledgeError(ValueError):
-    """A data file is missing, malformed or contradicts itself."""
+from ..errors import KnowledgeError  # noqa: E402  defined with the other errors; imported from here too
 
 
 def _read_yaml(name: str) -> Any:
