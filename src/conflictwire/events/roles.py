@@ -86,17 +86,8 @@ def misparsed_subject(n: Named) -> Optional[str]:
 
 def parse_path(n: Named) -> Optional[str]:
     """ "Villagers were attacked by gunmen": the parse from the actor to its verb says (PATH_RULES)."""
-    x = n.head
-    for _ in range(PATH_STEPS):
-        if x.head.i == x.i:
-            return None
-        step = Step.up_from(x)
-        for rule in PATH_RULES:
-            role = rule(n.r, step)
-            if role is not None:
-                return role or None
-        x = step.head
-    return None
+    found = path_decision(n)
+    return None if found is None else found[1] or None  # NO_ROLE on the path: left to the next rule
 
 
 def armed_by_default(n: Named) -> Optional[str]:
@@ -109,9 +100,13 @@ ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
 ]
 
 
+def decide(n: Named) -> tuple[Callable[[Named], Optional[str]], str]:
+    """The first rule that decides, and its decision (`NO_ROLE` for none)."""
+    return next((rule, role) for rule, role in ((rule, rule(n)) for rule in ROLE_RULES) if role is not None)
+
+
 def role_of(n: Named) -> str:
-    """The first rule's decision (`NO_ROLE` for none)."""
-    return next(role for role in (rule(n) for rule in ROLE_RULES) if role is not None)
+    return decide(n)[1]
 
 
 def assign_roles(r: Report, mention: "Mention", actors: list[ActorMention], triggers: list[Match],
@@ -140,6 +135,21 @@ class Step:
         # UD's "case" marks the noun's own relation; an English "prep" child modifies the
         # noun instead ("gunmen on a motorcycle").
         return cls(x.dep_, {c.lower_ for c in x.children if c.dep_ in (syntax.CASE, "mark")}, h)
+
+
+def path_decision(n: Named) -> Optional[tuple[Callable[[Report, Step], Optional[str]], str]]:
+    """Climbing from the actor's head, the first step a path rule decides, and its decision."""
+    x = n.head
+    for _ in range(PATH_STEPS):
+        if x.head.i == x.i:
+            return None
+        step = Step.up_from(x)
+        for rule in PATH_RULES:
+            role = rule(n.r, step)
+            if role is not None:
+                return rule, role
+        x = step.head
+    return None
 
 
 def opposing_object(r: Report, s: Step) -> Optional[str]:
