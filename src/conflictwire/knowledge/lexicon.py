@@ -116,6 +116,13 @@ class Lexicon(_Section):
     responsibility: Words = []
     actor_phrase_stops: Words = []
     demand_markers: Words = []
+    # events: the words the trigger and role rules read (events/words.py)
+    clitic_negation: Words = []  # "ne", "n'": half a negation, not one by itself
+    negative_determiners: Words = []  # "no", "aucun", "sans": negate the trigger noun they stand before
+    agent_markers: Words = []  # "by", "par": the phrase names who acted
+    target_markers: Words = []  # "against", "contre": the phrase names who was acted on
+    opposed_markers: Words = []  # "pitted X against Y", "opposé X à Y": Y is the other side
+    supporter_prefixes: Words = []  # "pro-government gunmen": supporters, not the group itself
 
     @field_validator("triggers", "weapons", "statements", "actors", "outcomes")
     @classmethod

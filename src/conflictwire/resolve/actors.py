@@ -80,3 +80,24 @@ def branch_in(actor: Actor, country: Optional[str], known: dict[str, Actor]) -> 
 def unidentified(country: Optional[str], text: Optional[str] = None) -> Actor:
     label = country_name(country) or "Unknown"
     return Actor(name=f"Unidentified Armed Group ({label})", kind="political_militia", country_code=country, text=text)
+
+
+# Names the event stages give by default (events/defaults.py).
+from ..vocab import ActorKind  # noqa: E402  (kept with the functions added for the event stages)
+
+
+def people_of(kind: ActorKind, country: Optional[str], text: Optional[str] = None) -> Actor:
+    """Unarmed people of a country as ACLED names them: "Protesters (Kenya)", "Civilians (Mali)"."""
+    label = country_name(country) or "Unknown"
+    return Actor(name=f"{kind.capitalize()} ({label})", kind=kind, country_code=country, text=text)
+
+
+def military_forces(country: str, kind: ActorKind = ActorKind.STATE_FORCES, code: Optional[str] = None) -> Actor:
+    """ "Military Forces of <the state of `country`>", recorded with `code` (by default that state's)."""
+    return Actor(name=f"Military Forces of {state_of(country)}", kind=kind,
+                 country_code=sovereign(country) if code is None else code)
+
+
+def police_forces(country: str) -> Actor:
+    """ "Police Forces of <the state of `country`>"."""
+    return Actor(name=f"Police Forces of {state_of(country)}", kind=ActorKind.STATE_FORCES, country_code=sovereign(country))

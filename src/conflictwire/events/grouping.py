@@ -1,0 +1,207 @@
+"""From mentions to drafts: one event per kind of action, place and day.
+
+Mentions are taken in the report's order; `MENTION_RULES` say, in order, what each one does:
+goes on telling the event just told, sums events up, happens at the places it names, continues
+the event just told, or starts one of its own. A mention joins an event unless a `KEEP_APART`
+rule says they are two: another day, another place, a second device, arrests after the fact.
+Recaps ("trois attaques", "new attacks") then fill the events they sum up, and become events
+only when the report tells nothing more precise.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from ..context import PlaceMention
+from ..gazetteer.keys import place_key
+from ..vocab import Outcome, Trigger
+from . import dating
+from .mentions import Mention
+from .report import Report
+from .roles import ACTOR1, ACTOR2, ASSOC
+
+CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
+SHORT_KEY = 3  # place keys this long or shorter must match whole ("Bo" is not in "Bobo")
+
+
+@dataclass
+class Draft:
+    """An event being assembled from its mentions."""
+    place: Optional[PlaceMention]
+    mentions: list[Mention] = field(default_factory=list)
+    country: Optional[str] = None
+    before: Optional["Draft"] = None  # the event told just before, for one that only refers to it
+    located: Optional[PlaceMention] = None  # the place words it was put at
+
+    @property
+    def last_sent(self) -> int:
+        return max(m.sent for m in self.mentions)
+
+    def date_mention(self) -> Optional[Mention]:
+        """The mention whose trigger clause dates the event; else a sentence that only goes on
+        telling it ("Several hundred men gathered there late on Sunday")."""
+        return next((m for m in self.mentions if m.time is not None and not m.continuation), None) or \
+            next((m for m in self.mentions if m.time is not None and not m.counts and not m.no_casualties), None)
+
+    def dated(self) -> Optional[Mention]:
+        """The mention that dates the event: a date in a trigger's own clause, else in its sentence."""
+        return self.date_mention() or next((m for m in self.mentions if m.sentence_time is not None and not m.continuation), None)
+
+    def weapons(self) -> set[str]:
+        return {w.label for m in self.mentions for w in m.weapons}
+
+    def classes(self) -> set[str]:
+        return {c for m in self.mentions for c in m.classes}
+
+
+@dataclass
+class Grouping:
+    """The drafts made so far, the recaps set aside, and the event(s) told just before."""
+    r: Report
+    drafts: list[Draft] = field(default_factory=list)
+    recaps: list[Mention] = field(default_factory=list)
+    last: list[Draft] = field(default_factory=list)
+
+    def close_to_last(self, m: Mention) -> bool:
+        return bool(self.last) and m.sent - max(d.last_sent for d in self.last) <= CONTINUATION_GAP
+
+
+def group_mentions(r: Report, mentions: list[Mention]) -> tuple[list[Draft], list[Mention]]:
+    """The drafts the mentions make, and the recaps set aside."""
+    g = Grouping(r)
+    for m in mentions:
+        next(rule for rule in MENTION_RULES if rule(g, m))
+    return g.drafts, g.recaps
+
+
+# --- what a mention does, in order ----------------------------------------------------------------
+def goes_on_telling(g: Grouping, m: Mention) -> bool:
+    """ "Two of the wounded later died": a mention without a trigger adds to the event just told."""
+    if not m.continuation:
+        return False
+    if g.close_to_last(m):
+        continue_into(g.last, m)
+    return True
+
+
+def sums_up(g: Grouping, m: Mention) -> bool:
+    """ "De nouvelles attaques ont été signalées": a recap, set aside for `absorb_recaps`."""
+    if m.summary:
+        g.recaps.append(m)
+    return m.summary
+
+
+def at_named_places(g: Grouping, m: Mention) -> bool:
+    """ "Strikes hit Kidal and Tessalit": one event per place, joining one there on that day."""
+    if not m.places:
+        return False
+    g.last = [place_draft(g, m, p) for p in m.places]
+    return True
+
+
+def continues_last_event(g: Grouping, m: Mention) -> bool:
+    """ "Gunmen attacked a village near Gao. They burned the granaries": no place, the event just told."""
+    if g.close_to_last(m) and not any(apart(g.r, d, m, None) for d in g.last for apart in KEEP_APART):
+        continue_into(g.last, m)
+        return True
+    return False
+
+
+def starts_event(g: Grouping, m: Mention) -> bool:
+    """ "Le lendemain, une autre attaque a visé un poste": an event of its own, with no place yet."""
+    # "a second device", "ces combats" on another day: an event of its own, where the one before was
+    before = g.last[-1] if g.last and (m.another or m.refers_back) else None
+    draft = Draft(None, [m], mention_country(m), before)
+    g.drafts.append(draft)
+    g.last = [draft]
+    return True
+
+
+MENTION_RULES: list[Callable[[Grouping, Mention], bool]] = [
+    goes_on_telling, sums_up, at_named_places, continues_last_event, starts_event,
+]
+
+
+def place_draft(g: Grouping, m: Mention, p: PlaceMention) -> Draft:
+    """The draft at that place the mention joins, else a new one there."""
+    for d in g.drafts:
+        if d.place is not None and not any(apart(g.r, d, m, p) for apart in KEEP_APART):
+            d.mentions.append(m)
+            return d
+    draft = Draft(p, [m], p.place.country_code if p.place else None)
+    g.drafts.append(draft)
+    return draft
+
+
+def continue_into(last: list[Draft], m: Mention) -> None:
+    """A mention adds to the event just told; an interception, to all the events just told
+    ("drones struck A and B; most were shot down")."""
+    intercept = Trigger.INTERCEPT in m.classes or any(o.label in (Outcome.INTERCEPTED, Outcome.DEFUSED) for o in m.outcomes)
+    targets = last if intercept else last[-1:]
+    for d in targets:
+        d.mentions.append(m)
+
+
+# --- when a mention and a draft are two events ----------------------------------------------------
+def another_device(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
+    """ "A bomb went off in the market; police defused a second device": one used, one stopped."""
+    return m.another and disrupted(m) != any(disrupted(x) for x in d.mentions)
+
+
+def other_day(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
+    """ "Rebels attacked Bria on Monday ... they attacked it again on Wednesday": two days, two events."""
+    date = dating.when(r, m)
+    return date is not None and not dating.same_day(r, d, date)
+
+
+def arrests_after_attack(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
+    """ "After the ambush, soldiers arrested twelve suspects": arrests in an operation after an
+    attack are an event of their own; arrests at a protest are part of it."""
+    return m.classes <= {Trigger.ARREST, Trigger.DEPLOY} and Trigger.ARREST in m.classes \
+        and not d.classes() & {Trigger.ARREST, Trigger.PROTEST, Trigger.RIOT, Trigger.INTERVENE}
+
+
+def other_place(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
+    """ "Des frappes ont visé Kidal et Tessalit": a mention at a place joins only an event there."""
+    return p is not None and not same_place(d.place, place_key(p.name))
+
+
+def other_country(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
+    """ "Gunmen killed five in Niger. In Mali, a mine hit a truck": a mention in another country
+    continues no event of the one before."""
+    country = mention_country(m)
+    return p is None and bool(country) and d.country not in (None, country)
+
+
+KEEP_APART: list[Callable[[Report, Draft, Mention, Optional[PlaceMention]], bool]] = [
+    another_device, other_day, arrests_after_attack, other_place, other_country,
+]
+
+
+def disrupted(m: Mention) -> bool:
+    """The mention tells of a weapon stopped (intercepted, defused), not of one used."""
+    return Trigger.INTERCEPT in m.classes
+
+
+def same_place(p: PlaceMention, key: str) -> bool:
+    k = place_key(p.name)
+    return k == key or (len(key) > SHORT_KEY and (key in k or k in key))
+
+
+def mention_country(m: Mention) -> Optional[str]:
+    return m.countries[0].country if m.countries else None
+
+
+# --- recaps -----------------------------------------------------------------------------------------
+def absorb_recaps(drafts: list[Draft], recaps: list[Mention]) -> None:
+    """Recaps fill the targets of the events they sum up, or become an event when there is none."""
+    for r in recaps:
+        weapons = {w.label for w in r.weapons}
+        fits = [d for d in drafts if not weapons or not d.weapons() or weapons & d.weapons()]
+        if fits:
+            for d in fits:
+                if not any(m.roles[ACTOR2] for m in d.mentions) and r.roles[ACTOR2]:
+                    d.mentions.append(Mention(sent=r.sent, tokens=r.tokens, roles={ACTOR1: [], ACTOR2: r.roles[ACTOR2], ASSOC: []},
+                                              continuation=True))
+        elif not drafts:
+            drafts.append(Draft(None, [r], mention_country(r)))

@@ -1,0 +1,77 @@
+"""Where an event took place: the place its mentions name; else the place named closest to it in
+its paragraph (or the event it refers back to, or the dateline's city); else the country it
+names; else the report's country."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..context import PlaceMention
+from ..model import Evidence, Place
+from ..vocab import GeoPrecision
+from .grouping import Draft
+from .report import Report
+
+AREA = "area"  # a place feature that is named as an area: the gazetteer's name is kept
+
+
+def locate(r: Report, d: Draft, evidence: list[Evidence]) -> Place:
+    """The event's place, with the words that name it as evidence; sets `d.located`."""
+    p = d.located = d.place
+    if p is not None:
+        return named_place(r, d, p, evidence)
+    ctx = r.ctx
+    nearby = place_nearby(r, d)
+    if d.before is not None and d.before.located is not None and d.before.located.place is not None and (
+            nearby is None or nearby.start < ctx.token_at(ctx.dateline_end or 0)):
+        nearby = d.before.located
+    d.located = nearby
+    if nearby is not None:
+        evidence.append(ctx.evidence("location", nearby.span_start, nearby.span_end))
+        return nearby.place.model_copy(update={"geo_precision": max(GeoPrecision.NEAR, nearby.place.geo_precision or GeoPrecision.NEAR),
+                                               "text": ctx.doc[nearby.span_start:nearby.span_end].text})
+    countries = [c for m in d.mentions for c in m.countries]
+    if countries:
+        evidence.append(ctx.evidence("location", countries[0].start, countries[0].end))
+        return countries[0].place
+    where = next((a.where for m in d.mentions for role in m.roles.values() for a in role if a.where), None)
+    code = where or ctx.focus
+    return ctx.gazetteer.country(code) if code else Place()
+
+
+def named_place(r: Report, d: Draft, p: PlaceMention, evidence: list[Evidence]) -> Place:
+    """The place the event's mentions name: as the gazetteer knows it, else within the area named
+    beside it ("al-Jahmaliya, in Taiz"), else a named area, else its country."""
+    ctx, g = r.ctx, r.ctx.gazetteer
+    evidence.append(ctx.evidence("location", p.span_start, p.span_end))
+    if p.place is not None and p.place.latitude is not None:
+        name = p.place.name if p.feature in (None, AREA) else ctx.doc[p.span_start:p.span_end].text
+        return p.place.model_copy(update={"name": name, "text": ctx.doc[p.span_start:p.span_end].text})
+    if p.context is not None and p.context.place is not None:
+        evidence.append(ctx.evidence("location", p.context.start, p.context.end))
+        base = p.context.place
+        return base.model_copy(update={"name": p.name, "geo_precision": max(GeoPrecision.NEAR, base.geo_precision or GeoPrecision.NEAR),
+                                       "text": p.name})
+    code = d.country or ctx.focus
+    area = g.admin_place(ctx.doc[p.span_start:p.span_end].text, code, text=p.name) if code else None
+    if area is not None:  # a named area the gazetteer knows, at its centre
+        return area.model_copy(update={"name": p.name})
+    if code:
+        return g.country(code, p.name).model_copy(update={"name": p.name})
+    return Place(name=p.name, text=p.name)
+
+
+def place_nearby(r: Report, d: Draft) -> Optional[PlaceMention]:
+    """For an event whose sentences name no place: the place named closest to it in its
+    paragraph, else the dateline's city when it lies in the report's country (wire copy is
+    filed from where things happen)."""
+    ctx = r.ctx
+    first = ctx.sentences[d.mentions[0].sent].start
+    paragraphs = r.paragraphs_of(d.mentions)
+    located = [q for q in ctx.places if q.place is not None and not q.country and q.place.latitude is not None
+               and (q.place.geo_precision or GeoPrecision.EXACT) < GeoPrecision.REGION]
+    body = ctx.token_at(ctx.dateline_end) if ctx.dateline_end else 0
+    same = [q for q in located if q.start >= body and ctx.paragraph_of(q.start) in paragraphs]
+    if same:
+        return min(same, key=lambda q: abs(q.start - first))
+    dateline = [q for q in located if q.start < body and q.place.country_code == (d.country or ctx.focus)]
+    return dateline[0] if dateline else None

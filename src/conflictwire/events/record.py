@@ -1,0 +1,102 @@
+"""From a draft to an `Event` record: its evidence, place, date, weapon, sides, toll and ACLED
+types, then its notes and confidence. Events that only echo another, or tell the report's
+background, are dropped at the end."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from ..knowledge import taxonomy
+from ..model import Event, Evidence, stable_id
+from ..resolve.dates import ResolvedDate
+from ..vocab import DatePrecision, GeoPrecision, SubEventType as Sub, Trigger, Weapon
+from .classify import main_weapon, recorded_weapon, sub_event_type
+from .dating import date_of
+from .defaults import default_actors
+from .grouping import Draft
+from .locating import locate
+from .notes import write_notes
+from .outcomes import casualties, outcomes
+from .report import Report
+from .sides import cast
+
+VIOLENT = {Trigger.ATTACK, Trigger.CLASH, Trigger.AMBUSH, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION,
+           Trigger.KILL, Trigger.INTERCEPT, Trigger.CAPTURE, Trigger.RECAPTURE}
+BACKGROUND_DAYS = 90  # a placeless event older than this is the report's background
+
+
+def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]:
+    """The event the draft tells; None when it has no trigger or no ACLED type."""
+    ctx = r.ctx
+    triggers = [t for m in d.mentions for t in m.triggers]
+    if not triggers:
+        return None
+    evidence: list[Evidence] = [ctx.evidence("trigger", t.start, t.end) for t in triggers]
+    classes = d.classes()
+    place = locate(r, d, evidence)
+    country = place.country_code
+    date, precision = date_of(r, d, lead, evidence)
+    weapon_matches = [w for m in d.mentions for w in m.weapons]
+    weapon = main_weapon([w.label for w in weapon_matches], classes)
+    for w in weapon_matches:
+        if recorded_weapon(w.label) == weapon:
+            evidence.append(ctx.evidence("weapon", w.start, w.end))
+            break
+    military = bool(classes & VIOLENT)
+    actor1, actor2, assoc1, assoc2 = cast(r, d, country, military, evidence, classes, weapon)
+    found = outcomes(r, d, evidence)
+    fatalities, injuries = casualties(r, d, found, evidence)
+    sub = sub_event_type(classes, weapon, set(found), actor1.kind if actor1 else None,
+                         actor2.kind if actor2 else None, fatalities)
+    if sub == Sub.OTHER:
+        return None
+    actor1, actor2 = default_actors(r, sub, actor1, actor2, country, weapon, r.paragraphs_of(d.mentions))
+    if weapon is None and sub in (Sub.ARMED_CLASH, Sub.ATTACK) and any(w.label == Weapon.SMALL_ARMS for w in weapon_matches):
+        weapon = Weapon.SMALL_ARMS
+    event = Event(
+        event_id=stable_id(ctx.article.article_id, str(triggers[0].start), sub),
+        article_ids=[ctx.article.article_id], event_date=date, date_precision=precision,
+        event_type=taxonomy().event_type_of(sub), sub_event_type=sub, plover_type=taxonomy().plover_of(sub),
+        actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2, location=place,
+        weapon=weapon, fatalities=fatalities, injuries=injuries, outcome=found, evidence=evidence,
+    )
+    if d.located is not None and d.located.start < ctx.token_at(ctx.dateline_end or 0):
+        r.filed_from.add(event.event_id)
+    event.confidence = confidence(event, d)
+    event.notes = write_notes(event)
+    return event
+
+
+def confidence(event: Event, d: Draft) -> float:
+    """More for an exact place, a date, an actor and a weapon told in words, and for each mention."""
+    score = 0.4
+    score += 0.15 if event.location.geo_precision in (GeoPrecision.EXACT, GeoPrecision.NEAR) else 0.0
+    score += 0.1 if any(e.field == "event_date" for e in event.evidence) else 0.0
+    score += 0.1 if any(e.field == "actor1" for e in event.evidence) else 0.0
+    score += 0.1 if event.weapon else 0.0
+    score += 0.05 * min(2, len(d.mentions) - 1)
+    return round(min(score, 0.95), 2)
+
+
+def without_echoes(r: Report, events: list[Event]) -> list[Event]:
+    """Events the report places nowhere but a whole country are dropped when they only echo a
+    placed event of the same kind in that country ("the attack", "les combats"), or when they
+    lie months before the report (background, not news)."""
+    def unplaced(e: Event) -> bool:  # only the country, or only the city the report was filed from
+        return (e.location.geo_precision or GeoPrecision.REGION) == GeoPrecision.REGION or e.event_id in r.filed_from
+
+    placed = [e for e in events if not unplaced(e)]
+    published = r.ctx.published
+    kept = []
+    for e in events:
+        if unplaced(e):
+            echo = any(p.event_type == e.event_type and p.location.country_code == e.location.country_code
+                       and p.event_date == e.event_date and (p.sub_event_type == e.sub_event_type
+                                                             or p.weapon == e.weapon or None in (p.weapon, e.weapon))
+                       for p in placed)  # a grenade thrown is no echo of a drone strike
+            old = published is not None and e.date_precision == DatePrecision.DAY and e.event_date is not None and \
+                (published.date - dt.date.fromisoformat(e.event_date)).days > BACKGROUND_DAYS
+            if echo or old:
+                continue
+        kept.append(e)
+    return kept

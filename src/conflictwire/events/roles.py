@@ -1,0 +1,225 @@
+"""Who acted on whom in one mention: each actor named in its tokens gets a role.
+
+`ROLE_RULES` are tried in order for each actor mention; the first that decides gives its role
+(actor1 acts, actor2 is acted on, assoc fights beside actor1, or no role at all for one who only
+speaks of the event). One rule, `parse_path`, climbs the parse from the actor to its clause's
+verb and asks `PATH_RULES` at each step: a passive subject, a phrase with "by", an object...
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Optional
+
+from spacy.tokens import Token
+
+from ..find.actors import ActorMention
+from ..text.lexmatch import Match
+from ..vocab import Category, Trigger
+from . import syntax
+from .report import Report
+
+if TYPE_CHECKING:
+    from .mentions import Mention
+
+ACTOR1, ACTOR2, ASSOC = "actor1", "actor2", "assoc"  # the keys of a mention's roles
+NO_ROLE = ""  # decided: the actor takes no part (it only speaks of the event)
+ASSOC_REACH = 4  # tokens between "accompanied by" and the actor it introduces
+PATH_STEPS = 8  # how far up the parse an actor's role is looked for
+
+
+@dataclass
+class Named:
+    """One actor mention in a mention's tokens, and what its role rules may read."""
+    r: Report
+    a: ActorMention
+    triggers: list[Match]
+    counted: set[int]  # numbers of the mention's casualty counts
+    assoc_marks: list[Match]  # "accompanied by", "aux côtés de"
+
+    @property
+    def head(self) -> Token:
+        return self.r.ctx.doc[self.a.head]
+
+
+# --- the rules, in order ------------------------------------------------------------------------
+def counted_victim(n: Named) -> Optional[str]:
+    """ "Four soldiers died when gunmen stormed the post": people a casualty count counts were hit."""
+    if n.a.counted(n.counted) and n.a.category in (Category.CIVILIANS, Category.MILITARY, Category.POLICE):
+        return ACTOR2
+    return None
+
+
+def speaker(n: Named) -> Optional[str]:
+    """ "The army said it had pushed the rebels back": who speaks takes part only in its own act."""
+    if not n.r.speaks(n.a):
+        return None
+    return ACTOR1 if tells_own_act(n.r, n.a, n.triggers) else NO_ROLE
+
+
+def accompanying(n: Named) -> Optional[str]:
+    """ "Des soldats, accompagnés de chasseurs traditionnels, ont attaqué...": the hunters came along."""
+    if any(m.start < n.a.start and n.a.start - m.end <= ASSOC_REACH for m in n.assoc_marks):
+        return ASSOC
+    return None
+
+
+def stops_weapon(n: Named) -> Optional[str]:
+    """ "Air defences shot down two drones over the port": who stops a weapon is its target."""
+    head = n.head
+    subject_of = head.head if syntax.is_subject(head) else head.head.head if syntax.is_subject(head.head) else None
+    stoppers = {m.start for m in n.triggers if m.label == Trigger.INTERCEPT}
+    return ACTOR2 if subject_of is not None and subject_of.i in stoppers else None
+
+
+def marked_agent(n: Named) -> Optional[str]:
+    """ "L'attaque menée par des jihadistes": the actor finder saw the agent's own marker."""
+    return ACTOR1 if n.a.agent else None
+
+
+def misparsed_subject(n: Named) -> Optional[str]:
+    """ "The ministry said its troops had repelled the raid": the parser took the subject for an object."""
+    x = n.head
+    if x.dep_ in syntax.OBJECTS and x.head.i in n.r.saying_verbs and syntax.clause_after(x):
+        return ACTOR1
+    return None
+
+
+def parse_path(n: Named) -> Optional[str]:
+    """ "Villagers were attacked by gunmen": the parse from the actor to its verb says (PATH_RULES)."""
+    found = path_decision(n)
+    return None if found is None else found[1] or None  # NO_ROLE on the path: left to the next rule
+
+
+def armed_by_default(n: Named) -> Optional[str]:
+    """ "Gunmen and villagers in the market at dawn": the armed act, the others are acted on."""
+    return ACTOR1 if n.a.category in (Category.ARMED, Category.GROUP) else ACTOR2
+
+
+ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
+    counted_victim, speaker, accompanying, stops_weapon, marked_agent, misparsed_subject, parse_path, armed_by_default,
+]
+
+
+def decide(n: Named) -> tuple[Callable[[Named], Optional[str]], str]:
+    """The first rule that decides, and its decision (`NO_ROLE` for none)."""
+    return next((rule, role) for rule, role in ((rule, rule(n)) for rule in ROLE_RULES) if role is not None)
+
+
+def role_of(n: Named) -> str:
+    return decide(n)[1]
+
+
+def assign_roles(r: Report, mention: "Mention", actors: list[ActorMention], triggers: list[Match],
+                 counted: set[int] = frozenset()) -> None:
+    """Put each actor named in the mention's tokens in its role."""
+    assoc_marks = r.words.associates.find(r.ctx.keys, mention.tokens.start, mention.tokens.stop)
+    for a in actors:
+        role = role_of(Named(r, a, triggers, counted, assoc_marks))
+        if role:
+            mention.roles[role].append(a)
+
+
+# --- one step up the parse --------------------------------------------------------------------
+@dataclass
+class Step:
+    """One step from a token up to its head: the relation, its prepositions, the head."""
+    dep: str
+    case: set[str]
+    head: Token
+
+    @classmethod
+    def up_from(cls, x: Token) -> "Step":
+        h = x.head
+        if x.dep_ == "pobj":  # English: the preposition carries the relation
+            return cls(h.dep_, {h.lower_}, h.head)
+        # UD's "case" marks the noun's own relation; an English "prep" child modifies the
+        # noun instead ("gunmen on a motorcycle").
+        return cls(x.dep_, {c.lower_ for c in x.children if c.dep_ in (syntax.CASE, "mark")}, h)
+
+
+def path_decision(n: Named) -> Optional[tuple[Callable[[Report, Step], Optional[str]], str]]:
+    """Climbing from the actor's head, the first step a path rule decides, and its decision."""
+    x = n.head
+    for _ in range(PATH_STEPS):
+        if x.head.i == x.i:
+            return None
+        step = Step.up_from(x)
+        for rule in PATH_RULES:
+            role = rule(n.r, step)
+            if role is not None:
+                return rule, role
+        x = step.head
+    return None
+
+
+def opposing_object(r: Report, s: Step) -> Optional[str]:
+    """ "Fighting pitted the rebels against the army": the one pitted acts."""
+    return ACTOR1 if s.head.lemma_.lower() in r.words.opposing and s.dep in syntax.OBJECTS else None
+
+
+def opposed_side(r: Report, s: Step) -> Optional[str]:
+    """ "Les combats ont opposé les rebelles à l'armée": the one it is pitted against is the other side."""
+    return ACTOR2 if s.head.lemma_.lower() in r.words.opposing and s.case & r.words.opposed_markers else None
+
+
+def target_noun_subject(r: Report, s: Step) -> Optional[str]:
+    """ "Les gendarmes étaient la cible de l'embuscade": the target is acted on."""
+    return ACTOR2 if s.head.lemma_.lower() in r.words.target_nouns and s.dep.startswith("nsubj") else None
+
+
+def dead_subject(r: Report, s: Step) -> Optional[str]:
+    """ "Three guards died in the raid", "une dizaine de soldats ont péri": the dead are acted on."""
+    h = s.head
+    if s.dep == "nsubj" and not any(c.dep_ in syntax.OBJECTS for c in h.children) and h.pos_ == "VERB" and any(
+            c.start <= h.i < c.end and c.label in ("killed", "injured") for c in r.ctx.casualties):
+        return ACTOR2
+    return None
+
+
+def passive_subject(r: Report, s: Step) -> Optional[str]:
+    """ "Deux policiers ont été enlevés dans la nuit": the subject of a passive is acted on."""
+    return ACTOR2 if s.dep in syntax.PASSIVE_SUBJ else None
+
+
+def agent_phrase(r: Report, s: Step) -> Optional[str]:
+    """ "The convoy was ambushed by bandits": the phrase with "by" names who acted."""
+    return ACTOR1 if s.dep in ("obl:agent", "agent") or s.case & r.words.agent_markers else None
+
+
+def target_phrase(r: Report, s: Step) -> Optional[str]:
+    """ "Une offensive contre les jihadistes", "the army shelled the rebels": the target or the object."""
+    return ACTOR2 if s.case & r.words.target_markers or s.dep in syntax.OBJECTS else None
+
+
+def active_subject(r: Report, s: Step) -> Optional[str]:
+    """ "Militiamen burned the granaries": the subject of an active verb acts."""
+    return ACTOR1 if s.dep == "nsubj" else None
+
+
+def verb_modifier(r: Report, s: Step) -> Optional[str]:
+    """ "Des tirs, selon un bilan des autorités locales": a noun hung on a non-noun tells no role."""
+    return NO_ROLE if s.dep == "nmod" and s.head.pos_ not in ("NOUN", "PROPN") else None
+
+
+# Tried at each step up; none deciding, the climb goes on (across "X and Y", "X, a commander", ...).
+PATH_RULES: list[Callable[[Report, Step], Optional[str]]] = [
+    opposing_object, opposed_side, target_noun_subject, dead_subject, passive_subject, agent_phrase, target_phrase,
+    active_subject, verb_modifier,
+]
+
+
+def tells_own_act(r: Report, a: ActorMention, triggers: list[Match]) -> bool:
+    """The speaker tells of what it did itself: the act is a clause of its saying verb with no
+    subject of its own ("the army said it had deployed", "l'armée a annoncé s'être déployée")."""
+    doc = r.ctx.doc
+    verb = doc[a.head].head
+    if not syntax.is_subject(doc[a.head]) or verb.i not in r.saying_verbs:
+        return False
+    for m in triggers:
+        t = doc[m.start]
+        while t.head.i != verb.i and t.head.i != t.i:  # up to the clause the verb says
+            t = t.head
+        if t.head.i == verb.i and t.dep_ in ("xcomp", "ccomp", "advcl") and t.i > verb.i and \
+                not any(syntax.is_subject(c) and c.lower_ not in r.words.own_pronouns for c in t.children):
+            return True  # "l'armée a affirmé avoir neutralisé trois rebelles lors d'un accrochage"
+    return False

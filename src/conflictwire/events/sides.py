@@ -1,0 +1,267 @@
+"""The sides of one event: its actor1, actor2 and associated actors, from the roles its mentions
+gave (roles.py) and from the actors named around it.
+
+`PICK_RULES` refine, in order, the actor mentions each role holds (a crowd faces the force that
+met it; who moved in and who pulled out; two groups named fighting). The first of each role
+becomes the side. `FILL_RULES` then find, in order, a side still missing among the actors named
+nearby (the group the paragraph names for "militants"; the people hit). ACLED's defaults for what
+is still missing are `defaults.py`'s.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from ..find.actors import ActorMention
+from ..model import Actor, Evidence
+from ..vocab import FACILITIES, ActorKind, Category, StatementType, Trigger, Weapon
+from .grouping import Draft
+from .report import Report
+from .roles import ACTOR1, ACTOR2, ASSOC
+
+CROWD_TRIGGERS = {Trigger.PROTEST, Trigger.RIOT, Trigger.INTERVENE}
+FIGHTING = {Trigger.ATTACK, Trigger.CLASH, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION}
+CROWDS = (Category.CIVILIANS, Category.PROTESTERS, Category.RIOTERS)
+FORCES = (Category.POLICE, Category.MILITARY)
+STATE_KINDS = (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES)
+TAKING_GROUND = {Trigger.TRANSFER, Trigger.DEPLOY, Trigger.CAPTURE}
+
+
+@dataclass
+class Cast:
+    """The event's sides as the rules settle them."""
+    r: Report
+    d: Draft
+    country: Optional[str]
+    military: bool  # a violent event: ministries and officials report it, they are not its target
+    classes: set[str]
+    weapon: Optional[str]
+    evidence: list[Evidence]
+    picked: dict[str, list[ActorMention]] = field(default_factory=dict)
+    sides: set[str] = field(default_factory=set)  # the names made so far
+    actor1: Optional[Actor] = None
+    actor2: Optional[Actor] = None
+
+    def make(self, a: ActorMention, field_name: str) -> Actor:
+        """The actor `a` names, recorded for `field_name` with its words as evidence."""
+        r = self.r
+        a = named_group(r, a, self.sides, self.country)
+        if a.category == Category.MILITARY and a.country is None and r.only_forces is not None \
+                and a.head > r.only_forces[1]:
+            a = dataclasses.replace(a, country=r.only_forces[0])  # "les soldats": the army named before
+        self.evidence.append(r.ctx.evidence(field_name, a.start, a.end))
+        actor = r.resolved(a, self.country, self.military, r.ctx.doc[a.start:a.end].text)
+        self.sides.add(actor.name)
+        return actor
+
+    def name_of(self, actor: Optional[Actor]) -> Optional[str]:
+        return getattr(actor, "name", None)
+
+
+def cast(r: Report, d: Draft, country: Optional[str], military: bool, evidence: list[Evidence], classes: set[str],
+         weapon: Optional[str] = None) -> tuple[Optional[Actor], Optional[Actor], list[Actor], list[Actor]]:
+    """actor1, actor2 and the actors associated with each."""
+    c = Cast(r, d, country, military, classes, weapon, evidence, {ACTOR1: [], ACTOR2: [], ASSOC: []})
+    for m in d.mentions:
+        for role, found in m.roles.items():
+            c.picked[role].extend(found)
+    for refine in PICK_RULES:
+        refine(c)
+    choose_sides(c)
+    for fill in FILL_RULES:
+        fill(c)
+    return c.actor1, c.actor2, *associates(c)
+
+
+# --- refining who holds each role, in order ---------------------------------------------------------
+def crowd_meets_force(c: Cast) -> None:
+    """ "Police fired tear gas at protesters in Dakar": the crowd is one side and the force that
+    met it the other, whatever the parse says."""
+    if c.classes & CROWD_TRIGGERS and not c.classes & FIGHTING:
+        named = c.picked[ACTOR1] + c.picked[ACTOR2]
+        crowd = [a for a in named if a.category in CROWDS]
+        force = [a for a in named if a.category in FORCES]
+        if crowd and force:
+            c.picked[ACTOR1], c.picked[ACTOR2] = crowd, force
+
+
+def ground_changes_hands(c: Cast) -> None:
+    """ "Les soldats se sont retirés du camp et des rebelles s'y sont installés": who moved in is
+    actor1, who pulled out actor2."""
+    if Trigger.WITHDRAW in c.classes and c.classes & TAKING_GROUND:
+        leaving = [a for m in c.d.mentions if Trigger.WITHDRAW in m.classes for a in m.roles[ACTOR1]]
+        coming = [a for m in c.d.mentions if Trigger.WITHDRAW not in m.classes for a in m.roles[ACTOR1]]
+        if leaving and coming:
+            c.picked[ACTOR1], c.picked[ACTOR2] = coming, leaving + c.picked[ACTOR2]
+
+
+def two_named_sides(c: Cast) -> None:
+    """ "Fighting broke out between two rival factions", "the two parties signed a truce": two
+    groups named as fighting, or two parties as making a deal, are the two sides."""
+    r, picked = c.r, c.picked
+    two_sided = Trigger.CLASH in c.classes and not any(a.category == Category.GROUP for a in picked[ACTOR2]) or \
+        Trigger.AGREEMENT in c.classes and not picked[ACTOR2]
+    if not two_sided:
+        return
+    named = [a for a in picked[ACTOR1] if a.category == Category.GROUP or Trigger.AGREEMENT in c.classes]
+    first = r.resolved(named[0], c.country).name if named else None
+    other = next((a for a in named if r.resolved(a, c.country).name != first
+                  and not r.qualifies(a, named[0]) and not r.qualifies(named[0], a)), None)
+    if other is not None:
+        picked[ACTOR1].remove(other)
+        picked[ACTOR2].insert(0, other)
+
+
+def officials_only_report(c: Cast) -> None:
+    """ "The interior ministry said gunmen killed six villagers": ministries report on fighting;
+    they are not its target."""
+    if c.military:
+        c.picked[ACTOR2] = [a for a in c.picked[ACTOR2] if a.category != Category.GOVERNMENT]
+
+
+def places_stand_in_last(c: Cast) -> None:
+    """ "Le poste de Tessit attaqué par le JNIM": a place standing for its forces is a side only
+    when no one is named; a group named says who the gunmen were."""
+    for role in (ACTOR1, ACTOR2):
+        named = role == ACTOR1 and any(a.category == Category.GROUP for a in c.picked[role])
+        c.picked[role].sort(key=lambda a: (a.category in FACILITIES, named and a.category == Category.ARMED))
+    c.picked[ACTOR1] = [a for a in c.picked[ACTOR1] if a.category not in FACILITIES]
+
+
+PICK_RULES: list[Callable[[Cast], None]] = [
+    crowd_meets_force, ground_changes_hands, two_named_sides, officials_only_report, places_stand_in_last,
+]
+
+
+def choose_sides(c: Cast) -> None:
+    """The first of each role; actor2 is not actor1 again, but people may turn on people
+    ("residents beat two men": civilians on both sides, a mob's violence)."""
+    c.actor1 = c.make(c.picked[ACTOR1][0], ACTOR1) if c.picked[ACTOR1] else None
+    same_side = lambda x: c.actor1 is not None and x.name == c.actor1.name and x.kind != ActorKind.CIVILIANS  # noqa: E731
+    for a in c.picked[ACTOR2]:
+        candidate = c.r.resolved(a, c.country, c.military)
+        if not same_side(candidate):
+            c.actor2 = c.make(a, ACTOR2)
+            if same_side(c.actor2):  # named as the same side after all
+                c.evidence.pop()
+                c.actor2 = None
+                continue
+            break
+
+
+# --- filling a side still missing, in order ------------------------------------------------------
+def attacker_named_nearby(c: Cast) -> None:
+    """ "Gunmen stormed a village. Al Shabaab has been active in the area": the group named
+    nearby, for a violent event with no attacker (armed groups fly no jets; arrests are the state's)."""
+    if c.actor1 is None and c.military and c.weapon != Weapon.AIRSTRIKE and Trigger.ARREST not in c.classes:
+        found = nearby(c.r, c.d, c.r.opposes_state, {c.name_of(c.actor2)}, lead=not attacker_left_unnamed(c.r, c.d))
+        c.actor1 = c.make(found, ACTOR1) if found else None
+
+
+def other_side_nearby(c: Cast) -> None:
+    """ "Soldiers repelled an attack; Ansaru fighters had gathered near the base": the enemy named
+    nearby (or the one group the report names), else the people hit in its own sentences."""
+    if c.actor2 is not None or not c.military:
+        return
+    r, actor1 = c.r, c.actor1
+    state_side = actor1 is not None and actor1.kind in STATE_KINDS
+    enemy = r.opposes_state if state_side else lambda a: a.category in FORCES
+    found = nearby(r, c.d, enemy, {c.name_of(actor1)}) if actor1 is not None else None
+    if found is None and state_side:  # "des drones de l'armée ont frappé des positions rebelles"
+        found = sole_group(r, c.country)
+        found = found if found is not None and r.resolved(found, c.country).name != actor1.name else None
+    # else the people it hit, when its own sentences name them
+    found = found or nearby(r, c.d, lambda a: a.category == Category.CIVILIANS, {c.name_of(actor1)}, paragraph=False)
+    c.actor2 = c.make(found, ACTOR2) if found else None
+
+
+def force_met_crowd(c: Cast) -> None:
+    """ "Protesters blocked the road; gendarmes arrested ten of them": the force that met the crowd."""
+    if c.actor2 is None and c.classes & CROWD_TRIGGERS and c.classes & {Trigger.INTERVENE, Trigger.ARREST, Trigger.KILL}:
+        found = nearby(c.r, c.d, lambda a: a.category in FORCES, {c.name_of(c.actor1)})
+        c.actor2 = c.make(found, ACTOR2) if found else None
+
+
+FILL_RULES: list[Callable[[Cast], None]] = [attacker_named_nearby, other_side_nearby, force_met_crowd]
+
+
+def associates(c: Cast) -> tuple[list[Actor], list[Actor]]:
+    """Who fought beside the sides: with actor2 when actor2 is a state's forces, else with actor1."""
+    assoc1: list[Actor] = []
+    assoc2: list[Actor] = []
+    for a in c.picked[ASSOC]:
+        act = c.make(a, "assoc_actor")
+        side = assoc2 if c.actor2 is not None and c.actor2.kind in STATE_KINDS else assoc1
+        if act.name not in {x.name for x in side} and act.name not in (c.name_of(c.actor1), c.name_of(c.actor2)):
+            side.append(act)
+    return assoc1, assoc2
+
+
+# --- the actors named around an event ---------------------------------------------------------------
+def nearby(r: Report, d: Draft, wanted, exclude: set, lead: bool = False, paragraph: bool = True) -> Optional[ActorMention]:
+    """An actor the event's own clauses did not give a role, named in its sentences, then in
+    its paragraph, then (when `lead`) in the report's first paragraph. Groups only accused or
+    denied ("X accused group Y") are not taken for the side that acted."""
+    ctx = r.ctx
+    sents = {m.sent for m in d.mentions}
+    paragraphs = r.paragraphs_of(d.mentions)
+    sent_of = ctx.sentence_of
+    candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in r.disputed
+                  and not r.speaks(a) and r.resolved(a, d.country or ctx.focus).name not in exclude]
+    scopes = [lambda a: sent_of.get(a.head) in sents]
+    if paragraph:
+        scopes.append(lambda a: ctx.paragraph_of(a.head) in paragraphs)
+    if lead:
+        scopes.append(lambda a: ctx.paragraph_of(a.head) == 0)
+    for in_scope in scopes:
+        found = [a for a in candidates if in_scope(a)]
+        if found:
+            return found[0]
+    return None
+
+
+def attacker_left_unnamed(r: Report, d: Draft) -> bool:
+    """The event's paragraph says nobody claimed it or speaks of unnamed gunmen ("No one has
+    claimed responsibility", "officials blamed militants but did not name a group"): the
+    group the lead names is not to be assumed."""
+    ctx = r.ctx
+    paragraphs = r.paragraphs_of(d.mentions)
+    if any(a.category == Category.ARMED and ctx.paragraph_of(a.head) in paragraphs for a in ctx.actors):
+        return True
+    for cue in ctx.statement_cues:
+        if cue.label == StatementType.CLAIM and ctx.paragraph_of(cue.start) in paragraphs:
+            verb = ctx.doc[cue.start]
+            subject = [c for c in verb.children if c.dep_.startswith("nsubj")]
+            words = {c.lower_ for c in verb.children} | {w.lower_ for s in subject for w in s.subtree}
+            if words & r.words.nobody:
+                return True
+    return False
+
+
+def named_group(r: Report, a: ActorMention, sides: set[str], country: Optional[str] = None) -> ActorMention:
+    """ "Eleven insurgents died" where the paragraph names one armed group ("Al Shabaab
+    fighters had held the town"): the insurgents are that group. Never for attackers the
+    report calls unidentified or pro-something, nor from accusations and denials, nor
+    the group already on the other side."""
+    ctx = r.ctx
+    if a.category != Category.ARMED or a.unknown or any(t.lower_.startswith(r.words.supporter_prefixes)
+                                                        for t in ctx.doc[a.start:a.head]):
+        return a
+    paragraph = ctx.paragraph_of(a.head)
+    groups = [g for g in r.proven_groups if ctx.paragraph_of(g.head) == paragraph]
+    names = {g.group.name for g in groups}
+    if not groups:  # none in its paragraph: the one group the whole report names, if it names one
+        sole = sole_group(r, country)
+        groups, names = ([sole], {sole.group.name}) if sole else ([], set())
+    return groups[0] if len(names) == 1 and not names & sides else a
+
+
+def sole_group(r: Report, country: Optional[str]) -> Optional[ActorMention]:
+    """The one group opposed to the state that the report names, when it names one only and
+    that group is based where the event is, or nowhere in particular (not Nigeria's Boko
+    Haram for Cameroon's separatists)."""
+    groups = r.proven_groups
+    if len({g.group.name for g in groups}) != 1 or groups[0].group.country_code not in (None, country):
+        return None
+    return groups[0]

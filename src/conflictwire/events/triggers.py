@@ -1,0 +1,174 @@
+"""Which sentences and trigger words tell an event.
+
+A sentence that gives a tally over a period, or that accuses, denies, threatens or demands,
+tells none. A trigger that is negated, future, habitual, a toll of a whole war, or a weak word
+without support tells none. Downing a drone is an interception; a weapon that hurt people at a
+named place tells an attack even without an attack verb.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..text.lexmatch import Match
+from ..vocab import Category, StatementType, Trigger, Weapon
+from . import syntax
+from .report import Report
+
+BLOCKING_STATEMENTS = {StatementType.ACCUSE, StatementType.REJECT, StatementType.THREATEN, StatementType.DEMAND,
+                       StatementType.WARN}
+FLYING = (Weapon.DRONE, Weapon.MISSILE, Weapon.ROCKET, Weapon.AIRSTRIKE)  # weapons that are shot down, not defused
+GROUND = (Trigger.CAPTURE, Trigger.RECAPTURE)
+CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
+
+
+def sentence_triggers(r: Report, sent: Span) -> list[Match]:
+    """The triggers that tell an event in the sentence (not a tally or an accusation: `silenced`)."""
+    ctx = r.ctx
+    triggers = [shot_down(r, m) for m in ctx.in_span(ctx.triggers, sent) if valid(r, m, sent)]
+    triggers += downed(r, sent, triggers)
+    if not triggers and not ctx.in_span(ctx.triggers, sent):
+        triggers = weapon_as_trigger(r, sent)
+    return triggers
+
+
+def silenced(r: Report, sent: Span) -> bool:
+    """The sentence tells no event at all, not even one it goes on telling."""
+    return is_tally(r, sent) or blocked_by_statement(r, sent)
+
+
+def is_tally(r: Report, sent: Span) -> bool:
+    """A sentence that gives an aggregate over a period is a tally, not an event."""
+    ctx = r.ctx
+    doc = ctx.doc
+    # a period inside a clause that describes a noun is not the count's ("démoli douze bâtiments
+    # dans le camp, vidé de ses habitants depuis janvier")
+    periods = [p for p in ctx.in_span(ctx.periods, sent) if not syntax.descriptive(doc[syntax.clause_verb(doc[p.start])])]
+    return bool(periods) and any((t.like_num or t.pos_ == "NUM") and not (t.text.isdigit() and len(t.text) == 4)
+                                 and not measures(r, t) for t in sent)
+
+
+def measures(r: Report, t: Token) -> bool:
+    """ "1 500 kilomètres", "d'un an": a number of units, not a count of events or people."""
+    nxt = next((x for x in t.doc[t.i + 1:t.i + 3] if not (x.like_num or x.pos_ == "NUM")), None)
+    return nxt is not None and (nxt.lower_ in r.words.units or nxt.lemma_.lower() in r.words.units)
+
+
+def blocked_by_statement(r: Report, sent: Span) -> bool:
+    """Accusations, denials, threats and demands speak of attacks; they do not report one."""
+    ctx = r.ctx
+    cues = ctx.in_span(ctx.statement_cues, sent)
+    if not cues:
+        return False
+    tools, keys = ctx.tools, ctx.keys
+    strong = any(c.label in BLOCKING_STATEMENTS for c in cues) or tools.threat_cues.find(keys, sent.start, sent.end) \
+        or tools.demand_cues.find(keys, sent.start, sent.end)
+    return bool(strong) and not ctx.times_in(sent.start, sent.end)
+
+
+def valid(r: Report, m: Match, sent: Span) -> bool:
+    ctx, words = r.ctx, r.words
+    tok = ctx.doc[m.start]
+    if syntax.negated(tok, words) or syntax.unreal(tok, ctx.tools.future):
+        return False
+    if any(c.start <= tok.head.i < c.end and c.label == StatementType.CLAIM for c in ctx.statement_cues):
+        return False  # "l'attaque a été revendiquée par...": the claim speaks of the event told before
+    if not ctx.times_in(sent.start, sent.end) and syntax.simple_present(tok):
+        # a trigger in the simple present with no date in its sentence is a habit or a general truth
+        return False  # "the group's cells still carry out sporadic attacks": what happens, not what happened
+    if any(syntax.is_subject(c) and c.lemma_.lower() in words.conflict_subjects for c in tok.children):
+        return False  # "the war has killed tens of thousands": a toll, not an event
+    if m.label == Trigger.SEXUAL and any(c.dep_ != "nsubj" and c.lemma_.lower() in words.violated for c in tok.children):
+        return False  # "violer le cessez-le-feu"
+    if m.label in GROUND and not any(sent.start <= p.start < sent.end for p in ctx.places):
+        return False  # taking or retaking ground names the ground
+    if m.label in GROUND and any(seized_thing(r, c) for c in tok.children):
+        return False  # "seizing weapons and ammunition" takes no ground
+    since = words.since_event
+    if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in since or any(
+            c.dep_ in (syntax.CASE, "mark") and c.lower_ in since for c in tok.children) or syntax.is_subject(tok)
+            and any(c.dep_ == "mark" and c.lower_ in since for c in tok.head.children)):
+        return False  # "since a truce in 2022", "depuis l'offensive", "since a truce ... collapsed": background
+    if m.phrase.lower() in words.verb_only and tok.pos_ != "VERB":
+        return False
+    if m.label == Trigger.INTERVENE and tok.pos_ == "VERB" and any(
+            syntax.is_subject(c) and crowd_at(r, c.i) for c in tok.children):
+        return False  # "the crowd dispersed peacefully": it left of its own accord
+    if tok.dep_ == "compound" and any(a.start <= tok.head.i < a.end for a in [*ctx.actors, *ctx.weapons]):
+        return False  # "riot police", "assault rifles": a kind of force or weapon, not an event
+    if any(c.start <= m.start < c.end and c.label == StatementType.SAY for c in ctx.statement_cues):
+        return False  # "according to": a source, not an accord
+    if m.label == Trigger.AGREEMENT and (any(c.lower_ in words.concessive for c in tok.children)
+                                         or tok.head.lemma_.lower() in words.violations):
+        return False  # "malgré la trêve", "in violation of the ceasefire": the agreement is not the news
+    weak = ctx.tools.weak
+    if m.phrase.lower() in weak and (tok.dep_ == "amod" or tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"):
+        return False  # "striking teachers", "targeted areas": a word describing a noun tells no event
+    if m.phrase.lower() in weak and tok.pos_ in ("VERB", "AUX", "ADJ"):
+        return supported(r, m, tok, sent)
+    return True
+
+
+def supported(r: Report, m: Match, tok: Token, sent: Span) -> bool:
+    """A weak trigger ("targeted", "frappé") tells an event only beside a weapon, a casualty, a
+    crowd that protests, the ground taken, or a strong trigger."""
+    ctx = r.ctx
+    support = ctx.in_span(ctx.weapons, sent) or ctx.in_span(ctx.casualties, sent) or (
+        m.label == Trigger.PROTEST and any(a.category == Category.PROTESTERS and sent.start <= a.head < sent.end
+                                           for a in ctx.actors)) or (
+        # "ont repris vendredi le contrôle de Diapaga": the ground taken is named under the verb
+        m.label in GROUND and any(tok.left_edge.i <= p.start <= tok.right_edge.i and not p.country for p in ctx.places))
+    strong = [t for t in ctx.in_span(ctx.triggers, sent) if t.phrase.lower() not in ctx.tools.weak]
+    return bool(support or strong)
+
+
+def downed(r: Report, sent: Span, found: list[Match]) -> list[Match]:
+    """ "la défense antiaérienne a détruit 38 drones": a downing verb with a flying weapon just
+    after it, where no trigger stands, tells an interception."""
+    ctx = r.ctx
+    taken = {i for m in found for i in range(m.start, m.end)}
+    flying = [w for w in ctx.in_span(ctx.weapons, sent) if w.label in FLYING]
+    return [Match(t.i, t.i + 1, Trigger.INTERCEPT, t.lemma_) for t in sent
+            if t.pos_ == "VERB" and t.lemma_.lower() in r.words.downing and t.i not in taken
+            and not syntax.negated(t, r.words) and any(0 < w.start - t.i <= 4 for w in flying)]
+
+
+def shot_down(r: Report, m: Match) -> Match:
+    """ "a abattu plusieurs drones", "a détruit 38 drones": killing or destroying a weapon that
+    flies is stopping it."""
+    ctx = r.ctx
+    if m.label != Trigger.KILL and ctx.doc[m.start].lemma_.lower() not in r.words.downing:
+        return m
+    flying = [w for w in ctx.weapons if w.label in FLYING]
+    tok = ctx.doc[m.start]
+    objects = {c.i for c in tok.children if c.dep_ in syntax.OBJECTS}
+    # its object, or (the parse of dates and quantifiers is shaky) a flying weapon just after it
+    if any(objects & set(range(w.start, w.end)) or 0 < w.start - tok.i <= 4 for w in flying):
+        return Match(m.start, m.end, Trigger.INTERCEPT, m.phrase)
+    return m
+
+
+def crowd_at(r: Report, i: int) -> bool:
+    return any(a.start <= i < a.end and a.category in CROWDS for a in r.ctx.actors)
+
+
+def seized_thing(r: Report, child: Token) -> bool:
+    if child.dep_ not in ("obj", "dobj", "obl", "obl:arg", "prep"):
+        return False
+    nouns = [child, *child.children] if child.dep_ == "prep" else [child]
+    return any(n.lemma_.lower() in r.words.seized for n in nouns)
+
+
+def weapon_as_trigger(r: Report, sent: Span) -> list[Match]:
+    """ "Four people were wounded when a grenade was hurled at a shop in Quetta": a weapon with
+    casualties and a place of its own tells an attack even without an attack verb."""
+    ctx = r.ctx
+    weapons = [w for w in ctx.in_span(ctx.weapons, sent) if w.label != Weapon.MELEE]  # "blessé par balle près de Païta"
+    # someone was hurt ("were wounded", "blessé par balle"), not "the wounded had bullet injuries"
+    hurt = [c for c in ctx.in_span(ctx.casualties, sent) if c.label in ("killed", "injured")
+            and ctx.doc[c.start].pos_ in ("VERB", "AUX", "ADJ")
+            and ctx.doc[c.start].dep_ not in ("pobj", "nsubj", "dobj", "obj", "nmod", "obl")]
+    placed = any(sent.start <= p.start < sent.end and not p.country for p in ctx.places)
+    if not (weapons and hurt and placed) or syntax.negated(ctx.doc[hurt[0].start], r.words):
+        return []
+    w = weapons[0]
+    return [Match(w.start, w.end, Trigger.ATTACK, w.phrase)]

@@ -1,0 +1,88 @@
+"""The lexicon's words the event rules read, compiled once per language and reused for every report.
+
+Word sets are lower-cased; phrase lists become `PhraseIndex`es built with the language's own
+tokenizer. `event_words(tools)` caches one `EventWords` per language and tokenizer.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..knowledge import lexicon
+from ..text.lexmatch import PhraseIndex, flat
+
+
+def _lower(words) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+def _single(words) -> frozenset[str]:
+    """One-word entries only: they are compared with single tokens."""
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
+@dataclass(frozen=True)
+class EventWords:
+    separators: PhraseIndex  # "Outre", "after": open a phrase telling another event
+    associates: PhraseIndex  # "backed by", "aux côtés de": the actor fights beside another
+    target_nouns: frozenset[str]
+    since: frozenset[str]  # "since", "depuis": a date after them starts a period
+    since_event: frozenset[str]
+    conflict_subjects: frozenset[str]
+    another: frozenset[str]
+    violated: frozenset[str]
+    seized: frozenset[str]
+    concessive: frozenset[str]
+    violations: frozenset[str]
+    conjunctions: frozenset[str]
+    opposing: frozenset[str]
+    downing: frozenset[str]
+    units: frozenset[str]
+    verb_only: frozenset[str]
+    own_pronouns: frozenset[str]  # "the army said it had ..."
+    negation: frozenset[str]
+    clitic_negation: frozenset[str]
+    negative_determiners: frozenset[str]
+    nobody: frozenset[str]  # "no group", "aucun", and every negation: a claim that is no claim
+    agent_markers: frozenset[str]
+    target_markers: frozenset[str]
+    opposed_markers: frozenset[str]
+    supporter_prefixes: tuple[str, ...]
+
+
+@functools.cache
+def _compile(language: str, tokenizer) -> EventWords:
+    lex = lexicon(language)
+    negation = _lower(lex.negation)
+    return EventWords(
+        separators=PhraseIndex(tokenizer, flat(lex.separators)),
+        associates=PhraseIndex(tokenizer, flat(lex.associates)),
+        target_nouns=_lower(lex.target_nouns),
+        since=_single([*lex.dates.since, *lex.dates.began]),
+        since_event=_single(lex.dates.since_event),
+        conflict_subjects=_lower(lex.conflict_subjects),
+        another=_lower(lex.another),
+        violated=_lower(lex.violated_things),
+        seized=_lower(lex.seized_things),
+        concessive=_lower(lex.concessive),
+        violations=_lower(lex.violations),
+        conjunctions=_lower(lex.conjunctions),
+        opposing=_lower(lex.opposing),
+        downing=_lower(lex.downing),
+        units=_lower(lex.tallies.units),
+        verb_only=_lower(lex.verb_only_triggers),
+        own_pronouns=_lower(lex.self_pronouns),
+        negation=negation,
+        clitic_negation=_lower(lex.clitic_negation),
+        negative_determiners=_lower(lex.negative_determiners),
+        nobody=_lower(lex.nobody) | negation,
+        agent_markers=_lower(lex.agent_markers),
+        target_markers=_lower(lex.target_markers),
+        opposed_markers=_lower(lex.opposed_markers),
+        supporter_prefixes=tuple(w.lower() for w in lex.supporter_prefixes),
+    )
+
+
+def event_words(tools) -> EventWords:
+    """The words for `tools`' language (a `context.LanguageTools`), compiled on first use."""
+    return _compile(tools.language, tools.nlp.tokenizer)

@@ -1,0 +1,376 @@
+"""One test per named rule of the event stages (roles, grouping, sides, ACLED defaults), each on a
+short sentence written here. A test names its rule: `test_<rule>`; removing the rule from its
+list makes the test fail."""
+from types import SimpleNamespace
+
+from conflictwire.context import DocContext
+from conflictwire.events import defaults, grouping, roles
+from conflictwire.events import sides as cast
+from conflictwire.events.roles import ACTOR1, ACTOR2, ASSOC
+from conflictwire.find.actors import ActorMention
+from conflictwire.model import Actor
+from conflictwire.vocab import ActorKind, Category, SubEventType, Trigger
+from conflictwire.events.dating import anchor_dates
+from conflictwire.events.mentions import find_mentions
+from conflictwire.events.report import Report
+from conflictwire.model import Article
+from conflictwire.resolve.dates import Published
+
+PUBLISHED = "2024-05-07"  # a Tuesday: "on Monday" is 6 May
+
+
+def extract(extractor, text, lang):
+    return extractor.extract_article(Article.create(text, lang, published=PUBLISHED))
+
+
+def report(extractor, text, lang) -> Report:
+    article = Article.create(text, lang, published=PUBLISHED)
+    tools = extractor.tools(lang)
+    return Report(DocContext(article, tools.nlp(text), tools, extractor.gazetteer, Published.parse(PUBLISHED)))
+
+
+def decisions(extractor, monkeypatch, text, lang) -> dict[str, tuple[str, str]]:
+    """{actor words: (the rule that decided its role, the role)}; for `parse_path`, the path rule."""
+    seen = {}
+
+    def spy(n):
+        rule, role = roles.decide(n)
+        if rule is roles.parse_path:
+            rule = roles.path_decision(n)[0]
+        seen[n.r.ctx.doc[n.a.start:n.a.end].text] = (rule.__name__, role)
+        return role
+
+    monkeypatch.setattr(roles, "role_of", spy)
+    find_mentions(report(extractor, text, lang))
+    return seen
+
+
+def grouped(extractor, text, lang):
+    """The drafts the sentence's mentions make, and the rule that placed each mention."""
+    r = report(extractor, text, lang)
+    mentions = find_mentions(r)
+    anchor_dates(r, mentions)
+    g = grouping.Grouping(r)
+    placed_by = [next(rule for rule in grouping.MENTION_RULES if rule(g, m)).__name__ for m in mentions]
+    return g, placed_by
+
+
+def sides(event):
+    return (event.actor1 and event.actor1.name, event.actor2 and event.actor2.name)
+
+
+# --- roles: ROLE_RULES ------------------------------------------------------------------------------
+def test_counted_victim(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Four soldiers died when gunmen stormed an army post near Mopti on Monday.", "en")
+    assert d["Four soldiers"] == ("counted_victim", "actor2")
+
+
+def test_speaker(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, des hommes armés ont attaqué un village près de Mopti, a annoncé l'armée.", "fr")
+    assert d["l'armée"] == ("speaker", roles.NO_ROLE)
+    d = decisions(extractor, monkeypatch, "L'armée a annoncé s'être déployée lundi à Ménaka.", "fr")
+    assert d["L'armée"] == ("speaker", "actor1")  # it tells its own act
+
+
+def test_accompanying(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, des soldats maliens, accompagnés de chasseurs dozos, ont attaqué des jihadistes près de Mopti.", "fr")
+    assert d["chasseurs dozos"] == ("accompanying", "assoc")
+
+
+def test_stops_weapon(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Soldiers shot down two drones over Odesa on Monday.", "en")
+    assert d["Soldiers"] == ("stops_weapon", "actor2")
+
+
+def test_marked_agent(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, une frappe israélienne a visé un immeuble à Rafah.", "fr")
+    assert ("marked_agent", "actor1") in d.values()
+
+
+def test_misparsed_subject(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Le ministère a déclaré ses soldats avoir repoussé une attaque lundi près de Beni.", "fr")
+    assert d["ses soldats"] == ("misparsed_subject", "actor1")
+
+
+def test_parse_path(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Villagers were attacked by gunmen near Mopti on Monday.", "en")
+    assert d["Villagers"] == ("passive_subject", "actor2") and d["gunmen"] == ("agent_phrase", "actor1")
+
+
+def test_armed_by_default(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "On Monday near Mopti there was an attack, with gunmen in the area.", "en")
+    assert d["gunmen"] == ("armed_by_default", "actor1")
+
+
+# --- roles: PATH_RULES (through parse_path) ------------------------------------------------------------
+def test_opposing_object(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, des affrontements ont opposé des miliciens aux soldats près de Bunia.", "fr")
+    assert d["des miliciens"] == ("opposing_object", "actor1")
+
+
+def test_opposed_side(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, des affrontements ont opposé des miliciens aux soldats près de Bunia.", "fr")
+    assert d["soldats"] == ("opposed_side", "actor2")
+
+
+def test_target_noun_subject(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, les gendarmes ont été la cible d'une embuscade près de Mopti.", "fr")
+    assert d["les gendarmes"] == ("target_noun_subject", "actor2")
+
+
+def test_dead_subject(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Police officers died in an ambush near Mopti on Monday.", "en")
+    assert d["Police officers"] == ("dead_subject", "actor2")
+
+
+def test_passive_subject(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, deux policiers ont été enlevés près de Mopti.", "fr")
+    assert d["deux policiers"] == ("passive_subject", "actor2")
+
+
+def test_agent_phrase(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, une attaque menée par des jihadistes a visé le village de Boni.", "fr")
+    assert d["des jihadistes"] == ("agent_phrase", "actor1")
+
+
+def test_target_phrase(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Lundi, l'armée a lancé une offensive contre les jihadistes près de Mopti.", "fr")
+    assert d["les jihadistes"] == ("target_phrase", "actor2")
+
+
+def test_active_subject(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "On Monday gunmen attacked Mopti.", "en")
+    assert d["gunmen"] == ("active_subject", "actor1")
+
+
+def test_verb_modifier():
+    # a noun hung on a verb by "nmod" gives no role; on a noun, the climb goes on
+    on_verb = roles.Step("nmod", set(), SimpleNamespace(pos_="VERB"))
+    on_noun = roles.Step("nmod", set(), SimpleNamespace(pos_="NOUN"))
+    assert roles.verb_modifier(None, on_verb) == roles.NO_ROLE
+    assert roles.verb_modifier(None, on_noun) is None
+    assert roles.verb_modifier in roles.PATH_RULES
+
+
+# --- grouping: MENTION_RULES -----------------------------------------------------------------------
+def test_goes_on_telling(extractor):
+    g, placed_by = grouped(extractor, "Gunmen attacked a village near Mopti on Monday. They burned the granaries.", "en")
+    assert placed_by == ["at_named_places", "goes_on_telling"] and len(g.drafts) == 1
+    assert len(g.drafts[0].mentions) == 2
+
+
+def test_sums_up(extractor):
+    g, placed_by = grouped(extractor, "De nouvelles attaques ont été signalées dans la région.", "fr")
+    assert placed_by == ["sums_up"] and g.drafts == [] and len(g.recaps) == 1
+
+
+def test_at_named_places(extractor):
+    g, placed_by = grouped(extractor, "Des frappes de drones ont visé jeudi la ville de Kidal et la localité de Tessalit.", "fr")
+    assert placed_by == ["at_named_places"] and len(g.drafts) == 2
+
+
+def test_continues_last_event(extractor):
+    g, placed_by = grouped(extractor, "Gunmen attacked a village near Mopti on Monday. Five people were killed.", "en")
+    assert placed_by == ["at_named_places", "continues_last_event"] and len(g.drafts) == 1
+
+
+def test_starts_event(extractor):
+    g, placed_by = grouped(extractor, "Lundi, des hommes armés ont attaqué un village près de Mopti. "
+                                      "Le lendemain, une autre attaque a visé un poste de gendarmerie.", "fr")
+    assert placed_by == ["at_named_places", "starts_event"] and len(g.drafts) == 2
+    assert g.drafts[1].before is g.drafts[0]  # placed where the one before was
+
+
+# --- grouping: KEEP_APART --------------------------------------------------------------------------
+def test_another_device(extractor):
+    r = extract(extractor, "A bomb exploded in the market of Gao on Monday. Police defused a second device in Gao.", "en")
+    assert [e.sub_event_type for e in r.events] == ["Remote explosive/landmine/IED", "Disrupted weapons use"]
+
+
+def test_other_day(extractor):
+    g, _ = grouped(extractor, "Rebels attacked Bria on Monday. They attacked Bria again on Wednesday.", "en")
+    assert len(g.drafts) == 2
+
+
+def test_arrests_after_attack(extractor):
+    g, _ = grouped(extractor, "Lundi, des hommes armés ont attaqué un poste à Gao. Les soldats ont arrêté douze suspects à Gao.", "fr")
+    assert len(g.drafts) == 2
+
+
+def test_other_place(extractor):
+    r = extract(extractor, "Drone strikes hit the town of Kidal on Monday. Drone strikes hit the town of Tessalit on Monday.", "en")
+    assert len(r.events) == 2
+
+
+def test_other_country(extractor):
+    r = extract(extractor, "Gunmen killed five people in Niger on Monday. In Mali, gunmen killed two traders.", "en")
+    assert [e.location.country_code for e in r.events] == ["NE", "ML"]
+
+
+# --- sides: PICK_RULES and FILL_RULES ----------------------------------------------------------------
+def test_two_named_sides(extractor):
+    [e] = extract(extractor, "Fighting broke out between Al Shabaab and ISIS fighters near Bosaso on Monday.", "en").events
+    assert sides(e) == ("Al Shabaab", "Islamic State (Somalia)")
+
+
+def test_officials_only_report(extractor):
+    [e] = extract(extractor, "Lundi, des hommes armés ont attaqué des responsables du gouvernorat près de Gao.", "fr").events
+    assert e.actor2 is None or "Government" not in e.actor2.name
+
+
+def test_attacker_named_nearby(extractor):
+    [e] = extract(extractor, "A village near Mopti was attacked on Monday. JNIM is active in the area.", "en").events
+    assert e.actor1.name.startswith("JNIM")
+
+
+def test_other_side_nearby(extractor):
+    [e] = extract(extractor, "On Monday, soldiers repelled an attack near Kidal. JNIM fighters had gathered near the base.", "en").events
+    assert sides(e) == ("Military Forces of Mali", "JNIM: Group for Support of Islam and Muslims")
+
+
+def test_force_met_crowd(extractor):
+    [e] = extract(extractor, "Lundi, des manifestants ont marché à Kano et ont été dispersés. Des policiers étaient présents.", "fr").events
+    assert sides(e) == ("Protesters (Nigeria)", "Police Forces of Nigeria")
+
+
+# --- ACLED defaults: DEFAULT_RULES -----------------------------------------------------------------
+def test_crowd_named_by_event(extractor):
+    [e] = extract(extractor, "Residents demonstrated in Goma on Monday.", "en").events
+    assert e.actor1.name == "Protesters (Democratic Republic of Congo)" and e.actor1.text == "Residents"
+
+
+def test_crowd_outside_protest_is_civilians(extractor):
+    [e] = extract(extractor, "Gunmen attacked a crowd of protesters at a market in Mopti on Monday.", "en").events
+    assert e.sub_event_type == "Attack" and e.actor2.name == "Civilians (Mali)"
+
+
+def test_unarmed_are_targets(extractor):
+    [e] = extract(extractor, "Residents fought with gunmen near Mopti on Monday.", "en").events
+    assert sides(e) == ("Unidentified Armed Group (Mali)", "Civilians (Mali)")
+
+
+def test_protesters_by_default(extractor):
+    [e] = extract(extractor, "A march against fuel prices took place in Kano on Monday.", "en").events
+    assert sides(e) == ("Protesters (Nigeria)", None)
+
+
+def test_mob_by_default(extractor):
+    [e] = extract(extractor, "Un présumé voleur a été lynché lundi à Bukavu.", "fr").events
+    assert e.sub_event_type == "Mob violence" and e.actor1.name == "Rioters (Democratic Republic of Congo)"
+
+
+def test_police_arrest(extractor):
+    [e] = extract(extractor, "Twelve suspects were arrested in Mombasa on Monday.", "en").events
+    assert sides(e) == ("Police Forces of Kenya", "Civilians (Kenya)")
+
+
+def test_army_regains_ground(extractor):
+    [e] = extract(extractor, "La ville de Djibo a été reprise lundi.", "fr").events
+    assert e.actor1.name == "Military Forces of Burkina Faso"
+
+
+def test_state_fires_from_afar(extractor):
+    [e] = extract(extractor, "Air strikes hit a market in El Fasher on Monday.", "en").events
+    assert e.actor1.name == "Military Forces of Sudan"
+
+
+def test_state_launched_what_was_shot_down(extractor):
+    [e] = extract(extractor, "Lundi, la défense ukrainienne a abattu 30 drones au-dessus de Kharkiv. La Russie a lancé 40 drones.", "fr").events
+    assert e.actor1.name == "Military Forces of Russia" and e.actor1.kind == "external_forces"
+
+
+def test_agreement_between_belligerents(extractor):
+    [e] = extract(extractor, "On Monday in Yemen, the two sides agreed a prisoner swap.\n\nYemeni troops and the Houthis are the two sides.", "en").events
+    assert e.sub_event_type == "Agreement" and sides(e) == ("Military Forces of Yemen", "Houthi Movement")
+
+
+def test_unidentified_attacker(extractor):
+    [e] = extract(extractor, "A bomb exploded at a bus station in Gao on Monday.", "en").events
+    assert e.actor1.name == "Unidentified Armed Group (Mali)"
+
+
+def test_aimed_at_state(extractor):
+    [e] = extract(extractor, "Un engin explosif a été désamorcé lundi sur la route de Gao.", "fr").events
+    assert e.actor2.name == "Military Forces of Mali"
+
+
+# --- rules a sentence cannot isolate (a later rule would decide the same): the rule list run on --------
+# --- actor mentions or actors made here ------------------------------------------------------------
+def mention(category, start=0):
+    return ActorMention(start, start + 1, start, category)
+
+
+def picked(actor1=(), actor2=(), assoc=()):
+    return {ACTOR1: list(actor1), ACTOR2: list(actor2), ASSOC: list(assoc)}
+
+
+def refine(c):
+    for rule in cast.PICK_RULES:
+        rule(c)
+
+
+def settle(s):
+    for rule in defaults.DEFAULT_RULES:
+        rule(s)
+
+
+def test_crowd_meets_force():
+    # "Les gendarmes ont dispersé les manifestants": whatever the parse, the crowd is actor1
+    police, crowd = mention(Category.POLICE), mention(Category.PROTESTERS, 3)
+    c = cast.Cast(None, None, "SN", False, {Trigger.PROTEST, Trigger.INTERVENE}, None, [], picked([police], [crowd]))
+    refine(c)
+    assert c.picked[ACTOR1] == [crowd] and c.picked[ACTOR2] == [police]
+
+
+def test_ground_changes_hands():
+    # "Soldiers pulled out of the camp and rebels moved in": who moved in acts
+    army, rebels = mention(Category.MILITARY), mention(Category.ARMED, 5)
+    left = SimpleNamespace(classes={Trigger.WITHDRAW}, roles=picked([army]))
+    came = SimpleNamespace(classes={Trigger.DEPLOY}, roles=picked([rebels]))
+    c = cast.Cast(None, SimpleNamespace(mentions=[left, came]), "ML", False, {Trigger.WITHDRAW, Trigger.DEPLOY}, None, [],
+                  picked([army, rebels]))
+    refine(c)
+    assert c.picked[ACTOR1] == [rebels] and c.picked[ACTOR2] == [army]
+
+
+def test_places_stand_in_last():
+    # "Le poste de Tessit attaqué par le JNIM": the post is no side beside the group
+    post, group, people = mention(Category.FACILITY), mention(Category.GROUP, 4), mention(Category.CIVILIANS, 8)
+    c = cast.Cast(None, None, "ML", True, {Trigger.ATTACK}, None, [], picked([post, group], [post, people]))
+    refine(c)
+    assert c.picked[ACTOR1] == [group] and c.picked[ACTOR2] == [people, post]
+
+
+def actor(name, kind, code="TG"):
+    return Actor(name=name, kind=kind, country_code=code)
+
+
+def test_crowd_leads_its_protest():
+    # "Police dispersed students marching in Lome": the police are not the protest's actor1
+    police, students = actor("Police Forces of Togo", ActorKind.STATE_FORCES), actor("Protesters (Togo)", ActorKind.PROTESTERS)
+    s = defaults.Sides(None, SubEventType.PROTEST_WITH_INTERVENTION, police, students, "TG")
+    settle(s)
+    assert (s.actor1.name, s.actor2) == ("Protesters (Togo)", police)
+
+
+def test_rioters_are_rioters():
+    # "Des militants en colère ont incendié la mairie": a riot's own people are rioters
+    s = defaults.Sides(None, SubEventType.VIOLENT_DEMONSTRATION, actor("Militants", ActorKind.POLITICAL_MILITIA, "BF"), None, "BF")
+    settle(s)
+    assert s.actor1.name == "Rioters (Burkina Faso)" and s.actor1.kind == ActorKind.RIOTERS
+
+
+def test_crowd_not_its_own_opponent():
+    # "Protesters and residents marched through Goma": the residents are no other side
+    s = defaults.Sides(None, SubEventType.PEACEFUL_PROTEST, actor("Protesters (Togo)", ActorKind.PROTESTERS),
+                       actor("Civilians (Togo)", ActorKind.CIVILIANS), "TG")
+    settle(s)
+    assert s.actor2 is None
+
+
+def test_civilians_hit():
+    # "Gunmen abducted a trader": the unnamed target of an abduction is civilians
+    s = defaults.Sides(None, SubEventType.ABDUCTION, actor("Unidentified Armed Group (Mali)", ActorKind.POLITICAL_MILITIA, "ML"),
+                       None, "ML")
+    settle(s)
+    assert s.actor2.name == "Civilians (Mali)" and s.actor2.kind == ActorKind.CIVILIANS
