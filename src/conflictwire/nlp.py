@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import os
 import re
+from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import lemmas
 
@@ -31,6 +33,7 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+CONTINUES = "conflictwire.continues"  # user_data key: this doc is a later piece of a long report
 SENTENCE_ENDS = {".", "!", "?", "…", "»", "\"", "”", "'", "’", ":", ";", ")"}
 
 
@@ -41,7 +44,7 @@ def paragraph_breaks(doc):
     starts after a word that cannot end one ("un drone turc a frappé lundi | un véhicule"): the
     parser splits there now and then. The dateline ("BANNU, Pakistan, Aug 21 -") is a sentence of
     its own: parsed with the lead, its city becomes the lead's subject."""
-    head = dateline_end(doc.text)
+    head = 0 if doc.user_data.get(CONTINUES) else dateline_end(doc.text)
     for token in doc[1:]:
         before = doc[token.i - 1]
         if head and token.idx <= head:
@@ -82,3 +85,46 @@ def pipeline(language: str) -> Language:
         f"no spaCy pipeline for {language!r} is installed (tried {', '.join(names)}); "
         "run `make setup` or `pip install --no-deps --require-hashes -r requirements/models.txt`"
     )
+
+
+PIECE_CHARS = 10_000  # a long report goes through spaCy in pieces of about this size, cut at paragraphs
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """`text` cut after paragraph breaks into pieces of about `size` characters (a longer
+    paragraph stays whole); the pieces joined give `text` back."""
+    if len(text) <= size:
+        return [text]
+    out, start = [], 0
+    cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    last = 0
+    for cut in cuts:
+        if cut - start > size and last > start:
+            out.append(text[start:last])
+            start = last
+        last = cut
+    out.append(text[start:])
+    return [p for p in out if p]
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> Iterator[Doc]:
+    """One spaCy doc per text, as `nlp.pipe` gives them, but a long text goes through the
+    pipeline in paragraph-aligned pieces joined afterwards: the network's activations are held
+    for one batch of pieces at a time, so memory does not grow with the length of a report and
+    time grows in proportion to it. Short texts are piped together, `batch_size` at a time."""
+    texts = list(texts)
+    short = iter(nlp.pipe((t for t in texts if len(t) <= PIECE_CHARS), batch_size=batch_size))
+    for text in texts:
+        yield next(short) if len(text) <= PIECE_CHARS else _parse_long(nlp, text, batch_size)
+
+
+def _parse_long(nlp: Language, text: str, batch_size: int) -> Doc:
+    docs = []
+    for i, part in enumerate(pieces(text)):
+        doc = nlp.make_doc(part)
+        if i:
+            doc.user_data[CONTINUES] = True  # its head is no dateline
+        docs.append(doc)
+    return Doc.from_docs(list(nlp.pipe(docs, batch_size=batch_size)), ensure_whitespace=False,
+                         exclude=["user_data", "tensor"])

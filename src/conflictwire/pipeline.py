@@ -24,7 +24,7 @@ from .ingest import LanguageDetector, Report
 from .ingest.readers import check_date
 from .knowledge import SUPPORTED_LANGUAGES
 from .model import Article, Extraction
-from .nlp import ModelMissing
+from .nlp import ModelMissing, parse
 from .resolve.dates import Published
 from .gazetteer.query import Gazetteer, default_gazetteer
 
@@ -87,7 +87,7 @@ class Extractor:
 
     def extract_article(self, article: Article, doc=None) -> Extraction:
         tools = self.tools(article.language)
-        doc = doc if doc is not None else tools.nlp(article.text)
+        doc = doc if doc is not None else next(parse(tools.nlp, [article.text]))
         ctx = DocContext(article, doc, tools, self.gazetteer, Published.parse(article.published))
         events, statements = EventExtractor(ctx).run(), StatementExtractor(ctx).run()
         link_claims(events, statements, tools.actors.lex.group_actors)
@@ -126,7 +126,7 @@ class Extractor:
         given back yet come with a Failure of stage "nlp" instead."""
         done = 0
         try:
-            for doc in nlp.pipe(a.text for a in group):
+            for doc in parse(nlp, [a.text for a in group], self.batch_size):
                 yield group[done], doc
                 done += 1
         except Exception as exc:  # spaCy's failure must not take the other languages' reports with it
