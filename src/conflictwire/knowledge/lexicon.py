@@ -170,6 +170,9 @@ class Lexicon(_Section):
     nobody: Words = []
     self_pronouns: Words = []
     responsibility: Words = []
+    # statements (statements/): the pronouns for the last speaker, the word before a source
+    speaker_pronouns: Words = []
+    according: Words = []
 
     @field_validator("triggers", "weapons", "statements", "actors", "outcomes")
     @classmethod
