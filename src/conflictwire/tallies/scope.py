@@ -11,8 +11,8 @@ from ..model import Evidence
 from ..text.lexmatch import fold
 from ..vocab import Category
 from .figures import Figure
+from .quantities import STOP_PUNCT
 
-STOP_PUNCT = {",", ";", ":", ".", "(", ")", "—", "–", "?", "!"}
 Named = tuple[str, Evidence]  # the words that name a source, and where they stand
 
 
