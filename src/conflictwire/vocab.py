@@ -185,3 +185,31 @@ def check_against_taxonomy(types: dict[str, dict[str, str]], source: str = "taxo
     subs = {s for body in types.values() for s in body}
     if subs != {s.value for s in SubEventType}:
         raise ValueError(f"{source}: sub-event types {sorted(subs ^ {s.value for s in SubEventType})} differ from vocab.SubEventType")
+
+
+class TallyQuantity(StrEnum):
+    """What a tally counts (the lexicons' `tallies.quantities`, `repeated` and `case_types` labels).
+
+    Weapons counted as launched or intercepted are written "<weapon> <launch>" ("drones launched").
+    """
+    ATTACKS = "attacks"
+    CHEMICAL_ATTACKS = "chemical attacks"
+    KILLED = "killed"
+    INJURED = "injured"
+    DISPLACED = "displaced"
+    ARRESTED = "arrested"
+    DETAINED = "detained"
+    ABDUCTED = "abducted"
+    DEPORTED = "deported"
+    SURRENDERED = "surrendered"
+    VIOLATIONS = "violations"
+    PROTESTERS = "protesters"
+    SEXUAL_VIOLENCE_CASES = "sexual violence cases"
+    DAMAGE_USD = "damage_usd"  # issue 12 will relabel these two
+    DAMAGE_EUR = "damage_eur"
+
+
+class Launch(StrEnum):
+    """What was done with the weapons a tally counts (the lexicons' `tallies.launches` labels)."""
+    LAUNCHED = "launched"
+    INTERCEPTED = "intercepted"

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..vocab import Category, Outcome, StatementType, Trigger, Weapon
+from ..vocab import Category, Launch, Outcome, StatementType, TallyQuantity, Trigger, Weapon
 
 Table = dict[str, list[str]]
 Words = list[str]
@@ -21,6 +21,34 @@ Words = list[str]
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PeriodWords(_Section):
+    """The words of the period a tally covers ("since 7 October", "over the past three months",
+    "between January and March"); tallies/periods.py builds its patterns from them."""
+    since: Words = []  # before a date that opens the period
+    since_year: Words = []
+    edges: Words = []  # "early", "mid-", "fin"
+    year_edges: Words = []  # "the end of 2016"
+    during_year: Words = []
+    the_year: Words = []
+    in_year: Words = []
+    duration_openers: Words = []
+    units: Words = []
+    plural_units: Words = []
+    recent: Words = []
+    counts: Words = []
+    spelled_counts: Words = []
+    more_than_a: Words = []
+    between: Words = []
+    between_and: Words = []
+    this_year: Words = []
+    last_year: Words = []
+    since_then: Words = []
+    this_month: Words = []
+    this_week: Words = []
+    onset: Words = []
+    onset_in: Words = []
 
 
 class TallyWords(_Section):
@@ -42,6 +70,37 @@ class TallyWords(_Section):
     speaking: Words = []
     ellipsis: Words = []
     units: Words = []
+    # the grammar of figures, of the tally decision and of its scope (see data/en/lexicon.yaml)
+    vague_plurals: Words = []
+    ones: Words = []
+    fractions: dict[str, int] = {}
+    number_connectors: Words = []
+    of: Words = []
+    of_articles: Words = []
+    definites: Words = []
+    subordinators: Words = []
+    months_capitalised: bool = False
+    superlatives: Words = []
+    superlative_adverbs: Words = []
+    counting_verbs_tagged: bool = True  # else a counting verb is one no determiner precedes
+    perfect_auxiliaries: Words = []  # none: any auxiliary makes a perfect
+    determiners: Words = []
+    relatives: Words = []
+    relative_clause: Words = []
+    pronouns: Words = []
+    reflexives: Words = []
+    inverted_incise: bool = False
+    dating: PeriodWords = PeriodWords()
+
+    @field_validator("quantities", "repeated", "case_types", "launches")
+    @classmethod
+    def _known_quantities(cls, table: Table, info) -> Table:
+        """What a tally counts is the vocabulary's: a misspelt label would be a new quantity."""
+        vocabulary = Launch if info.field_name == "launches" else TallyQuantity
+        unknown = sorted(set(table) - {v.value for v in vocabulary})
+        if unknown:
+            raise ValueError(f"unknown labels {unknown}; use those of vocab.{vocabulary.__name__}")
+        return table
 
 
 class PlaceWords(_Section):
@@ -123,6 +182,9 @@ class Lexicon(_Section):
     target_markers: Words = []  # "against", "contre": the phrase names who was acted on
     opposed_markers: Words = []  # "pitted X against Y", "opposé X à Y": Y is the other side
     supporter_prefixes: Words = []  # "pro-government gunmen": supporters, not the group itself
+    # statements (statements/): the pronouns for the last speaker, the word before a source
+    speaker_pronouns: Words = []
+    according: Words = []
 
     @field_validator("triggers", "weapons", "statements", "actors", "outcomes")
     @classmethod

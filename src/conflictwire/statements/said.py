@@ -1,0 +1,100 @@
+"""What was said: the words quoted, and the kind of statement a plain "said" makes of them (a
+threat, a claim of an attack, a demand, a warning, a denial answering an accusation)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Span
+
+from ..context import DocContext
+from ..vocab import NON_STATE_KINDS, ActorKind, StatementType, Trigger
+from .speaker import Speaker
+from .words import StatementWords
+
+QUOTED = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
+MIN_QUOTE_WORDS = 3
+OWN_STRIKES = {Trigger.ATTACK, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.KILL, Trigger.CLASH, Trigger.INTERCEPT}
+STATE_KINDS = (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES)
+# The kind a statement takes when its words say several, the strongest first.
+PRIORITY = (StatementType.CLAIM, StatementType.ACCUSE, StatementType.REJECT, StatementType.THREATEN,
+            StatementType.DEMAND, StatementType.WARN, StatementType.SAY)
+QUOTED_KINDS = (StatementType.ACCUSE, StatementType.REJECT, StatementType.DEMAND, StatementType.WARN)
+
+Quote = tuple[int, int, str]  # characters of the words quoted, and the words
+
+
+def quote(sent: Span) -> Optional[Quote]:
+    """The words quoted in the sentence; a name or a nickname in quotes ("known as 'Caliche'")
+    quotes nobody, a word in quotes does ("avoir « éliminé »")."""
+    m = QUOTED.search(sent.text)
+    words = next(g for g in m.groups() if g).split() if m else []
+    if not words or len(words) < MIN_QUOTE_WORDS and words[0][:1].isupper():
+        return None
+    g = next(i for i in (1, 2, 3) if m.group(i))
+    start = sent.start_char + m.start(g)
+    return start, start + len(m.group(g)), m.group(g)
+
+
+def quote_tokens(ctx: DocContext, quoted: Quote) -> range:
+    """The tokens of a quote found by `quote` (which gives characters)."""
+    return range(ctx.token_at(quoted[0]), ctx.token_at(max(quoted[0], quoted[1] - 1)) + 1)
+
+
+def accusing_quote(ctx: DocContext, sent: Span) -> bool:
+    """The words quoted name a wrong ("a war crime", "une violation flagrante", "deliberately aims at homes")."""
+    quoted = quote(sent)
+    if quoted is None:
+        return False
+    inside = quote_tokens(ctx, quoted)
+    return bool(ctx.tools.accusation_words.find(ctx.keys, inside.start, inside.stop))
+
+
+def classify_say(ctx: DocContext, words: StatementWords, sent: Span, speaker: Speaker, quoted: Optional[Quote],
+                 accused: dict) -> Optional[StatementType]:
+    """The kind of statement a plain "said" makes, from what was said, or None when it is none."""
+    keys, t = ctx.keys, ctx.tools
+    # what was said: the words after the speaker, and the quote before it ("'...,' the minister said")
+    parts = [range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)]
+    if quoted is not None and ctx.token_at(quoted[0]) < speaker.start:
+        parts.append(range(sent.start, speaker.start))
+    told = [m for m in ctx.triggers if any(m.start in part for part in parts)]
+    threat = [c for part in parts for c in t.threat_cues.find(keys, part.start, part.stop)]
+    if threat and not any(ctx.doc[m.start].pos_ == "VERB" for m in told):
+        return StatementType.THREATEN  # "les attaques se poursuivront": attacks to come are threatened, not claimed
+    if speaker.actor.kind in NON_STATE_KINDS and told:
+        return StatementType.CLAIM  # an armed group telling of its own attack claims it
+    if speaker.actor.kind in STATE_KINDS and any(own_strike(ctx, words, part) for part in parts):
+        return StatementType.CLAIM  # "the army said it struck...", "l'armée a indiqué avoir frappé"
+    if threat:
+        return StatementType.THREATEN
+    if any(t.demand_cues.find(keys, part.start, part.stop) for part in parts):
+        return StatementType.DEMAND
+    # the words said use a verb of their own: "'We demand that ...,' the office said"
+    inside = quote_tokens(ctx, quoted) if quoted else range(0)
+    own = [c.label for c in ctx.statement_cues if c.label in QUOTED_KINDS and c.start in inside]
+    if own:
+        return min(own, key=PRIORITY.index)
+    if any(c.label == StatementType.WARN for c in t.statements.find(keys, sent.start, sent.end)):
+        return StatementType.WARN
+    negated = any(tok.lower_ in t.negation and tok.dep_ in ("advmod", "neg") for tok in sent if tok.i >= speaker.end)
+    if negated and speaker.actor.country_code in accused:
+        return StatementType.REJECT
+    if quoted is not None:
+        return StatementType.ACCUSE if accusing_quote(ctx, sent) else StatementType.ASSERT
+    return None
+
+
+def own_strike(ctx: DocContext, words: StatementWords, tail: range) -> bool:
+    """The speaker tells of its own attack: an attack verb whose subject is "it", "we", "ils"
+    ... or none at all ("avoir frappé")."""
+    for m in ctx.triggers:
+        if not tail.start <= m.start < tail.stop or m.label not in OWN_STRIKES:
+            continue
+        verb = ctx.doc[m.start]
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        if not subjects or any(c.lower_ in words.self_pronouns for c in subjects):
+            return True
+    return False

@@ -1,0 +1,30 @@
+"""The statement words of one language, read from its lexicon once (not once per report)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..knowledge import lexicon
+
+
+@dataclass(frozen=True)
+class StatementWords:
+    international: frozenset[str]  # the UN, the EU, the Red Cross: speakers for no state
+    nobody: frozenset[str]  # "no group claimed it"
+    self_pronouns: frozenset[str]  # "the army said it struck": the speaker speaking of itself
+    responsibility: frozenset[str]  # what a claim of responsibility takes as object
+    pronouns: frozenset[str]  # "he said": the last speaker again
+    according: frozenset[str]  # "according to X", "selon X": X speaks
+
+
+@functools.cache
+def statement_words(language: str) -> StatementWords:
+    lex = lexicon(language)
+
+    def lowered(words: list[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in words)
+    return StatementWords(
+        international=lowered(lex.international_speakers), nobody=lowered(lex.nobody),
+        self_pronouns=lowered(lex.self_pronouns), responsibility=lowered(lex.responsibility),
+        pronouns=lowered(lex.speaker_pronouns), according=lowered(lex.according),
+    )
