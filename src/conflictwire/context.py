@@ -6,6 +6,7 @@ mentions, time expressions) so the event, statement and tally extractors never r
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Optional
@@ -107,7 +108,8 @@ class DocContext(Document):
         self.keys = keys = TokenKeys(doc)
         t = tools
         all_times = t.dates.find(article.text)
-        self.times: list[TimeExpr] = [e for e in all_times if e.start >= self.dateline_end]
+        self.times: list[TimeExpr] = [e for e in all_times if e.start >= self.dateline_end]  # left to right
+        self._time_starts = [e.start for e in self.times]
         in_date = {i for e in all_times for i in self.tokens_of(e.start, e.end)}
         # "8 March 2020" holds no protest march: words inside a date are not triggers.
         self.triggers = [m for m in t.triggers.find(keys) if m.start not in in_date and not reflexive_other(doc, m, t.reflexive_other)]
@@ -166,7 +168,7 @@ class DocContext(Document):
 
     def times_in(self, start_tok: int, end_tok: int) -> list[TimeExpr]:
         lo, hi = self.char_range(start_tok, end_tok)
-        return [t for t in self.times if lo <= t.start < hi]
+        return self.times[bisect.bisect_left(self._time_starts, lo):bisect.bisect_left(self._time_starts, hi)]
 
     def _tokens_of(self, start: int, end: int) -> range:  # kept for callers not yet on `tokens_of`
         return self.tokens_of(start, end)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Optional, Protocol, TypeVar
+from typing import Optional, Protocol, Sequence, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +19,7 @@ from .nlp import dateline_end
 
 class Located(Protocol):
     start: int
+    end: int
 
 
 T = TypeVar("T", bound=Located)
@@ -34,6 +35,8 @@ class Document:
         self.dateline_end = dateline_end(article.text)
         self.sentences: list[Span] = list(doc.sents)
         self._sentence_starts = [s.start for s in self.sentences]
+        self.ents = doc.ents  # spaCy rebuilds the tuple at every call
+        self._indexes: dict[tuple, tuple] = {}  # per list of matches: its look-up index and the list itself
         self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", article.text)]
         # spaCy finds a token's sentence by scanning the doc; this one is a bisection.
         doc.user_token_hooks["sent"] = self._sent_of_token
@@ -71,10 +74,41 @@ class Document:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
 
-    def in_span(self, matches: Iterable[T], span: Span | range) -> list[T]:
-        """The matches that start inside a token span."""
+    def in_span(self, matches: Sequence[T], span: Span | range) -> list[T]:
+        """The matches that start inside a token span, in their list's order."""
         lo, hi = (span.start, span.end) if isinstance(span, Span) else (span.start, span.stop)
-        return [m for m in matches if lo <= m.start < hi]
+        index = self._index(matches)
+        if index is None:
+            return [m for m in matches if lo <= m.start < hi]
+        starts, ordered = index
+        return ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def covering(self, matches: Sequence[T], token: int) -> list[T]:
+        """The matches whose token span [start, end) holds `token`, in their list's order."""
+        key = ("covering", id(matches), len(matches))
+        found = self._indexes.get(key)
+        if found is None or found[0] is not matches:
+            by_token: dict[int, list[T]] = {}
+            for m in matches:
+                for i in range(m.start, m.end):
+                    by_token.setdefault(i, []).append(m)
+            found = (matches, by_token)
+            self._indexes[key] = found
+        return found[1].get(token, [])
+
+    def _index(self, matches: Sequence[T]) -> Optional[tuple[list[int], list[T]]]:
+        """The starts of a list sorted by start, built once per list (None for a short list, or
+        one not in order: those are scanned)."""
+        if len(matches) < 16:
+            return None
+        key = (id(matches), len(matches))
+        found = self._indexes.get(key)
+        if found is None or found[0] is not matches:
+            starts = [m.start for m in matches]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+            found = (matches, (starts, list(matches)) if ordered else None)
+            self._indexes[key] = found
+        return found[1]
 
     # --- evidence ------------------------------------------------------------------------------
     def evidence(self, field_name: str, start_tok: int, end_tok: int) -> Evidence:

@@ -57,6 +57,21 @@ class Report:
         return {n for n, sent in enumerate(ctx.sentences)
                 if any(c.label in (StatementType.ACCUSE, StatementType.REJECT) for c in ctx.in_span(ctx.statement_cues, sent))}
 
+    @functools.cached_property
+    def actors_by_sentence(self) -> dict[int, list[int]]:
+        """Sentence number -> the positions in `ctx.actors` of the actors whose head stands in it."""
+        out: dict[int, list[int]] = {}
+        for k, a in enumerate(self.ctx.actors):
+            out.setdefault(self.ctx.sentence_number(a.head), []).append(k)
+        return out
+
+    @functools.cached_property
+    def actors_by_paragraph(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for k, a in enumerate(self.ctx.actors):
+            out.setdefault(self.ctx.paragraph_of(a.head), []).append(k)
+        return out
+
     # --- the groups it names ---------------------------------------------------------------
     def opposes_state(self, a: ActorMention) -> bool:
         """A named non-state group that does not fight beside the state's forces."""

@@ -204,20 +204,17 @@ def nearby(r: Report, d: Draft, wanted, exclude: set, lead: bool = False, paragr
     its paragraph, then (when `lead`) in the report's first paragraph. Groups only accused or
     denied ("X accused group Y") are not taken for the side that acted."""
     ctx = r.ctx
-    sents = {m.sent for m in d.mentions}
     paragraphs = r.paragraphs_of(d.mentions)
-    sent_of = ctx.sentence_of
-    candidates = [a for a in ctx.actors if wanted(a) and sent_of.get(a.head) not in r.disputed
-                  and not r.speaks(a) and r.resolved(a, d.country or ctx.focus).name not in exclude]
-    scopes = [lambda a: sent_of.get(a.head) in sents]
+    scopes = [[k for n in {m.sent for m in d.mentions} for k in r.actors_by_sentence.get(n, ())]]
     if paragraph:
-        scopes.append(lambda a: ctx.paragraph_of(a.head) in paragraphs)
+        scopes.append([k for p in paragraphs for k in r.actors_by_paragraph.get(p, ())])
     if lead:
-        scopes.append(lambda a: ctx.paragraph_of(a.head) == 0)
-    for in_scope in scopes:
-        found = [a for a in candidates if in_scope(a)]
-        if found:
-            return found[0]
+        scopes.append(r.actors_by_paragraph.get(0, []))
+    for scope in scopes:  # each scope's actors in the report's order; the first one that fits
+        for a in (ctx.actors[k] for k in sorted(set(scope))):
+            if wanted(a) and ctx.sentence_number(a.head) not in r.disputed and not r.speaks(a) \
+                    and r.resolved(a, d.country or ctx.focus).name not in exclude:
+                return a
     return None
 
 

@@ -70,7 +70,7 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
     tok = ctx.doc[m.start]
     if syntax.negated(tok, words) or syntax.unreal(tok, ctx.tools.future):
         return False
-    if any(c.start <= tok.head.i < c.end and c.label == StatementType.CLAIM for c in ctx.statement_cues):
+    if any(c.label == StatementType.CLAIM for c in ctx.covering(ctx.statement_cues, tok.head.i)):
         return False  # "l'attaque a été revendiquée par...": the claim speaks of the event told before
     if not ctx.times_in(sent.start, sent.end) and syntax.simple_present(tok):
         # a trigger in the simple present with no date in its sentence is a habit or a general truth

@@ -58,7 +58,7 @@ def classify_say(ctx: DocContext, words: StatementWords, sent: Span, speaker: Sp
     parts = [range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)]
     if quoted is not None and ctx.token_at(quoted[0]) < speaker.start:
         parts.append(range(sent.start, speaker.start))
-    told = [m for m in ctx.triggers if any(m.start in part for part in parts)]
+    told = sorted((m for part in parts for m in ctx.in_span(ctx.triggers, part)), key=lambda m: m.start)
     threat = [c for part in parts for c in t.threat_cues.find(keys, part.start, part.stop)]
     if threat and not any(ctx.doc[m.start].pos_ == "VERB" for m in told):
         return StatementType.THREATEN  # "les attaques se poursuivront": attacks to come are threatened, not claimed

@@ -87,7 +87,7 @@ def event_dated(r, sent: Span) -> bool:
         # "since 7 October", "depuis lundi": the start of the period, not the day of an event
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         near = doc[max(sent.start, span.start - 4):span.start].text.lower() if span is not None else ""
-        before = doc.text[max(sent.start_char, t.start - 80):t.start].lower() if t.kind == "explicit" else near
+        before = r.ctx.article.text[max(sent.start_char, t.start - 80):t.start].lower() if t.kind == "explicit" else near
         if r.lex.periods.since_word.search(before):
             continue
         return True

@@ -89,7 +89,7 @@ def period(r, sent: Span, n: int, cued: bool) -> Dated:
     if between:
         return between
     for t in r.ctx.times_in(sent.start, sent.end):  # a date introduced by "since", "depuis", "from"
-        before = r.ctx.doc.text[max(sent.start_char, t.start - 60):t.start].lower()
+        before = r.ctx.article.text[max(sent.start_char, t.start - 60):t.start].lower()
         if r.lex.periods.since_word.search(before):
             found = _resolved(r, t)
             if found:
@@ -121,7 +121,7 @@ def _resolved(r, t):
     found = ctx.tools.dates.resolve(t, ctx.published)
     if not found or found.precision not in (DatePrecision.DAY, DatePrecision.MONTH):
         return None
-    if r.lex.periods.last_year.match(ctx.doc.text[t.end:t.end + 30].strip()) and found.value[:4].isdigit():
+    if r.lex.periods.last_year.match(ctx.article.text[t.end:t.end + 30].strip()) and found.value[:4].isdigit():
         return found.__class__(f"{int(found.value[:4]) - 1:04d}{found.value[4:]}", found.precision, t)
     return found
 
