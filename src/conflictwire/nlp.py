@@ -12,6 +12,7 @@ import os
 import re
 from typing import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -88,6 +89,7 @@ def pipeline(language: str) -> Language:
 
 
 PIECE_CHARS = 10_000  # a long report goes through spaCy in pieces of about this size, cut at paragraphs
+LONG_BATCH = 2  # pieces parsed at once: two keep a 1 MB report near 480 MB at the speed of eight (bench_length.py)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -116,15 +118,19 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> Iterator[
     texts = list(texts)
     short = iter(nlp.pipe((t for t in texts if len(t) <= PIECE_CHARS), batch_size=batch_size))
     for text in texts:
-        yield next(short) if len(text) <= PIECE_CHARS else _parse_long(nlp, text, batch_size)
+        yield next(short) if len(text) <= PIECE_CHARS else _parse_long(nlp, text)
 
 
-def _parse_long(nlp: Language, text: str, batch_size: int) -> Doc:
-    docs = []
-    for i, part in enumerate(pieces(text)):
-        doc = nlp.make_doc(part)
-        if i:
-            doc.user_data[CONTINUES] = True  # its head is no dateline
-        docs.append(doc)
-    return Doc.from_docs(list(nlp.pipe(docs, batch_size=batch_size)), ensure_whitespace=False,
-                         exclude=["user_data", "tensor"])
+def _parse_long(nlp: Language, text: str, batch_size: int = LONG_BATCH) -> Doc:
+    def made():
+        for i, part in enumerate(pieces(text)):
+            doc = nlp.make_doc(part)
+            if i:
+                doc.user_data[CONTINUES] = True  # its head is no dateline
+            yield doc
+
+    parsed = []
+    for doc in nlp.pipe(made(), batch_size=batch_size):
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # the network's output per token: no stage reads it
+        parsed.append(doc)
+    return Doc.from_docs(parsed, ensure_whitespace=False, exclude=["user_data", "tensor"])

@@ -148,6 +148,7 @@ class Lexicon(_Section):
     demand_cues: Words
     anonymous_speakers: Words
     vague_numbers: dict[str, int]
+    multipliers: dict[str, int] = {}  # "thousand": 1000, "milliards": 10**9
     weak_triggers: Words = []
     verb_only_triggers: Words = []
     downing: Words = []

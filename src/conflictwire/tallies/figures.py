@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from text_to_num import text2num
 
 from ..text.lexmatch import fold
-from ..text.numbers import DIGITS, MULTIPLIERS, digits_value
+from ..text.numbers import DIGITS, digits_value
 
 CURRENCIES = ("$", "€", "£", "US$")
 
@@ -68,8 +68,8 @@ def vague_at(r, i: int, sent: Span) -> Optional[Figure]:
             continue  # "des centaines", "dozens of": a magnitude
         end = i + n
         # "une centaine de milliers" -> a hundred thousand
-        if end + 1 < sent.end and fold(doc[end].text) in lex.of and doc[end + 1].lower_ in MULTIPLIERS:
-            value *= MULTIPLIERS[doc[end + 1].lower_]
+        if end + 1 < sent.end and fold(doc[end].text) in lex.of and doc[end + 1].lower_ in r.lex.multipliers:
+            value *= r.lex.multipliers[doc[end + 1].lower_]
             end += 2
         return Figure(i, end, int(value), approx=True)
     return None
@@ -90,8 +90,8 @@ def digits_at(r, i: int, sent: Span) -> Optional[Figure]:
         while j < sent.end and re.match(r"^\d{3}$", doc[j].text) and doc[j - 1].whitespace_:
             value = value * 1000 + int(doc[j].text)
             j += 1
-    if j < sent.end and doc[j].lower_ in MULTIPLIERS:
-        value *= MULTIPLIERS[doc[j].lower_]
+    if j < sent.end and doc[j].lower_ in r.lex.multipliers:
+        value *= r.lex.multipliers[doc[j].lower_]
         j += 1
     elif len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and j == i + 1:
         return None  # a year
@@ -105,8 +105,8 @@ def words_at(r, i: int, sent: Span) -> Optional[Figure]:
     doc, lex = r.ctx.doc, r.lex
     tok = doc[i]
     if fold(tok.text) in lex.ones:  # "un million", "a million", "un demi-million"
-        if i + 1 < sent.end and doc[i + 1].lower_ in MULTIPLIERS:
-            return Figure(i, i + 2, MULTIPLIERS[doc[i + 1].lower_])
+        if i + 1 < sent.end and doc[i + 1].lower_ in r.lex.multipliers:
+            return Figure(i, i + 2, r.lex.multipliers[doc[i + 1].lower_])
         return None
     fraction = _fraction_at(r, i, sent)
     if fraction:
@@ -126,8 +126,8 @@ def words_at(r, i: int, sent: Span) -> Optional[Figure]:
             continue
         if value < 2 and j == i + 1:
             return None
-        if j < sent.end and doc[j].lower_ in MULTIPLIERS and value < 1000:  # "deux millions", "twelve million"
-            value *= MULTIPLIERS[doc[j].lower_]
+        if j < sent.end and doc[j].lower_ in r.lex.multipliers and value < 1000:  # "deux millions", "twelve million"
+            value *= r.lex.multipliers[doc[j].lower_]
             j += 1
         return Figure(i, j, value)
     return None

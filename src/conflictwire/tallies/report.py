@@ -53,6 +53,7 @@ class TallyLexicon:
         self.determiners, self.relatives = _folded(words.determiners), _folded(words.relatives)
         self.relative_clause, self.pronouns = _folded(words.relative_clause), _folded(words.pronouns)
         self.reflexives = _folded(words.reflexives)
+        self.multipliers = {w.lower(): value for w, value in lex.multipliers.items()}  # "mille", "million"
         self.periods = PeriodPatterns.build(lex)
 
 

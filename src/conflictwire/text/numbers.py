@@ -12,9 +12,6 @@ from text_to_num import text2num
 
 DIGITS = re.compile(r"^\d+(?:[.,\u202f\u00a0 ]\d+)*$")
 GROUPED = re.compile(r"^\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+$")
-MULTIPLIERS = {"thousand": 1_000, "thousands": 1_000, "mille": 1_000, "million": 1_000_000, "millions": 1_000_000,
-               "billion": 1_000_000_000, "billions": 1_000_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000,
-               "demi-million": 500_000}
 RANGE = re.compile(r"^(\d+)\s*[-–]\s*\d+$")
 
 
