@@ -166,6 +166,11 @@ class DocContext(Document):
                 and (m.label.split(":")[1], m.start) not in backers
                 and (m.start not in owners or is_locative(self.doc, m.start))}
 
+    @functools.cached_property
+    def group_tokens(self) -> frozenset[int]:
+        """The tokens of the named groups the report mentions."""
+        return frozenset(i for a in self.actors if a.category == Category.GROUP for i in range(a.start, a.end))
+
     def times_in(self, start_tok: int, end_tok: int) -> list[TimeExpr]:
         lo, hi = self.char_range(start_tok, end_tok)
         return self.times[bisect.bisect_left(self._time_starts, lo):bisect.bisect_left(self._time_starts, hi)]

@@ -74,14 +74,15 @@ class Document:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
 
-    def in_span(self, matches: Sequence[T], span: Span | range) -> list[T]:
-        """The matches that start inside a token span, in their list's order."""
+    def in_span(self, matches: Sequence[T], span: Span | range, by: str = "start") -> list[T]:
+        """The matches whose `by` token ("start", or "head" for actor mentions) lies inside a
+        token span, in their list's order."""
         lo, hi = (span.start, span.end) if isinstance(span, Span) else (span.start, span.stop)
-        index = self._index(matches)
-        if index is None:
-            return [m for m in matches if lo <= m.start < hi]
-        starts, ordered = index
-        return ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        if len(matches) < 16:
+            return [m for m in matches if lo <= getattr(m, by) < hi]
+        positions, keys = self._index(matches, by)
+        chosen = positions[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)]
+        return [matches[k] for k in sorted(chosen)]
 
     def covering(self, matches: Sequence[T], token: int) -> list[T]:
         """The matches whose token span [start, end) holds `token`, in their list's order."""
@@ -96,17 +97,13 @@ class Document:
             self._indexes[key] = found
         return found[1].get(token, [])
 
-    def _index(self, matches: Sequence[T]) -> Optional[tuple[list[int], list[T]]]:
-        """The starts of a list sorted by start, built once per list (None for a short list, or
-        one not in order: those are scanned)."""
-        if len(matches) < 16:
-            return None
-        key = (id(matches), len(matches))
+    def _index(self, matches: Sequence[T], by: str) -> tuple[list[int], list[int]]:
+        """A list's positions sorted by their `by` token, and those tokens: built once per list."""
+        key = (by, id(matches), len(matches))
         found = self._indexes.get(key)
-        if found is None or found[0] is not matches:
-            starts = [m.start for m in matches]
-            ordered = all(a <= b for a, b in zip(starts, starts[1:]))
-            found = (matches, (starts, list(matches)) if ordered else None)
+        if found is None or found[0] is not matches:  # the list itself is kept, so its id stays its own
+            positions = sorted(range(len(matches)), key=lambda k: getattr(matches[k], by))
+            found = (matches, (positions, [getattr(matches[k], by) for k in positions]))
             self._indexes[key] = found
         return found[1]
 

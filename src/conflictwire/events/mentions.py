@@ -138,26 +138,26 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     ctx, doc = r.ctx, r.ctx.doc
     inside = lambda i: i in tokens and i not in exclude  # noqa: E731
     mention = Mention(sent=n, tokens=tokens, triggers=triggers, classes={m.label for m in triggers})
-    mention.weapons = [m for m in ctx.weapons if inside(m.start)]
+    mention.weapons = [m for m in ctx.in_span(ctx.weapons, tokens) if m.start not in exclude]
     # "according to the Guanajuato attorney general's office": who says it, not where it happened
-    places = [p for p in ctx.places if inside(p.start) and not syntax.speaks_at(doc[p.end - 1], r.speakers)]
+    places = [p for p in ctx.in_span(ctx.places, tokens) if p.start not in exclude and not syntax.speaks_at(doc[p.end - 1], r.speakers)]
     mention.places = own_places(r, places, triggers)
     mention.countries = [p for p in places if p.country and p.locative]
     clause = syntax.clause_tokens(doc, (m.start for m in triggers)) if triggers else None
-    lo, hi = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
     reporting = r.reporting  # "..., the army said on Monday": when it was said
-    in_sentence = [t for t in ctx.times if lo <= t.start < hi and ctx.token_at(t.start) not in reporting
+    told = ctx.times_in(tokens.start, tokens.stop)
+    in_sentence = [t for t in told if ctx.token_at(t.start) not in reporting
                    and not period_start(r, t)]
     times = [t for t in in_sentence if inside(ctx.token_at(t.start)) and (clause is None or ctx.token_at(t.start) in clause)]
     mention.time = times[0] if times else None
     mention.sentence_time = in_sentence[0] if in_sentence else None
-    said = [t for t in ctx.times if lo <= t.start < hi and ctx.token_at(t.start) in reporting]
+    said = [t for t in told if ctx.token_at(t.start) in reporting]
     mention.report_time = said[0] if said else None
     span = doc[tokens.start:tokens.stop]
     mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language, r.people)
                       if inside(c.start)]
-    mention.no_casualties = next((m for m in ctx.casualties if m.label == "none" and inside(m.start)), None)
-    mention.outcomes = [m for m in ctx.outcomes if inside(m.start) and not syntax.negated(doc[m.start], r.words)]
+    mention.no_casualties = next((m for m in ctx.in_span(ctx.casualties, tokens) if m.label == "none" and inside(m.start)), None)
+    mention.outcomes = [m for m in ctx.in_span(ctx.outcomes, tokens) if inside(m.start) and not syntax.negated(doc[m.start], r.words)]
     # the subject of another clause acts there, not here: "..., but added that coalition forces had left the base"
     # (but who was hurt in the clause the event is told by is its target: "deux militaires ont été
     # blessés lorsque leur véhicule a sauté sur un engin explosif")
@@ -167,7 +167,7 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     # the people a casualty count counts were hit, whatever the parse makes of them
     # ("tuant trois personnes, ..., a annoncé le gouverneur" parsed as who announced)
     counted = {c.number for c in mention.counts if c.kind in HURT}
-    assign_roles(r, mention, [a for a in ctx.actors if inside(a.head) and (
+    assign_roles(r, mention, [a for a in ctx.in_span(ctx.actors, tokens, by="head") if inside(a.head) and (
         a.counted(counted) or not elsewhere(a) or tells_own_act(r, a, triggers))], triggers, counted)
     heads = {m.end - 1 for m in [*triggers, *mention.weapons]}
     mention.another = any(t.lower_ in r.words.another and (t.head.i in heads or t.head.head.i in heads)

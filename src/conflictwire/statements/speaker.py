@@ -64,7 +64,7 @@ def find_speaker(ctx: DocContext, words: StatementWords, verb: Token, last: Opti
     subjects = [c for c in subj.head.children if c.dep_ == subj.dep_] or [subj]
     lo, hi = min(s.left_edge.i for s in subjects), max(s.right_edge.i for s in subjects) + 1
     said_by = {t.lower_ for t in doc[lo:hi]} | {t.lemma_.lower() for t in doc[lo:hi]}
-    groups = {i for a in ctx.actors if a.category == Category.GROUP for i in range(a.start, a.end)}
+    groups = ctx.group_tokens
     person = next((e for e in ctx.ents if e.label_ in PERSONS and lo <= e.start < hi
                    and e.start not in groups), None)  # "Al Shabaab" tagged as a person is still the group
     if person is None and said_by & ctx.tools.anonymous:
