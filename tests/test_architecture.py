@@ -199,3 +199,17 @@ def test_the_word_scan_finds_a_planted_word(tmp_path):
     planted.write_text('def rule(token):\n    """depuis: a docstring is no rule"""\n    return token.lower_ in ("depuis", "près", "nsubj")\n')
     found = words_in_code([planted], lexicon_words(), parser_labels())
     assert found == ["rule.py:3: 'depuis'", "rule.py:3: 'près'"]
+
+
+def test_no_helper_is_written_twice():
+    """Two functions with the same body, wherever they stand and whatever their names: one
+    should call the other (as `km`, the folds and the SQLite connections now do)."""
+    bodies: dict[str, list[str]] = {}
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and len(node.body) > 1:
+                body = node.body[1:] if isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant) else node.body
+                key = ast.dump(ast.Module(body=body, type_ignores=[]))
+                bodies.setdefault(key, []).append(f"{path.relative_to(SRC)}:{node.lineno} {node.name}")
+    twice = [" = ".join(places) for places in bodies.values() if len(places) > 1]
+    assert not twice, "functions written twice:\n" + "\n".join(twice)

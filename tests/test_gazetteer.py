@@ -337,7 +337,7 @@ def test_cli_lookup_info_and_import(built, tmp_path):
 
 def test_with_geonames_features_every_base_and_dam_is_placed_within_25_km(copy_db, tmp_path, extractor):
     """Air bases and a dam that packaged data lacks are placed exactly once a GeoNames file has them."""
-    from conflictwire.evaluate.scorer import km
+    from conflictwire.gazetteer.query import km
     from conflictwire.pipeline import Extractor
     lines = IQ_LINES + [geoname_line(9990004, "Harir Air Base", "Al Harir Airbase", 36.545, 44.352, "S", "AIRB", "IQ", "11")]
     import_geonames([write(tmp_path / "src" / "IQ.txt", lines), write(tmp_path / "src" / "alternateNamesV2.txt", ALT_LINES)],

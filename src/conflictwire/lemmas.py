@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.util import load_config
 
-from .gazetteer.store import data_dir
+from .storage import connect_ro, connect_rw, data_dir, schema_version
 
 SCHEMA_VERSION = 1
 IN_MEMORY = {"lemma_rules"}  # small tables, kept as they are
@@ -67,7 +67,7 @@ def build(source: Path, target: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
     os.close(fd)
     try:
-        con = sqlite3.connect(tmp, isolation_level=None)
+        con = connect_rw(tmp)
         con.executescript(SCHEMA)
         con.execute("BEGIN")
         small = {name: {str(k): v for k, v in t.items()} for name, t in tables.items() if name in IN_MEMORY}
@@ -138,7 +138,7 @@ class StoredLookups:
     """What a spaCy Lemmatizer asks of its `lookups`: which tables there are, and each table."""
 
     def __init__(self, path: Path):
-        self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.con = connect_ro(path, shared=True)
         meta = dict(self.con.execute("SELECT key, value FROM meta"))
         self.tables = json.loads(meta["tables"])
         sections = json.loads(meta["sections"])
@@ -155,16 +155,7 @@ class StoredLookups:
 
 
 def is_current(path: Path) -> bool:
-    if not path.is_file():
-        return False
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return False
+    return schema_version(path) == SCHEMA_VERSION
 
 
 def stored_path(nlp: Language) -> Path:

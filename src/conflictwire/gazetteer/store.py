@@ -17,16 +17,16 @@ Tables:
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from pathlib import Path
 from typing import Optional
 
+from .. import storage
 from ..errors import GazetteerError  # defined with the other errors; imported from here too
+from ..storage import ENV_DIR, data_dir  # noqa: F401 (where the gazetteer lives: read from here too)
 
 SCHEMA_VERSION = 6
 FILE_NAME = "gazetteer.sqlite"
-ENV_DIR = "CONFLICTWIRE_DATA_DIR"
 
 KIND_MAIN, KIND_ALT, KIND_STRIPPED, KIND_CODE = 0, 1, 2, 3
 
@@ -79,33 +79,14 @@ CREATE INDEX IF NOT EXISTS places_by_admin ON places (country_code, admin1_code,
 
 
 
-def data_dir() -> Path:
-    env = os.environ.get(ENV_DIR)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("conflictwire"))
-
-
 def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
 def schema_version(path: Path) -> Optional[int]:
-    """The version of the gazetteer at `path`, or None when there is none (or it is unreadable)."""
-    if not Path(path).is_file():
-        return None
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            built = con.execute("SELECT value FROM meta WHERE key = 'built_at'").fetchone()
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return None
-    return version if built else None
+    """The version of the gazetteer at `path`, or None when there is none (or it is unreadable,
+    or was never finished)."""
+    return storage.schema_version(path, "SELECT value FROM meta WHERE key = 'built_at'")
 
 
 def is_current(path: Path) -> bool:
@@ -113,14 +94,13 @@ def is_current(path: Path) -> bool:
 
 
 def connect_ro(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    con.execute("PRAGMA query_only = 1")
+    con = storage.connect_ro(path, shared=True)
     con.execute("PRAGMA cache_size = -32000")
     return con
 
 
 def connect_rw(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(str(path), isolation_level=None)
+    con = storage.connect_rw(path)
     con.execute("PRAGMA foreign_keys = OFF")
     return con
 
