@@ -8,8 +8,9 @@ report as in a 1 MB one.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from typing import Optional, Protocol, Sequence, TypeVar
+from typing import Iterable, Optional, Protocol, Sequence, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,6 +84,29 @@ class Document:
         positions, keys = self._index(matches, by)
         chosen = positions[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)]
         return [matches[k] for k in sorted(chosen)]
+
+    def in_paragraphs(self, matches: Sequence[T], paragraphs: Iterable[int], by: str = "start") -> list[T]:
+        """The matches whose `by` token stands in one of `paragraphs`, in their list's order."""
+        if len(matches) < 16:
+            wanted = set(paragraphs)
+            return [m for m in matches if self.paragraph_of(getattr(m, by)) in wanted]
+        found = [m for p in set(paragraphs) for m in self.in_span(matches, self.paragraph_tokens(p), by)]
+        if len(found) < 2:
+            return found
+        position = {id(m): k for k, m in enumerate(matches)}
+        return sorted(found, key=lambda m: position[id(m)])
+
+    def paragraph_tokens(self, paragraph: int) -> range:
+        """The tokens of a paragraph."""
+        starts = self._paragraph_token_starts
+        if not 0 <= paragraph < len(starts):
+            return range(0)
+        return range(starts[paragraph], starts[paragraph + 1] if paragraph + 1 < len(starts) else len(self.doc))
+
+    @functools.cached_property
+    def _paragraph_token_starts(self) -> list[int]:
+        chars = [t.idx for t in self.doc]
+        return [bisect.bisect_left(chars, c) for c in self._paragraph_starts]
 
     def covering(self, matches: Sequence[T], token: int) -> list[T]:
         """The matches whose token span [start, end) holds `token`, in their list's order."""

@@ -11,6 +11,7 @@ the other side of state forces that fought back.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from ..vocab import NON_STATE_KINDS
@@ -24,9 +25,10 @@ UNIDENTIFIED = "Unidentified Armed Group"
 def link_claims(events: list[Event], statements: list[Statement], known: Optional[dict[str, Actor]] = None) -> None:
     """Update events in place from the report's claims and accusations; `known`, the dictionary's
     groups, gives a transnational claimant its branch in the country it struck."""
+    timeline = Timeline(events)
     for s in statements:
         if s.statement_type == "CLAIM" and s.speaker.kind in NON_STATE_KINDS:
-            event = _event_spoken_of(events, s, s.speaker.name)
+            event = _event_spoken_of(timeline, s, s.speaker.name)
             if event is not None:
                 claimant = s.speaker.model_copy(update={"role": None})
                 # a transnational group, in the country it struck
@@ -40,14 +42,14 @@ def link_claims(events: list[Event], statements: list[Statement], known: Optiona
         elif s.statement_type in ("CLAIM", "ASSERT") and s.target is not None and s.target.kind in NON_STATE_KINDS:
             # "the Israeli military said it had targeted a Hezbollah operative", "a affirmé avoir éliminé
             # un responsable du Hamas": whom its strike was aimed at
-            event = _closest(events, s)
+            event = timeline.closest(s)
             # (a claim may correct "civilians" to the group aimed at; a plain statement only fills a gap)
             if event is not None and event.actor1 is not None and event.actor1.country_code == s.speaker.country_code \
                     and (event.actor2 is None or event.actor2.kind == "civilians" and s.statement_type == "CLAIM"):
                 event.actor2 = s.target.model_copy(update={"role": None})
                 _note(event, "claimed", s)
         elif s.statement_type == "ACCUSE" and s.target is not None:
-            event = _event_spoken_of(events, s)
+            event = _event_spoken_of(timeline, s)
             if event is not None:
                 _note(event, "attributed", s)
 
@@ -60,20 +62,29 @@ def _unidentified(actor) -> bool:
     return actor is None or actor.name.startswith(UNIDENTIFIED)
 
 
-def _closest(events: list[Event], s: Statement) -> Optional[Event]:
-    """The event told just before the statement, or the first when the statement comes first."""
-    if not events:
-        return None
-    at = _position(s)
-    before = [e for e in events if _position(e) <= at]
-    return max(before, key=_position) if before else min(events, key=_position)
+class Timeline:
+    """The report's events by the position of their trigger, to find the one told before a point."""
+
+    def __init__(self, events: list[Event]):
+        order = sorted(range(len(events)), key=lambda k: (_position(events[k]), k))
+        self.events = [events[k] for k in order]
+        self.positions = [_position(e) for e in self.events]
+
+    def closest(self, s: Statement) -> Optional[Event]:
+        """The event told just before the statement, or the first when the statement comes first
+        (of several at one position, the one the report's list gives first)."""
+        if not self.events:
+            return None
+        before = bisect.bisect_right(self.positions, _position(s))
+        at = self.positions[before - 1] if before else self.positions[0]
+        return self.events[bisect.bisect_left(self.positions, at)]
 
 
-def _event_spoken_of(events: list[Event], s: Statement, claimant: Optional[str] = None) -> Optional[Event]:
+def _event_spoken_of(timeline: Timeline, s: Statement, claimant: Optional[str] = None) -> Optional[Event]:
     """The event told just before the statement (the first, when it comes first), when its
     attacker is still unknown: unidentified, or the other side of state forces fighting back
     (the claimant itself, when the report named it there)."""
-    event = _closest(events, s)
+    event = timeline.closest(s)
     if event is None:
         return None
     state_fought_back = event.actor1 is not None and event.actor1.kind in ("state_forces", "external_forces") \

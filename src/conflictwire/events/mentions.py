@@ -19,11 +19,10 @@ from ..find.counts import Count, casualty_counts
 from ..resolve.dates import TimeExpr
 from ..text.lexmatch import Match
 from . import syntax
-from .report import Report
+from .report import HURT, Report
 from .roles import ACTOR1, ACTOR2, ASSOC, assign_roles, tells_own_act
 from .triggers import sentence_triggers, silenced
 
-HURT = ("killed", "injured")  # casualty labels of people hit
 
 
 @dataclass
@@ -154,14 +153,14 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     said = [t for t in told if ctx.token_at(t.start) in reporting]
     mention.report_time = said[0] if said else None
     span = doc[tokens.start:tokens.stop]
-    mention.counts = [c for c in casualty_counts(span, ctx.casualties, ctx.tools.vague_numbers, ctx.tools.language, r.people)
+    mention.counts = [c for c in casualty_counts(span, ctx.in_span(ctx.casualties, span), ctx.tools.vague_numbers, ctx.tools.language, r.people)
                       if inside(c.start)]
     mention.no_casualties = next((m for m in ctx.in_span(ctx.casualties, tokens) if m.label == "none" and inside(m.start)), None)
     mention.outcomes = [m for m in ctx.in_span(ctx.outcomes, tokens) if inside(m.start) and not syntax.negated(doc[m.start], r.words)]
     # the subject of another clause acts there, not here: "..., but added that coalition forces had left the base"
     # (but who was hurt in the clause the event is told by is its target: "deux militaires ont été
     # blessés lorsque leur véhicule a sauté sur un engin explosif")
-    hurt_verbs = {c.start for c in ctx.casualties if c.label in HURT}
+    hurt_verbs = r.hurt_verbs
     elsewhere = lambda a: clause is not None and a.head not in clause and syntax.is_subject(doc[a.head]) \
         and not (doc[a.head].dep_ in syntax.PASSIVE_SUBJ and doc[a.head].head.i in hurt_verbs)  # noqa: E731
     # the people a casualty count counts were hit, whatever the parse makes of them

@@ -42,7 +42,7 @@ def casualties(r: Report, d: Draft, outcomes: list[str], evidence: list[Evidence
             if value and (best[kind] is None or value > best[kind]):
                 best[kind] = value
     paragraphs = r.paragraphs_of(d.mentions)
-    coded = next((c for c in ctx.coded_fatalities if ctx.paragraph_of(c.start) in paragraphs), None)
+    coded = next(iter(ctx.in_paragraphs(ctx.coded_fatalities, paragraphs)), None)
     if coded is not None:  # the count the report says it codes ("Fatalities coded as 0 (4 reported)")
         evidence.append(ctx.evidence("fatalities", coded.start, coded.end))
         return coded.value, best[INJURED]

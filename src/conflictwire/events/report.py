@@ -17,6 +17,9 @@ from . import syntax
 from .words import EventWords, event_words
 
 
+HURT = ("killed", "injured")  # casualty labels of people hit
+
+
 @dataclass
 class Report:
     ctx: DocContext
@@ -56,6 +59,11 @@ class Report:
         ctx = self.ctx
         return {n for n, sent in enumerate(ctx.sentences)
                 if any(c.label in (StatementType.ACCUSE, StatementType.REJECT) for c in ctx.in_span(ctx.statement_cues, sent))}
+
+    @functools.cached_property
+    def hurt_verbs(self) -> set[int]:
+        """The first tokens of the report's killed and injured words."""
+        return {c.start for c in self.ctx.casualties if c.label in HURT}
 
     @functools.cached_property
     def actors_by_sentence(self) -> dict[int, list[int]]:

@@ -224,10 +224,10 @@ def attacker_left_unnamed(r: Report, d: Draft) -> bool:
     group the lead names is not to be assumed."""
     ctx = r.ctx
     paragraphs = r.paragraphs_of(d.mentions)
-    if any(a.category == Category.ARMED and ctx.paragraph_of(a.head) in paragraphs for a in ctx.actors):
+    if any(a.category == Category.ARMED for a in ctx.in_paragraphs(ctx.actors, paragraphs, by="head")):
         return True
-    for cue in ctx.statement_cues:
-        if cue.label == StatementType.CLAIM and ctx.paragraph_of(cue.start) in paragraphs:
+    for cue in ctx.in_paragraphs(ctx.statement_cues, paragraphs):
+        if cue.label == StatementType.CLAIM:
             verb = ctx.doc[cue.start]
             subject = [c for c in verb.children if c.dep_.startswith("nsubj")]
             words = {c.lower_ for c in verb.children} | {w.lower_ for s in subject for w in s.subtree}
@@ -246,7 +246,7 @@ def named_group(r: Report, a: ActorMention, sides: set[str], country: Optional[s
                                                         for t in ctx.doc[a.start:a.head]):
         return a
     paragraph = ctx.paragraph_of(a.head)
-    groups = [g for g in r.proven_groups if ctx.paragraph_of(g.head) == paragraph]
+    groups = ctx.in_paragraphs(r.proven_groups, [paragraph], by="head")
     names = {g.group.name for g in groups}
     if not groups:  # none in its paragraph: the one group the whole report names, if it names one
         sole = sole_group(r, country)

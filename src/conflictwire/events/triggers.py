@@ -93,9 +93,9 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
     if m.label == Trigger.INTERVENE and tok.pos_ == "VERB" and any(
             syntax.is_subject(c) and crowd_at(r, c.i) for c in tok.children):
         return False  # "the crowd dispersed peacefully": it left of its own accord
-    if tok.dep_ == "compound" and any(a.start <= tok.head.i < a.end for a in [*ctx.actors, *ctx.weapons]):
+    if tok.dep_ == "compound" and (ctx.covering(ctx.actors, tok.head.i) or ctx.covering(ctx.weapons, tok.head.i)):
         return False  # "riot police", "assault rifles": a kind of force or weapon, not an event
-    if any(c.start <= m.start < c.end and c.label == StatementType.SAY for c in ctx.statement_cues):
+    if any(c.label == StatementType.SAY for c in ctx.covering(ctx.statement_cues, m.start)):
         return False  # "according to": a source, not an accord
     if m.label == Trigger.AGREEMENT and (any(c.lower_ in words.concessive for c in tok.children)
                                          or tok.head.lemma_.lower() in words.violations):
@@ -167,7 +167,7 @@ def weapon_as_trigger(r: Report, sent: Span) -> list[Match]:
     hurt = [c for c in ctx.in_span(ctx.casualties, sent) if c.label in ("killed", "injured")
             and ctx.doc[c.start].pos_ in ("VERB", "AUX", "ADJ")
             and ctx.doc[c.start].dep_ not in ("pobj", "nsubj", "dobj", "obj", "nmod", "obl")]
-    placed = any(sent.start <= p.start < sent.end and not p.country for p in ctx.places)
+    placed = any(not p.country for p in ctx.in_span(ctx.places, sent))
     if not (weapons and hurt and placed) or syntax.negated(ctx.doc[hurt[0].start], r.words):
         return []
     w = weapons[0]

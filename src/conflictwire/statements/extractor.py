@@ -116,7 +116,7 @@ class StatementExtractor:
         if subj is None:
             return False
         return any(c.lower_ in nobody for c in subj.children) or subj.lower_ in nobody or \
-            any(m.start <= subj.i < m.end for m in self.ctx.triggers)
+            bool(self.ctx.covering(self.ctx.triggers, subj.i))
 
     def target(self, sent: Span, speaker: Speaker, kind: str) -> Optional[Actor]:
         """Whom the statement is about: for a denial, its accuser; else the first actor of the
@@ -124,8 +124,8 @@ class StatementExtractor:
         if kind == StatementType.REJECT and speaker.actor.country_code in self.accused:
             return self.accused[speaker.actor.country_code].model_copy(update={"role": None, "text": None})
         doc = self.ctx.doc
-        for a in self.ctx.actors:
-            if not (sent.start <= a.head < sent.end) or speaker.start <= a.head < speaker.end:
+        for a in self.ctx.in_span(self.ctx.actors, sent, by="head"):
+            if speaker.start <= a.head < speaker.end:
                 continue
             code = a.backer or a.country or (a.group.country_code if a.group else None)
             if code and code != speaker.actor.country_code:

@@ -72,7 +72,7 @@ def classify_say(ctx: DocContext, words: StatementWords, sent: Span, speaker: Sp
         return StatementType.DEMAND
     # the words said use a verb of their own: "'We demand that ...,' the office said"
     inside = quote_tokens(ctx, quoted) if quoted else range(0)
-    own = [c.label for c in ctx.statement_cues if c.label in QUOTED_KINDS and c.start in inside]
+    own = [c.label for c in ctx.in_span(ctx.statement_cues, inside) if c.label in QUOTED_KINDS]
     if own:
         return min(own, key=PRIORITY.index)
     if any(c.label == StatementType.WARN for c in t.statements.find(keys, sent.start, sent.end)):

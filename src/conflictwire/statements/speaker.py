@@ -65,12 +65,12 @@ def find_speaker(ctx: DocContext, words: StatementWords, verb: Token, last: Opti
     lo, hi = min(s.left_edge.i for s in subjects), max(s.right_edge.i for s in subjects) + 1
     said_by = {t.lower_ for t in doc[lo:hi]} | {t.lemma_.lower() for t in doc[lo:hi]}
     groups = ctx.group_tokens
-    person = next((e for e in ctx.ents if e.label_ in PERSONS and lo <= e.start < hi
+    person = next((e for e in ctx.in_span(ctx.ents, range(lo, hi)) if e.label_ in PERSONS
                    and e.start not in groups), None)  # "Al Shabaab" tagged as a person is still the group
     if person is None and said_by & ctx.tools.anonymous:
         return None
     role = find_role(ctx, lo, hi)
-    actors = [a for a in ctx.actors if lo <= a.head < hi]
+    actors = ctx.in_span(ctx.actors, range(lo, hi), by="head")
     if _international(ctx, words, lo, hi):  # the UN, the EU, the Red Cross speak for no state
         name = doc[lo:hi].text
         group = next((a.group for a in actors if a.category == Category.GROUP and a.group), None)
