@@ -15,3 +15,16 @@ def gazetteer():
 def extractor(gazetteer) -> Extractor:
     """One extractor for the whole run: spaCy pipelines and the gazetteer load once."""
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def set_predictions(extractor):
+    """The records the extractor writes for an evaluation set, extracted once per session."""
+    from conflictwire.evaluate.sets import predictions
+    cache = {}
+
+    def of(evaluation_set):
+        if evaluation_set.key not in cache:
+            cache[evaluation_set.key] = predictions(extractor, evaluation_set)
+        return cache[evaluation_set.key]
+    return of

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from conflictwire.cli import app
 from conflictwire.evaluate import score
 from conflictwire.evaluate import baseline as gate_file
+from conflictwire.evaluate.sets import project_sets
 from conflictwire.evaluate.acled import AcledError, actor_country, actor_kind, read_acled
 from conflictwire.evaluate.records import checksum, load
 
@@ -240,22 +241,41 @@ def test_gate_notices_a_changed_gold_set(corpus):
     with (gold_dir / "a.gold.jsonl").open("a") as fh:
         fh.write(json.dumps(event("a.txt", date="2024-03-09")) + "\n")
     result = runner.invoke(app, ["eval", "--gold", str(gold_dir), "--pred", str(pred), "--baseline", str(base)])
-    assert result.exit_code == 1 and "gold files changed" in result.output
+    assert result.exit_code == 1 and "changed since it was pinned" in result.output
 
 
 def test_gate_tolerates_a_drop_within_the_margin():
-    pinned = {"gold_checksum": "c", "margin": 0.02, "figures": {"events_f1": 0.80}}
+    pinned = {"margin": 0.02, "sets": {"corpus": {"checksum": "c", "figures": {"events_f1": 0.80}}}}
     result = {"events": {"f1": 0.785}, "statements": {"f1": 0}, "tallies": {"f1": 0}, "fields": {}}
-    assert gate_file.gate(pinned, result, "c") == []
+    assert gate_file.gate(pinned, "corpus", result, "c") == []
     result["events"]["f1"] = 0.77
-    assert gate_file.gate(pinned, result, "c")
+    assert gate_file.gate(pinned, "corpus", result, "c")
+    assert "not pinned" in gate_file.gate(pinned, "news", result, "c")[0]
 
 
-def test_readme_shows_the_pinned_figures():
-    """The README's table is written by `make figures` from the committed baseline; it must not go stale."""
+def test_pinning_a_lower_figure_needs_a_reason_and_keeps_it(corpus):
+    gold_dir, pred, base = corpus
+    worse = pred.read_text().splitlines()[:-1]  # one event fewer: events F1 goes down
+    pred.write_text("\n".join(worse) + "\n")
+    refused = runner.invoke(app, ["eval", "--gold", str(gold_dir), "--pred", str(pred), "--write-baseline", str(base)])
+    assert refused.exit_code == 1 and "say why with --reason" in refused.output
+    assert gate_file.read_baseline(base)["sets"]["scored"]["figures"]["events_f1"] == 1.0  # nothing pinned
+    pinned = runner.invoke(app, ["eval", "--gold", str(gold_dir), "--pred", str(pred), "--write-baseline", str(base),
+                                 "--reason", "one gold event was a duplicate"])
+    assert pinned.exit_code == 0, pinned.output
+    body = gate_file.read_baseline(base)
+    assert body["sets"]["scored"]["figures"]["events_f1"] < 1.0
+    assert body["lowered"][-1]["reason"] == "one gold event was a duplicate" and "events F1" in body["lowered"][-1]["figures"][0]
+
+
+def test_readme_shows_the_pinned_figures_of_every_set():
+    """The README's table is written by `make baseline` from the committed baseline; it must not go stale."""
     pinned = gate_file.read_baseline(ROOT / "tests" / "data" / "baseline.json")
-    assert gate_file.readme_table(ROOT / "README.md") == gate_file.markdown_table(pinned)
-    assert pinned["gold_checksum"] == checksum(sorted((ROOT / "tests" / "data" / "gold").glob("*.gold.jsonl")))
+    table = gate_file.readme_table(ROOT / "README.md")
+    assert table == gate_file.markdown_table(pinned)
+    assert "the project's corpus (written with the rules)" in table and "real reports (development set)" in table
+    corpus = [s for s in project_sets(ROOT) if s.key == "corpus"][0]
+    assert pinned["sets"]["corpus"]["checksum"] == corpus.checksum()  # gold and report texts both
 
 
 def test_canonical_names_are_scored_apart_from_kind_and_country():

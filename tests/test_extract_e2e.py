@@ -1,16 +1,19 @@
 """End to end on the reports the project wrote for tests (tests/data/gold), scored against
 their gold records with conflictwire's own scorer."""
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conflictwire.evaluate import score
 from conflictwire.evaluate.baseline import gate, read_baseline
-from conflictwire.evaluate.records import checksum
+from conflictwire.evaluate.sets import dev_folder, project_sets, score_set
 from conflictwire.export import write_jsonl
 from conflictwire.ingest import read_inputs
 
+ROOT = Path(__file__).parent.parent
 GOLD_DIR = Path(__file__).parent / "data" / "gold"
 # The figures pinned by `make baseline`; a drop of more than the margin fails the suite.
 BASELINE = GOLD_DIR.parent / "baseline.json"
@@ -56,12 +59,34 @@ def test_events_carry_trigger_evidence_and_valid_types(run):
             assert 0.0 <= e.confidence <= 1.0 and e.notes.endswith(".")
 
 
-def test_quality_gate_holds_against_the_pinned_baseline(run):
-    _, pred, gold = run
-    result = score(gold, pred, names=True)
-    reasons = gate(read_baseline(BASELINE), result, checksum(sorted(GOLD_DIR.glob("*.gold.jsonl"))))
+SETS = project_sets(ROOT)
+
+
+@pytest.mark.parametrize("evaluation_set", SETS, ids=[s.key for s in SETS])
+def test_quality_gate_holds_on_every_set(evaluation_set, set_predictions):
+    """The project's corpus, and each real development set beside the project, against its pinned figures."""
+    result = score_set(evaluation_set, set_predictions(evaluation_set))
+    reasons = gate(read_baseline(BASELINE), evaluation_set.key, result, evaluation_set.checksum())
     assert not reasons, "; ".join(reasons)
     assert result["evidence_valid"] == 1.0
+
+
+@pytest.mark.parametrize("evaluation_set", SETS, ids=[s.key for s in SETS])
+def test_our_scorer_agrees_with_the_shared_one(evaluation_set, set_predictions, tmp_path):
+    """`conflictwire eval` gives the figures of the shared score.py, key for key, on every set."""
+    shared = dev_folder(ROOT).parent / "tools" / "score.py"
+    ours = score_set(evaluation_set, set_predictions(evaluation_set))
+    ours.pop("names")
+    if not shared.is_file():  # a checkout without the shared folder: only the corpus is there to score
+        assert not evaluation_set.real and ours["events"]["gold"] > 0
+        return
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps(r) + "\n" for r in set_predictions(evaluation_set)), encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in evaluation_set.gold_records()), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(shared), "--gold", str(gold), "--pred", str(pred), "--json"],
+                          capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == ours
 
 
 def test_gold_statement_and_tally_keys_are_single_values():

@@ -1,5 +1,5 @@
 """The `conflictwire` command: a thin layer over the library. This module only assembles the
-Typer app; each command lives in its own module (extract, eval, gazetteer), and what they
+Typer app; each command lives in its own module (extract, eval, gate, gazetteer), and what they
 share in `common`."""
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from .eval import EPILOG as EVAL_EPILOG
 from .eval import evaluate_command
 from .extract import EPILOG as EXTRACT_EPILOG
 from .extract import extract_command
+from .gate import EPILOG as GATE_EPILOG
+from .gate import gate_command
 from .gazetteer import gazetteer_app
 
 app = typer.Typer(
@@ -24,6 +26,7 @@ def main() -> None:
 
 app.command("extract", epilog=EXTRACT_EPILOG)(extract_command)
 app.command("eval", epilog=EVAL_EPILOG)(evaluate_command)
+app.command("gate", epilog=GATE_EPILOG)(gate_command)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 if __name__ == "__main__":

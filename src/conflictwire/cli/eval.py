@@ -39,6 +39,8 @@ def evaluate_command(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Pin the figures of this run (and the gold checksum) in this file."),
     readme: Optional[Path] = typer.Option(None, "--readme", help="Rewrite the figures table between the markers of this README from the baseline."),
     save_pred: Optional[Path] = typer.Option(None, "--save-pred", help="Also write the predictions of a fresh extraction here."),
+    set_key: str = typer.Option(gate_file.DEFAULT_SET, "--set", help="The name this run's figures are pinned and checked under in the baseline file."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Why pinned figures go down (needed when any does; kept in the baseline file)."),
 ) -> None:
     """Score extracted records against gold: events, statements and tallies, field by field."""
     problems: list[Problem] = []
@@ -58,10 +60,14 @@ def evaluate_command(
             (err if as_json else out).print(line, highlight=False, soft_wrap=True)
     failed = bool(problems)
     if write_baseline:
-        gate_file.write_baseline(write_baseline, result, checksum(checked), corpus_counts(gold_records, pred_records))
+        try:
+            gate_file.pin(write_baseline, set_key, result, checksum(checked), corpus=corpus_counts(gold_records, pred_records), reason=reason)
+        except gate_file.BaselineError as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1)
         err.print(f"baseline written to {write_baseline}", highlight=False, soft_wrap=True)
     if baseline:
-        failed |= _check_gate(baseline, result, checked)
+        failed |= _check_gate(baseline, set_key, result, checked)
     if readme:
         pinned = gate_file.read_baseline(write_baseline or baseline) if (write_baseline or baseline) else None
         if pinned is None:
@@ -104,13 +110,13 @@ def _extract(items: list, save_pred: Optional[Path]) -> list[dict]:
     return [r.model_dump(mode="json") for res in results for r in res.records()]
 
 
-def _check_gate(path: Path, result: dict, checked: list[Path]) -> bool:
+def _check_gate(path: Path, set_key: str, result: dict, checked: list[Path]) -> bool:
     try:
         pinned = gate_file.read_baseline(path)
     except ValueError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         return True
-    reasons = gate_file.gate(pinned, result, checksum(checked))
+    reasons = gate_file.gate(pinned, set_key, result, checksum(checked))
     for reason in reasons:
         err.print(f"[red]gate failed[/red] {reason}", highlight=False, soft_wrap=True)
     if not reasons:

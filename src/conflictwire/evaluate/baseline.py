@@ -1,15 +1,20 @@
-"""The quality gate: figures pinned in a committed baseline file, and the README's figures table.
+"""The quality gate: figures pinned per evaluation set in a committed baseline file, and the
+README's figures table.
 
-The baseline holds the figures measured on the project's gold corpus and the checksum of the gold
-files they were measured on. A run fails the gate when a figure falls more than `margin` below its
-pinned value, or when the gold files changed since the baseline was written (then the figures are
-not comparable, and the baseline must be written again on purpose).
+A baseline file holds, for each set it pins (the project's corpus, the real development sets),
+the figures measured on it and the checksum of its gold and report files. A run fails the gate
+when a figure falls more than `margin` below its pinned value, or when the set changed since it
+was pinned (the figures are then not comparable, and the set must be pinned again on purpose).
+Pinning a figure lower than before needs a reason, which the file keeps (`lowered`), so the
+commit that lowers it says why.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import Optional
 
 MARGIN = 0.02
 LABELS = {
@@ -20,7 +25,16 @@ LABELS = {
     "fatalities": "fatalities", "injuries": "injuries", "evidence_valid": "evidence valid",
     "actor1_name": "actor1 canonical name", "actor2_name": "actor2 canonical name",
 }
+# The README's table: one row per set, these columns.
+COLUMNS = {"events_f1": "events F1", "sub_event_type": "sub-type", "event_date": "date", "location_25km": "place ≤25 km",
+           "country": "country", "actor1": "actor1", "actor2": "actor2", "fatalities": "fatalities",
+           "statements_f1": "statements F1", "tallies_f1": "tallies F1"}
 README_START, README_END = "<!-- figures:start -->", "<!-- figures:end -->"
+DEFAULT_SET = "scored"
+
+
+class BaselineError(ValueError):
+    """A baseline file that cannot be read, or a pin that needs a reason."""
 
 
 def figures(result: dict) -> dict[str, float]:
@@ -34,44 +48,68 @@ def figures(result: dict) -> dict[str, float]:
     return {k: flat[k] for k in LABELS if k in flat}
 
 
-def write_baseline(path: Path, result: dict, gold_checksum: str, corpus: dict) -> None:
-    body = {"gold_checksum": gold_checksum, "corpus": corpus, "margin": MARGIN, "figures": figures(result),
-            "counts": {k: result[k] for k in ("events", "statements", "tallies")}}
-    path.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
 def read_baseline(path: Path) -> dict:
     try:
         body = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ValueError(f"{path}: no baseline file; write one with --write-baseline") from None
+        raise BaselineError(f"{path}: no baseline file; write one with --write-baseline") from None
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: not a baseline file (invalid JSON: {exc.msg}, line {exc.lineno})") from None
-    if not isinstance(body, dict) or not isinstance(body.get("figures"), dict) or "gold_checksum" not in body:
-        raise ValueError(f"{path}: not a baseline file (needs gold_checksum and figures)")
+        raise BaselineError(f"{path}: not a baseline file (invalid JSON: {exc.msg}, line {exc.lineno})") from None
+    if not isinstance(body, dict) or not isinstance(body.get("sets"), dict) or not all(
+            isinstance(s, dict) and isinstance(s.get("figures"), dict) and "checksum" in s for s in body["sets"].values()):
+        raise BaselineError(f"{path}: not a baseline file (needs sets, each with a checksum and figures)")
     return body
 
 
-def gate(baseline: dict, result: dict, gold_checksum: str) -> list[str]:
-    """Why the gate fails, or [] when it passes."""
-    if baseline["gold_checksum"] != gold_checksum:
-        return ["the gold files changed since the baseline was written (checksum differs); "
-                "re-run with --write-baseline to pin figures for the new gold set"]
+def pin(path: Path, key: str, result: dict, checksum: str, *, label: str = "", corpus: Optional[dict] = None,
+        reason: Optional[str] = None) -> list[str]:
+    """Pin a set's figures in the baseline file (created when missing); returns the figures that
+    went down. A figure lower than its pinned value needs `reason` (BaselineError without one),
+    unless the set itself changed (its checksum differs: the old figures measured other data)."""
+    body = read_baseline(path) if path.exists() else {"margin": MARGIN, "sets": {}, "lowered": []}
+    old = body["sets"].get(key)
+    now = figures(result)
+    drops = [] if old is None or old["checksum"] != checksum else [
+        f"{LABELS.get(k, k)}: {old['figures'][k]:.3f} -> {v:.3f}" for k, v in now.items()
+        if k in old["figures"] and v < old["figures"][k] - 0.0005]
+    if drops and not reason:
+        raise BaselineError(f"{key}: figures would go down ({'; '.join(drops)}); say why with --reason")
+    if drops:
+        body.setdefault("lowered", []).append({"set": key, "date": dt.date.today().isoformat(), "figures": drops, "reason": reason})
+    body["sets"][key] = {"label": label or (old or {}).get("label", key), "checksum": checksum, "corpus": corpus or {},
+                         "figures": now, "counts": {k: result[k] for k in ("events", "statements", "tallies")}}
+    path.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return drops
+
+
+def gate(baseline: dict, key: str, result: dict, checksum: str) -> list[str]:
+    """Why the gate fails for one set, or [] when it passes."""
+    pinned = baseline["sets"].get(key)
+    if pinned is None:
+        return [f"{key}: not pinned in the baseline; pin it with --write-baseline"]
+    if pinned["checksum"] != checksum:
+        return [f"{key}: its gold or reports changed since it was pinned (checksum differs); "
+                "pin it again on purpose, in a commit that says why"]
     margin = float(baseline.get("margin", MARGIN))
     now = figures(result)
-    return [f"{LABELS.get(k, k)}: {now.get(k, 0.0):.3f}, more than {margin:.2f} below the pinned {floor:.3f}"
-            for k, floor in baseline["figures"].items() if now.get(k, 0.0) < floor - margin - 1e-9]
+    return [f"{key}: {LABELS.get(k, k)} {now.get(k, 0.0):.3f}, more than {margin:.2f} below the pinned {floor:.3f}"
+            for k, floor in pinned["figures"].items() if now.get(k, 0.0) < floor - margin - 1e-9]
 
 
 def markdown_table(baseline: dict) -> str:
-    """The figures of a baseline as a Markdown table, for the README."""
-    corpus = baseline.get("corpus") or {}
-    counts = baseline.get("counts") or {}
-    lines = [f"Gold corpus: {corpus.get('reports', '?')} reports ({corpus.get('fr', '?')} French, "
-             f"{corpus.get('en', '?')} English), {counts.get('events', {}).get('gold', '?')} events, "
-             f"{counts.get('statements', {}).get('gold', '?')} statements, {counts.get('tallies', {}).get('gold', '?')} tallies.",
-             "", "| figure | value |", "|---|---|"]
-    lines += [f"| {LABELS.get(k, k)} | {v:.3f} |" for k, v in baseline["figures"].items()]
+    """The pinned figures as a Markdown table for the README: a row per set, the real reports first."""
+    sets = sorted(baseline["sets"].values(), key=lambda s: s.get("label", "").startswith("the project's"))
+    lines = ["| set | reports | events | " + " | ".join(COLUMNS.values()) + " |",
+             "|---|---|---|" + "---|" * len(COLUMNS)]
+    for s in sets:
+        counts = s.get("counts", {})
+        cells = [f"{s['figures'][k]:.2f}" if k in s["figures"] else "–" for k in COLUMNS]
+        if not counts.get("statements", {}).get("gold"):
+            cells[list(COLUMNS).index("statements_f1")] = "–"  # ACLED notes hold no statements or tallies
+        if not counts.get("tallies", {}).get("gold"):
+            cells[list(COLUMNS).index("tallies_f1")] = "–"
+        lines.append(f"| {s.get('label', '')} | {s.get('corpus', {}).get('reports', '?')} | "
+                     f"{counts.get('events', {}).get('gold', '?')} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -80,7 +118,7 @@ def update_readme(readme: Path, table: str) -> bool:
     text = readme.read_text(encoding="utf-8")
     pattern = re.compile(re.escape(README_START) + r".*?" + re.escape(README_END), re.S)
     if not pattern.search(text):
-        raise ValueError(f"{readme}: no {README_START} ... {README_END} markers to put the figures between")
+        raise BaselineError(f"{readme}: no {README_START} ... {README_END} markers to put the figures between")
     new = pattern.sub(lambda _: f"{README_START}\n{table}\n{README_END}", text)
     if new != text:
         readme.write_text(new, encoding="utf-8")
