@@ -204,9 +204,9 @@ class TallyQuantity(StrEnum):
     SURRENDERED = "surrendered"
     VIOLATIONS = "violations"
     PROTESTERS = "protesters"
-    SEXUAL_VIOLENCE_CASES = "sexual violence cases"
-    DAMAGE_USD = "damage_usd"  # issue 12 will relabel these two
-    DAMAGE_EUR = "damage_eur"
+    SEXUAL_ASSAULTS = "sexual assaults"  # cases of sexual violence: acts, counted as a plural noun
+    DOLLARS_OF_DAMAGE = "dollars of damage"  # a damage estimate: what is counted is the money
+    EUROS_OF_DAMAGE = "euros of damage"
 
 
 class Launch(StrEnum):
