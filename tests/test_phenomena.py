@@ -604,3 +604,14 @@ def test_the_day_of_an_accusation_is_not_the_day_of_what_it_accuses(extractor):
             "des grenades chargées de gaz toxique sur ses positions près de Pokrovsk, intoxiquant trois soldats.")
     [e] = extract(extractor, text, "fr", published="2025-02-21").events
     assert e.sub_event_type == "Chemical weapon" and e.event_date == "2025-02-18"
+
+
+def test_a_warning_adjective_warns_only_with_a_complement(extractor):
+    """ "inévitable" / "inevitable" warn when they qualify a noun or bring in a clause, not bare."""
+    def kinds(text, lang):
+        return [s.statement_type for s in extract(extractor, text, lang, published="2025-04-11").statements]
+    assert "WARN" in kinds("Le président libanais a affirmé jeudi qu'il serait « inévitable » que le conflit s'étende au sud.", "fr")
+    assert "WARN" in kinds("Le ministre iranien a déclaré mardi qu'une riposte inévitable attendait Israël.", "fr")
+    assert "WARN" in kinds("The Houthi leader said on Tuesday that a wider war was inevitable.", "en")
+    assert "WARN" not in kinds("Le porte-parole de l'armée malienne a déclaré mardi que c'était inévitable.", "fr")
+    assert "WARN" not in kinds("The army spokesman said on Tuesday it had been inevitable.", "en")

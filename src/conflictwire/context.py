@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .document import Document
 from .find.actors import ActorFinder, ActorLexicon, ActorMention, own_forces
 from .find.counts import Count, coded_count
-from .find.cues import calls_to_act, reflexive_other
+from .find.cues import calls_to_act, reflexive_other, warnings
 from .find.places import PlaceMention, inside_name, is_locative
 from .gazetteer.query import Gazetteer
 from .knowledge import actor_entries, lexicon, regions
@@ -57,6 +57,7 @@ class LanguageTools:
     coded_fatalities: PhraseIndex
     demand_verbs: set
     demand_markers: set
+    warning_adjectives: set
     accusation_words: PhraseIndex
     roles: PhraseIndex
     role_order: list
@@ -87,6 +88,7 @@ class LanguageTools:
             coded_fatalities=index(lex.coded_fatalities),
             demand_verbs={w.lower() for w in lex.demand_verbs},
             demand_markers={w.lower() for w in lex.demand_markers},
+            warning_adjectives={w.lower() for w in lex.warning_adjectives},
             accusation_words=index({"accuse": lex.accusation_words}),
             roles=index(lex.roles), role_order=list(lex.roles),
             regions=index({name: words.get(language, []) for name, words in regions().items()}),
@@ -120,6 +122,7 @@ class DocContext(Document):
                                               if (c := coded_count(doc, m, t.vague_numbers, t.language))]
         self.outcomes = t.outcomes.find(keys)
         self.statement_cues = self._statement_cues()
+        self.warnings = warnings(doc, t.warning_adjectives)  # what a plain "said" may say: "« inévitable » que..."
         self.periods = t.tally_period.find(keys)
         self.region_refs = t.regions.find(keys)
         self.country_refs = self._country_refs()

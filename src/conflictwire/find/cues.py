@@ -32,3 +32,22 @@ def reflexive_other(doc: Doc, m: Match, verbs: set[str]) -> bool:
     verb = doc[m.start]
     return verb.lemma_.lower() in verbs and any(
         c.dep_.startswith("expl") and c.morph.get("Reflex") == ["Yes"] for c in verb.children)
+
+
+def warnings(doc: Doc, adjectives: set[str]) -> list[Match]:
+    """A warning adjective with a complement (the lexicons' `warning_adjectives`): the noun it
+    qualifies ("une riposte inévitable"), a noun as its subject ("a wider war is inevitable"), or
+    a clause right after it ("il est « inévitable » que le conflit s'étende"). Bare, it only
+    comments ("c'était inévitable")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in adjectives and tok.lower_ not in adjectives:
+            continue
+        qualifies = tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN")
+        holders = (tok, tok.head) if tok.dep_ == "acomp" else (tok,)  # "war is inevitable": the copula holds the subject
+        subject = [c for x in holders for c in x.children if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN")]
+        after = next((t for t in doc[tok.i + 1:tok.sent.end] if not t.is_punct and not t.is_quote), None)
+        clause = after is not None and after.pos_ == "SCONJ"
+        if qualifies or subject or clause:
+            out.append(Match(tok.i, tok.i + 1, StatementType.WARN, tok.lower_))
+    return out

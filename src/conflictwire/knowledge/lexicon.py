@@ -176,6 +176,7 @@ class Lexicon(_Section):
     responsibility: Words = []
     actor_phrase_stops: Words = []
     demand_markers: Words = []
+    warning_adjectives: Words = []
     # events: the words the trigger and role rules read (events/words.py)
     clitic_negation: Words = []  # "ne", "n'": half a negation, not one by itself
     negative_determiners: Words = []  # "no", "aucun", "sans": negate the trigger noun they stand before

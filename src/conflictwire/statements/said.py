@@ -75,7 +75,7 @@ def classify_say(ctx: DocContext, words: StatementWords, sent: Span, speaker: Sp
     own = [c.label for c in ctx.in_span(ctx.statement_cues, inside) if c.label in QUOTED_KINDS]
     if own:
         return min(own, key=PRIORITY.index)
-    if any(c.label == StatementType.WARN for c in t.statements.find(keys, sent.start, sent.end)):
+    if any(c.label == StatementType.WARN for c in t.statements.find(keys, sent.start, sent.end)) or ctx.in_span(ctx.warnings, sent):
         return StatementType.WARN
     negated = any(tok.lower_ in t.negation and tok.dep_ in ("advmod", "neg") for tok in sent if tok.i >= speaker.end)
     if negated and speaker.actor.country_code in accused:
