@@ -288,3 +288,19 @@ def test_canonical_names_are_scored_apart_from_kind_and_country():
     assert s["fields"]["actor2"]["accuracy"] == 1.0  # kind and country are right all the same
     assert "names" not in score(gold, pred)
     assert gate_file.figures(s)["actor2_name"] == 0.0
+
+
+def test_acleds_own_coding_notes_can_be_taken_out_of_the_notes(tmp_path):
+    """ "Fatalities coded as 0 (...)" is the coders' word, not the report's: `eval --acled` shows
+    the figures with it and without it."""
+    from conflictwire.evaluate.acled import strip_coding_notes
+    assert strip_coding_notes("Gunmen killed 3 herders near Ansongo. Fatalities coded as 0 (local radio reported 3).") \
+        == "Gunmen killed 3 herders near Ansongo."
+    assert strip_coding_notes("Troops killed 8 militants in two villages. Fatalities split over 2 locations (4).") \
+        == "Troops killed 8 militants in two villages."
+    assert strip_coding_notes("Police arrested 5 men. No fatalities.") == "Police arrested 5 men. No fatalities."
+    row = ROWS[0].replace("Four soldiers were killed.", "Four soldiers were killed. Fatalities coded as 0 (local media reported 4).")
+    kept, taken = read_acled(acled_file(tmp_path, [row])), read_acled(acled_file(tmp_path, [row]), coding_notes=False)
+    assert "coded as 0" in kept.reports[0].text and "coded as" not in taken.reports[0].text
+    shown = runner.invoke(app, ["eval", "--acled", str(acled_file(tmp_path, [row]))])
+    assert shown.exit_code == 0 and "Without ACLED's own coding notes" in shown.output

@@ -32,7 +32,8 @@ def evaluate_command(
     reports: List[str] = typer.Argument(None, help="Reports to extract and score in one go (files or directories), instead of --pred."),
     gold: Optional[Path] = typer.Option(None, "--gold", "-g", help="Gold records: a .jsonl file, or a directory of *.gold.jsonl files."),
     pred: Optional[Path] = typer.Option(None, "--pred", "-p", help="Predicted records (what `conflictwire extract` wrote)."),
-    acled: Optional[Path] = typer.Option(None, "--acled", help="An ACLED CSV export: each row's notes are extracted and scored against the row."),
+    acled: Optional[Path] = typer.Option(None, "--acled", help="An ACLED CSV export: each row's notes are extracted and scored against the row (with and without ACLED's own coding notes)."),
+    coding_notes: bool = typer.Option(True, "--coding-notes/--no-coding-notes", help="With --acled: keep ACLED's own coding notes ('Fatalities coded as 0') in the notes (the main figures); the other way is shown beside them."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object (the keys of the shared score.py --json)."),
     show: bool = typer.Option(False, "--show", help="List every gold event with what it matched or why it was missed."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Fail (exit 1) when a figure drops more than the margin below this baseline, or the gold changed."),
@@ -44,7 +45,7 @@ def evaluate_command(
 ) -> None:
     """Score extracted records against gold: events, statements and tallies, field by field."""
     problems: list[Problem] = []
-    gold_records, pred_records, checked = _gold_and_predictions(reports, gold, pred, acled, save_pred, problems)
+    gold_records, pred_records, checked = _gold_and_predictions(reports, gold, pred, acled, save_pred, problems, coding_notes)
     for p in problems:
         err.print(f"[red]error[/red] {p}", highlight=False, soft_wrap=True)
     for doc in missing_reports(gold_records, pred_records):
@@ -55,6 +56,10 @@ def evaluate_command(
         typer.echo(json.dumps({k: v for k, v in result.items() if k != "names"}))
     else:
         out.print(figures_table(result))
+        if acled is not None:  # ACLED's coding notes are ACLED's, not the report's: the figures the other way
+            other = _gold_and_predictions(None, None, None, acled, None, [], not coding_notes)
+            out.print(figures_table(score(other[0], other[1], names=True),
+                                    f"{'Without' if coding_notes else 'With'} ACLED's own coding notes"))
     if show:  # to standard error when standard output carries JSON
         for line in show_lines(details):
             (err if as_json else out).print(line, highlight=False, soft_wrap=True)
@@ -77,11 +82,11 @@ def evaluate_command(
     raise typer.Exit(1 if failed else 0)
 
 
-def _gold_and_predictions(reports, gold, pred, acled, save_pred, problems):
+def _gold_and_predictions(reports, gold, pred, acled, save_pred, problems, coding_notes=True):
     """Gold records, predicted records, and the gold files (for the checksum)."""
     if acled is not None:
         try:
-            data = read_acled(acled)
+            data = read_acled(acled, coding_notes)
         except AcledError as exc:
             err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(2)
@@ -131,8 +136,8 @@ def corpus_counts(gold: list[dict], pred: list[dict]) -> dict:
     return {"reports": len(docs), **{k: v for k, v in sorted(langs.items()) if k}}
 
 
-def figures_table(result: dict) -> Table:
-    table = Table(title="Scores against gold")
+def figures_table(result: dict, title: str = "Scores against gold") -> Table:
+    table = Table(title=title)
     for col in ("", "gold", "predicted", "matched", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col else "left")
     for kind in ("events", "statements", "tallies"):

@@ -153,9 +153,20 @@ def _iso_numeric(value: Optional[str]) -> Optional[str]:
     return country.alpha_2 if country else None
 
 
-def read_acled(path: Path) -> AcledSet:
-    """Reports and gold from an ACLED CSV export. Raises AcledError when the file is not one; a
-    bad row is reported (file, line, reason) and left out."""
+# ACLED's own coding notes at the end of its notes: "Fatalities coded as 0 (local media reported 2).",
+# "Fatalities split over 2 locations (3)." They are the coders' words, not the report's.
+CODING_NOTE = re.compile(r"\s*\(?\bFatalit(?:y|ies) (?:coded as|split over)\b[^.]*(?:\.|$)\)?", re.I)
+
+
+def strip_coding_notes(notes: str) -> str:
+    """The notes without ACLED's own coding notes."""
+    return CODING_NOTE.sub("", notes).strip()
+
+
+def read_acled(path: Path, coding_notes: bool = True) -> AcledSet:
+    """Reports and gold from an ACLED CSV export; `coding_notes=False` takes ACLED's own coding
+    notes ("Fatalities coded as 0") out of the reports. Raises AcledError when the file is not
+    one; a bad row is reported (file, line, reason) and left out."""
     out = AcledSet()
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
@@ -179,7 +190,8 @@ def read_acled(path: Path) -> AcledSet:
                     continue
                 record = row_to_gold(row, doc)
                 out.gold.append(record)
-                out.reports.append(Report(source=f"{path}:{line}", text=row["notes"],
+                text = row["notes"] if coding_notes else strip_coding_notes(row["notes"])
+                out.reports.append(Report(source=f"{path}:{line}", text=text,
                                           published=parse_date(row["event_date"]).isoformat(), source_path=doc))
         except (UnicodeDecodeError, csv.Error) as exc:
             raise AcledError(f"{path}:{reader.line_num}: unreadable CSV ({exc})") from None
