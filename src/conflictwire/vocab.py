@@ -144,6 +144,16 @@ class Outcome(StrEnum):
     NO_CASUALTIES = "no_casualties"
 
 
+class Casualty(StrEnum):
+    """What a casualty word says befell people (the lexicons' `casualties` labels)."""
+    KILLED = "killed"
+    INJURED = "injured"
+    NONE = "none"  # "no casualties were reported"
+
+
+HURT = frozenset({Casualty.KILLED, Casualty.INJURED})  # people hit
+
+
 class StatementType(StrEnum):
     """PLOVER-style statement types; SAY is a saying verb whose kind its words decide."""
     ACCUSE = "ACCUSE"

@@ -12,12 +12,9 @@ from ..find.actors import ActorMention
 from ..model import Actor
 from ..resolve.actors import branch_in, canonical
 from ..resolve.dates import ResolvedDate
-from ..vocab import ActorKind, Category, NON_STATE_KINDS, StatementType
+from ..vocab import HURT, NON_STATE_KINDS, ActorKind, Category, StatementType
 from . import syntax
 from .words import EventWords, event_words
-
-
-HURT = ("killed", "injured")  # casualty labels of people hit
 
 
 @dataclass
