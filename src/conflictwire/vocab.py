@@ -22,6 +22,7 @@ class ActorKind(StrEnum):
 
 
 NON_STATE_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})  # armed, not a state's
+STATE_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES})  # a state's, at home or abroad
 
 
 class Category(StrEnum):

@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..model import Actor, Event, Statement
 from ..resolve.actors import branch_in
-from ..vocab import NON_STATE_KINDS, ActorKind, EventType, Outcome, StatementType
+from ..vocab import NON_STATE_KINDS, STATE_KINDS, ActorKind, EventType, Outcome, StatementType
 from .notes import write_notes
 
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -89,8 +89,7 @@ def _event_spoken_of(timeline: Timeline, s: Statement, claimant: Optional[str] =
     event = timeline.closest(s)
     if event is None:
         return None
-    state_fought_back = event.actor1 is not None \
-        and event.actor1.kind in (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES) \
+    state_fought_back = event.actor1 is not None and event.actor1.kind in STATE_KINDS \
         and (_unidentified(event.actor2) or event.actor2.name == claimant) and event.event_type == EventType.BATTLES
     return event if _unidentified(event.actor1) or state_fought_back else None
 

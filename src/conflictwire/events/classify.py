@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from ..vocab import NON_STATE_KINDS, ActorKind as Kind, Outcome, SubEventType as Sub, Trigger as T, Weapon as W
+from ..vocab import (NON_STATE_KINDS, STATE_KINDS, ActorKind as Kind, Outcome, SubEventType as Sub, Trigger as T,
+                     Weapon as W)
 
 # Weapons in order of precedence when a report names several for one event.
 WEAPON_ORDER = (W.CHEMICAL, W.SUICIDE_BOMB, W.VEHICLE_BOMB, W.IED, W.LANDMINE, W.DRONE, W.AIRSTRIKE, W.MISSILE,
@@ -23,7 +24,6 @@ REMOTE = {
 }
 VIOLENT = {T.ATTACK, T.CLASH, T.AMBUSH, T.AIR_STRIKE, T.SHELLING, T.EXPLOSION, T.KILL, T.CHEMICAL, T.INTERCEPT}
 STRIKES = {T.AIR_STRIKE, T.SHELLING, T.EXPLOSION}  # violence from afar
-STATE_KINDS = {Kind.STATE_FORCES, Kind.EXTERNAL_FORCES}
 ARMED_KINDS = STATE_KINDS | NON_STATE_KINDS
 UNARMED_KINDS = {Kind.CIVILIANS, Kind.PROTESTERS}
 CROWD_KINDS = {Kind.RIOTERS, Kind.PROTESTERS}
