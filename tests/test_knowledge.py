@@ -76,6 +76,10 @@ def test_a_lexicon_label_outside_the_vocabulary_is_refused():
     raw["triggers"]["airstrike"] = raw["triggers"].pop("air_strike")  # the weapon's spelling, not the trigger's
     with pytest.raises(ValueError, match=r"triggers: .*unknown labels \['airstrike'\]"):
         parse_lexicon(raw, "en/lexicon.yaml")
+    raw = _raw_lexicon("en")
+    raw["casualties"]["wounded"] = raw["casualties"].pop("injured")  # a casualty label is Casualty's
+    with pytest.raises(ValueError, match=r"casualties: .*unknown labels \['wounded'\]"):
+        parse_lexicon(raw, "en/lexicon.yaml")
 
 
 def test_taxonomy_and_vocabulary_must_agree():

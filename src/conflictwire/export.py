@@ -7,10 +7,11 @@ from typing import IO, Iterable
 
 from .knowledge import taxonomy
 from .model import Event, Extraction
+from .vocab import ActorKind as Kind, DatePrecision
 
-INTER = {"state_forces": 1, "rebel_group": 2, "political_militia": 3, "identity_militia": 4,
-         "rioters": 5, "protesters": 6, "civilians": 7, "external_forces": 8}
-PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+INTER = {Kind.STATE_FORCES: 1, Kind.REBEL_GROUP: 2, Kind.POLITICAL_MILITIA: 3, Kind.IDENTITY_MILITIA: 4,
+         Kind.RIOTERS: 5, Kind.PROTESTERS: 6, Kind.CIVILIANS: 7, Kind.EXTERNAL_FORCES: 8}
+PRECISION = {DatePrecision.DAY: 1, DatePrecision.WEEK: 2, DatePrecision.MONTH: 3, DatePrecision.YEAR: 3}
 CSV_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",

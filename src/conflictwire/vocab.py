@@ -22,6 +22,7 @@ class ActorKind(StrEnum):
 
 
 NON_STATE_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})  # armed, not a state's
+STATE_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES})  # a state's, at home or abroad
 
 
 class Category(StrEnum):
@@ -142,6 +143,16 @@ class Outcome(StrEnum):
     DENIED = "denied"
     ATTRIBUTED = "attributed"
     NO_CASUALTIES = "no_casualties"
+
+
+class Casualty(StrEnum):
+    """What a casualty word says befell people (the lexicons' `casualties` labels)."""
+    KILLED = "killed"
+    INJURED = "injured"
+    NONE = "none"  # "no casualties were reported"
+
+
+HURT = frozenset({Casualty.KILLED, Casualty.INJURED})  # people hit
 
 
 class StatementType(StrEnum):

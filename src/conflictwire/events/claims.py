@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from ..vocab import NON_STATE_KINDS
 from ..model import Actor, Event, Statement
 from ..resolve.actors import branch_in
+from ..vocab import NON_STATE_KINDS, STATE_KINDS, ActorKind, EventType, Outcome, StatementType
 from .notes import write_notes
 
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -27,7 +27,7 @@ def link_claims(events: list[Event], statements: list[Statement], known: Optiona
     groups, gives a transnational claimant its branch in the country it struck."""
     timeline = Timeline(events)
     for s in statements:
-        if s.statement_type == "CLAIM" and s.speaker.kind in NON_STATE_KINDS:
+        if s.statement_type == StatementType.CLAIM and s.speaker.kind in NON_STATE_KINDS:
             event = _event_spoken_of(timeline, s, s.speaker.name)
             if event is not None:
                 claimant = s.speaker.model_copy(update={"role": None})
@@ -38,20 +38,22 @@ def link_claims(events: list[Event], statements: list[Statement], known: Optiona
                     # claimant attacked them
                     event.actor2 = event.actor1
                 event.actor1 = claimant
-                _note(event, "claimed", s)
-        elif s.statement_type in ("CLAIM", "ASSERT") and s.target is not None and s.target.kind in NON_STATE_KINDS:
+                _note(event, Outcome.CLAIMED, s)
+        elif s.statement_type in (StatementType.CLAIM, StatementType.ASSERT) and s.target is not None \
+                and s.target.kind in NON_STATE_KINDS:
             # "the Israeli military said it had targeted a Hezbollah operative", "a affirmé avoir éliminé
             # un responsable du Hamas": whom its strike was aimed at
             event = timeline.closest(s)
             # (a claim may correct "civilians" to the group aimed at; a plain statement only fills a gap)
             if event is not None and event.actor1 is not None and event.actor1.country_code == s.speaker.country_code \
-                    and (event.actor2 is None or event.actor2.kind == "civilians" and s.statement_type == "CLAIM"):
+                    and (event.actor2 is None
+                         or event.actor2.kind == ActorKind.CIVILIANS and s.statement_type == StatementType.CLAIM):
                 event.actor2 = s.target.model_copy(update={"role": None})
-                _note(event, "claimed", s)
-        elif s.statement_type == "ACCUSE" and s.target is not None:
+                _note(event, Outcome.CLAIMED, s)
+        elif s.statement_type == StatementType.ACCUSE and s.target is not None:
             event = _event_spoken_of(timeline, s)
             if event is not None:
-                _note(event, "attributed", s)
+                _note(event, Outcome.ATTRIBUTED, s)
 
 
 def _position(record: Event | Statement) -> int:
@@ -87,8 +89,8 @@ def _event_spoken_of(timeline: Timeline, s: Statement, claimant: Optional[str] =
     event = timeline.closest(s)
     if event is None:
         return None
-    state_fought_back = event.actor1 is not None and event.actor1.kind in ("state_forces", "external_forces") \
-        and (_unidentified(event.actor2) or event.actor2.name == claimant) and event.event_type == "Battles"
+    state_fought_back = event.actor1 is not None and event.actor1.kind in STATE_KINDS \
+        and (_unidentified(event.actor2) or event.actor2.name == claimant) and event.event_type == EventType.BATTLES
     return event if _unidentified(event.actor1) or state_fought_back else None
 
 
@@ -97,7 +99,7 @@ def _note(event: Event, outcome: str, s: Statement) -> None:
     speaker for actor1 (a claimant) or for the outcome (an accuser)."""
     if outcome not in event.outcome:
         event.outcome.append(outcome)
-    speaker_field = "actor1" if outcome == "claimed" else "outcome"
+    speaker_field = "actor1" if outcome == Outcome.CLAIMED else "outcome"
     for e in s.evidence:
         if e.field in ("trigger", "speaker"):
             field = "outcome" if e.field == "trigger" else speaker_field

@@ -9,36 +9,39 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from ..vocab import NON_STATE_KINDS
+from ..vocab import (NON_STATE_KINDS, STATE_KINDS, ActorKind as Kind, Outcome, SubEventType as Sub, Trigger as T,
+                     Weapon as W)
 
 # Weapons in order of precedence when a report names several for one event.
-WEAPON_ORDER = ("chemical", "suicide_bomb", "vehicle_bomb", "ied", "landmine", "drone", "airstrike",
-                "missile", "rocket", "artillery", "mortar", "grenade", "explosive", "small_arms", "melee")
+WEAPON_ORDER = (W.CHEMICAL, W.SUICIDE_BOMB, W.VEHICLE_BOMB, W.IED, W.LANDMINE, W.DRONE, W.AIRSTRIKE, W.MISSILE,
+                W.ROCKET, W.ARTILLERY, W.MORTAR, W.GRENADE, W.EXPLOSIVE, W.SMALL_ARMS, W.MELEE)
 REMOTE = {
-    "chemical": "Chemical weapon", "suicide_bomb": "Suicide bomb", "vehicle_bomb": "Remote explosive/landmine/IED",
-    "ied": "Remote explosive/landmine/IED", "landmine": "Remote explosive/landmine/IED",
-    "drone": "Air/drone strike", "airstrike": "Air/drone strike", "missile": "Shelling/artillery/missile attack",
-    "rocket": "Shelling/artillery/missile attack", "artillery": "Shelling/artillery/missile attack",
-    "mortar": "Shelling/artillery/missile attack", "grenade": "Grenade", "explosive": "Remote explosive/landmine/IED",
+    W.CHEMICAL: Sub.CHEMICAL_WEAPON, W.SUICIDE_BOMB: Sub.SUICIDE_BOMB, W.VEHICLE_BOMB: Sub.REMOTE_EXPLOSIVE,
+    W.IED: Sub.REMOTE_EXPLOSIVE, W.LANDMINE: Sub.REMOTE_EXPLOSIVE, W.EXPLOSIVE: Sub.REMOTE_EXPLOSIVE,
+    W.DRONE: Sub.AIR_DRONE_STRIKE, W.AIRSTRIKE: Sub.AIR_DRONE_STRIKE,
+    W.MISSILE: Sub.SHELLING, W.ROCKET: Sub.SHELLING, W.ARTILLERY: Sub.SHELLING, W.MORTAR: Sub.SHELLING,
+    W.GRENADE: Sub.GRENADE,
 }
-VIOLENT = {"attack", "clash", "ambush", "air_strike", "shelling", "explosion", "kill", "chemical", "intercept"}
-ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
-UNARMED_KINDS = {"civilians", "protesters"}
+VIOLENT = {T.ATTACK, T.CLASH, T.AMBUSH, T.AIR_STRIKE, T.SHELLING, T.EXPLOSION, T.KILL, T.CHEMICAL, T.INTERCEPT}
+STRIKES = {T.AIR_STRIKE, T.SHELLING, T.EXPLOSION}  # violence from afar
+ARMED_KINDS = STATE_KINDS | NON_STATE_KINDS
+UNARMED_KINDS = {Kind.CIVILIANS, Kind.PROTESTERS}
+CROWD_KINDS = {Kind.RIOTERS, Kind.PROTESTERS}
 
 
 def recorded_weapon(label: str) -> str:
     """The weapon a record names for a weapon word: a bomb no aircraft or gun delivered is an IED."""
-    return "ied" if label == "explosive" else label
+    return W.IED if label == W.EXPLOSIVE else label
 
 
 def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
     present = set(weapons)
-    if "air_strike" in triggers and not present & set(REMOTE):
-        present.add("airstrike")
-    if "shelling" in triggers and not present & set(REMOTE):
-        present.add("artillery")
-    if "explosion" in triggers and not present & set(REMOTE):
-        present.add("ied")
+    if T.AIR_STRIKE in triggers and not present & set(REMOTE):
+        present.add(W.AIRSTRIKE)
+    if T.SHELLING in triggers and not present & set(REMOTE):
+        present.add(W.ARTILLERY)
+    if T.EXPLOSION in triggers and not present & set(REMOTE):
+        present.add(W.IED)
     for w in WEAPON_ORDER:
         if w in present:
             return recorded_weapon(w)
@@ -48,59 +51,61 @@ def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
 def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str], kind1: Optional[str],
                    kind2: Optional[str], killed: int) -> str:
     """The ACLED sub-event type; the event type follows from the taxonomy."""
-    if triggers & {"intercept", "seize_weapons"} or outcomes & {"intercepted", "defused"}:
-        return "Disrupted weapons use"
-    crowd = kind1 in ("rioters", "protesters") or "mob" in triggers
-    if "mob" in triggers and kind2 in UNARMED_KINDS | {None} and (triggers & {"kill", "attack"} or "protest" not in triggers):
-        return "Mob violence"
-    if kind1 in ("protesters", "rioters") and triggers & {"clash", "attack", "kill"} and not triggers & {"protest", "intervene"}:
-        return "Mob violence"  # party supporters fighting each other: a crowd's violence with no demonstration
-    armed_violence = {"abduct", "sexual", "air_strike", "shelling", "explosion"}
-    if kind1 == "civilians" and kind2 in UNARMED_KINDS | {None} and triggers & {"attack", "kill"} \
+    if triggers & {T.INTERCEPT, T.SEIZE_WEAPONS} or outcomes & {Outcome.INTERCEPTED, Outcome.DEFUSED}:
+        return Sub.DISRUPTED_WEAPONS_USE
+    crowd = kind1 in CROWD_KINDS or T.MOB in triggers
+    if T.MOB in triggers and kind2 in UNARMED_KINDS | {None} \
+            and (triggers & {T.KILL, T.ATTACK} or T.PROTEST not in triggers):
+        return Sub.MOB_VIOLENCE
+    if kind1 in CROWD_KINDS and triggers & {T.CLASH, T.ATTACK, T.KILL} and not triggers & {T.PROTEST, T.INTERVENE}:
+        return Sub.MOB_VIOLENCE  # party supporters fighting each other: a crowd's violence with no demonstration
+    armed_violence = {T.ABDUCT, T.SEXUAL} | STRIKES
+    if kind1 == Kind.CIVILIANS and kind2 in UNARMED_KINDS | {None} and triggers & {T.ATTACK, T.KILL} \
             and not triggers & armed_violence and weapon not in REMOTE:
-        return "Mob violence"  # "residents beat two suspected kidnappers": unorganised people's violence
-    if (triggers & {"protest", "intervene"} or kind1 == "protesters") and not triggers & armed_violence:
-        if triggers & {"riot", "loot"}:
-            return "Violent demonstration"
-        state = bool({kind1, kind2} & {"state_forces", "external_forces"})
-        if (killed or "kill" in triggers) and (state or kind2 == "protesters"):
-            return "Excessive force against protesters"
-        if triggers & {"arrest", "intervene"}:  # forces merely present do not make an intervention
-            return "Protest with intervention"
-        return "Peaceful protest"
-    if ("riot" in triggers or "loot" in triggers and crowd) and not (triggers & {"air_strike", "shelling", "explosion"}):
-        return "Mob violence" if "mob" in triggers else "Violent demonstration"
-    if "mob" in triggers:
-        return "Mob violence"
-    if "transfer" in triggers or "withdraw" in triggers and triggers & {"deploy", "capture"} and not triggers & VIOLENT - {"intercept"}:
-        return "Non-violent transfer of territory"
-    if triggers & {"capture", "recapture"} and not (weapon in REMOTE):
-        state_acts = kind1 in ("state_forces", "external_forces")
-        if state_acts or "recapture" in triggers and kind1 not in NON_STATE_KINDS:
-            return "Government regains territory"  # retaking ground is mostly the state's
-        return "Non-state actor overtakes territory"
+        return Sub.MOB_VIOLENCE  # "residents beat two suspected kidnappers": unorganised people's violence
+    if (triggers & {T.PROTEST, T.INTERVENE} or kind1 == Kind.PROTESTERS) and not triggers & armed_violence:
+        if triggers & {T.RIOT, T.LOOT}:
+            return Sub.VIOLENT_DEMONSTRATION
+        state = bool({kind1, kind2} & STATE_KINDS)
+        if (killed or T.KILL in triggers) and (state or kind2 == Kind.PROTESTERS):
+            return Sub.EXCESSIVE_FORCE
+        if triggers & {T.ARREST, T.INTERVENE}:  # forces merely present do not make an intervention
+            return Sub.PROTEST_WITH_INTERVENTION
+        return Sub.PEACEFUL_PROTEST
+    if (T.RIOT in triggers or T.LOOT in triggers and crowd) and not triggers & STRIKES:
+        return Sub.MOB_VIOLENCE if T.MOB in triggers else Sub.VIOLENT_DEMONSTRATION
+    if T.MOB in triggers:
+        return Sub.MOB_VIOLENCE
+    if T.TRANSFER in triggers or T.WITHDRAW in triggers and triggers & {T.DEPLOY, T.CAPTURE} \
+            and not triggers & VIOLENT - {T.INTERCEPT}:
+        return Sub.NON_VIOLENT_TRANSFER
+    if triggers & {T.CAPTURE, T.RECAPTURE} and not (weapon in REMOTE):
+        state_acts = kind1 in STATE_KINDS
+        if state_acts or T.RECAPTURE in triggers and kind1 not in NON_STATE_KINDS:
+            return Sub.GOVERNMENT_REGAINS_TERRITORY  # retaking ground is mostly the state's
+        return Sub.NON_STATE_OVERTAKES_TERRITORY
     if weapon in REMOTE and triggers & VIOLENT:
         return REMOTE[weapon]
-    if "sexual" in triggers:
-        return "Sexual violence"
-    if "abduct" in triggers:
-        return "Abduction/forced disappearance"
-    if "arrest" in triggers and not killed and not triggers & {"clash", "ambush", "kill", "air_strike", "shelling", "explosion"}:
-        return "Arrests"  # "detained 25 people during a raid"
-    if triggers & {"attack", "clash", "ambush", "kill"}:
-        if kind2 in UNARMED_KINDS and kind1 not in UNARMED_KINDS and triggers & {"attack", "ambush", "kill"}:
-            return "Attack"
-        return "Armed clash"  # people who died in fighting ("trois personnes ont péri dans ces combats") were not its target
-    if "arrest" in triggers:
-        return "Arrests"
-    if "agreement" in triggers:
-        return "Agreement"
-    if "loot" in triggers:
-        return "Looting/property destruction"
-    if "base" in triggers:
-        return "Headquarters or base established"
-    if triggers & {"deploy", "withdraw"}:
-        return "Change to group/activity"
+    if T.SEXUAL in triggers:
+        return Sub.SEXUAL_VIOLENCE
+    if T.ABDUCT in triggers:
+        return Sub.ABDUCTION
+    if T.ARREST in triggers and not killed and not triggers & ({T.CLASH, T.AMBUSH, T.KILL} | STRIKES):
+        return Sub.ARRESTS  # "detained 25 people during a raid"
+    if triggers & {T.ATTACK, T.CLASH, T.AMBUSH, T.KILL}:
+        if kind2 in UNARMED_KINDS and kind1 not in UNARMED_KINDS and triggers & {T.ATTACK, T.AMBUSH, T.KILL}:
+            return Sub.ATTACK
+        return Sub.ARMED_CLASH  # people who died in fighting ("trois personnes ont péri dans ces combats") were not its target
+    if T.ARREST in triggers:
+        return Sub.ARRESTS
+    if T.AGREEMENT in triggers:
+        return Sub.AGREEMENT
+    if T.LOOT in triggers:
+        return Sub.LOOTING
+    if T.BASE in triggers:
+        return Sub.BASE_ESTABLISHED
+    if triggers & {T.DEPLOY, T.WITHDRAW}:
+        return Sub.CHANGE_TO_GROUP
     if weapon in REMOTE:
         return REMOTE[weapon]
-    return "Other"
+    return Sub.OTHER

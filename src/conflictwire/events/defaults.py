@@ -16,13 +16,12 @@ from typing import Callable, Optional
 from ..knowledge import sovereign
 from ..model import Actor
 from ..resolve.actors import military_forces, people_of, police_forces, unidentified
-from ..vocab import ActorKind, Category, SubEventType as Sub, Weapon
+from ..vocab import STATE_KINDS, ActorKind, Category, SubEventType as Sub, Weapon
 from .report import Report
 
 CROWD_KINDS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS)
 CROWD_EVENTS = {Sub.PEACEFUL_PROTEST: ActorKind.PROTESTERS, Sub.PROTEST_WITH_INTERVENTION: ActorKind.PROTESTERS,
                 Sub.EXCESSIVE_FORCE: ActorKind.PROTESTERS, Sub.VIOLENT_DEMONSTRATION: ActorKind.RIOTERS}
-STATE_KINDS = (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES)
 FROM_AFAR = (Sub.AIR_DRONE_STRIKE, Sub.SHELLING, Sub.CHEMICAL_WEAPON)
 SHOT_DOWN = (Weapon.DRONE, Weapon.MISSILE, Weapon.ROCKET)
 ON_CIVILIANS = (Sub.ATTACK, Sub.ABDUCTION, Sub.SEXUAL_VIOLENCE, Sub.ARRESTS, Sub.LOOTING, Sub.MOB_VIOLENCE)

@@ -18,8 +18,9 @@ from ..find.actors import ActorMention
 from ..find.counts import Count, casualty_counts
 from ..resolve.dates import TimeExpr
 from ..text.lexmatch import Match
+from ..vocab import HURT, Casualty
 from . import syntax
-from .report import HURT, Report
+from .report import Report
 from .roles import ACTOR1, ACTOR2, ASSOC, assign_roles, tells_own_act
 from .triggers import sentence_triggers, silenced
 
@@ -155,7 +156,7 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     span = doc[tokens.start:tokens.stop]
     mention.counts = [c for c in casualty_counts(span, ctx.in_span(ctx.casualties, span), ctx.tools.vague_numbers, ctx.tools.language, r.people)
                       if inside(c.start)]
-    mention.no_casualties = next((m for m in ctx.in_span(ctx.casualties, tokens) if m.label == "none" and inside(m.start)), None)
+    mention.no_casualties = next((m for m in ctx.in_span(ctx.casualties, tokens) if m.label == Casualty.NONE and inside(m.start)), None)
     mention.outcomes = [m for m in ctx.in_span(ctx.outcomes, tokens) if inside(m.start) and not syntax.negated(doc[m.start], r.words)]
     # the subject of another clause acts there, not here: "..., but added that coalition forces had left the base"
     # (but who was hurt in the clause the event is told by is its target: "deux militaires ont été

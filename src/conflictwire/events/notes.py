@@ -4,41 +4,42 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Event
+from ..vocab import DatePrecision, Outcome, SubEventType as Sub
 
 VERBS = {
-    "Armed clash": "clashed with",
-    "Government regains territory": "regained territory from",
-    "Non-state actor overtakes territory": "took territory from",
-    "Air/drone strike": "carried out an air/drone strike on",
-    "Shelling/artillery/missile attack": "shelled or fired missiles at",
-    "Remote explosive/landmine/IED": "hit {target} with an explosive device",
-    "Suicide bomb": "carried out a suicide bombing against",
-    "Grenade": "threw a grenade at",
-    "Chemical weapon": "used a chemical weapon against",
-    "Attack": "attacked",
-    "Abduction/forced disappearance": "abducted",
-    "Sexual violence": "committed sexual violence against",
-    "Peaceful protest": "demonstrated",
-    "Protest with intervention": "demonstrated and were met by",
-    "Excessive force against protesters": "used excessive force against",
-    "Violent demonstration": "rioted",
-    "Mob violence": "carried out mob violence against",
-    "Arrests": "arrested",
-    "Agreement": "reached an agreement with",
-    "Disrupted weapons use": "had a weapon attack on {target} disrupted (intercepted or defused)",
-    "Looting/property destruction": "looted or destroyed property of",
-    "Change to group/activity": "changed its activity or deployment",
-    "Headquarters or base established": "established a base",
+    Sub.ARMED_CLASH: "clashed with",
+    Sub.GOVERNMENT_REGAINS_TERRITORY: "regained territory from",
+    Sub.NON_STATE_OVERTAKES_TERRITORY: "took territory from",
+    Sub.AIR_DRONE_STRIKE: "carried out an air/drone strike on",
+    Sub.SHELLING: "shelled or fired missiles at",
+    Sub.REMOTE_EXPLOSIVE: "hit {target} with an explosive device",
+    Sub.SUICIDE_BOMB: "carried out a suicide bombing against",
+    Sub.GRENADE: "threw a grenade at",
+    Sub.CHEMICAL_WEAPON: "used a chemical weapon against",
+    Sub.ATTACK: "attacked",
+    Sub.ABDUCTION: "abducted",
+    Sub.SEXUAL_VIOLENCE: "committed sexual violence against",
+    Sub.PEACEFUL_PROTEST: "demonstrated",
+    Sub.PROTEST_WITH_INTERVENTION: "demonstrated and were met by",
+    Sub.EXCESSIVE_FORCE: "used excessive force against",
+    Sub.VIOLENT_DEMONSTRATION: "rioted",
+    Sub.MOB_VIOLENCE: "carried out mob violence against",
+    Sub.ARRESTS: "arrested",
+    Sub.AGREEMENT: "reached an agreement with",
+    Sub.DISRUPTED_WEAPONS_USE: "had a weapon attack on {target} disrupted (intercepted or defused)",
+    Sub.LOOTING: "looted or destroyed property of",
+    Sub.CHANGE_TO_GROUP: "changed its activity or deployment",
+    Sub.BASE_ESTABLISHED: "established a base",
 }
 
 
 def _date_words(event: Event) -> str:
     if not event.event_date:
         return "On an unknown date"
-    if event.date_precision == "day":
+    if event.date_precision == DatePrecision.DAY:
         day = dt.date.fromisoformat(event.event_date)
         return f"On {day.day} {day:%B %Y}"
-    if event.date_precision == "week":
+    if event.date_precision == DatePrecision.WEEK:
         day = dt.date.fromisoformat(event.event_date)
         return f"In the week of {day.day} {day:%B %Y}"
     if len(event.event_date) == 7:
@@ -65,13 +66,13 @@ def write_notes(event: Event) -> str:
         tolls.append(f"{event.fatalities} killed")
     if event.injuries:
         tolls.append(f"{event.injuries} injured")
-    if "intercepted" in event.outcome:
+    if Outcome.INTERCEPTED in event.outcome:
         tolls.append("the weapon was intercepted")
-    if "damage" in event.outcome:
+    if Outcome.DAMAGE in event.outcome:
         tolls.append("damage reported")
-    if "fire" in event.outcome:
+    if Outcome.FIRE in event.outcome:
         tolls.append("a fire broke out")
-    if "no_casualties" in event.outcome:
+    if Outcome.NO_CASUALTIES in event.outcome:
         tolls.append("no casualties reported")
     if tolls:
         sentence += "; " + ", ".join(tolls)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Evidence
-from ..vocab import Outcome, Trigger
+from ..vocab import Casualty, Outcome, Trigger
 from .grouping import Draft
 from .report import Report
 
-KILLED, INJURED = "killed", "injured"  # the kinds of casualty counts
+KILLED, INJURED = Casualty.KILLED, Casualty.INJURED  # the kinds of casualty counts
 
 
 def outcomes(r: Report, d: Draft, evidence: list[Evidence]) -> list[str]:

@@ -12,12 +12,9 @@ from ..find.actors import ActorMention
 from ..model import Actor
 from ..resolve.actors import branch_in, canonical
 from ..resolve.dates import ResolvedDate
-from ..vocab import ActorKind, Category, NON_STATE_KINDS, StatementType
+from ..vocab import HURT, NON_STATE_KINDS, STATE_KINDS, Category, StatementType
 from . import syntax
 from .words import EventWords, event_words
-
-
-HURT = ("killed", "injured")  # casualty labels of people hit
 
 
 @dataclass
@@ -111,7 +108,7 @@ class Report:
         ("l'armée israélienne ... les soldats" in the West Bank are Israeli, not Palestinian)."""
         named = [(a.country, a.head) for a in self.ctx.actors if a.category == Category.MILITARY and a.country] + \
             [(a.group.country_code, a.head) for a in self.ctx.actors if a.category == Category.GROUP and a.group is not None
-             and a.group.kind in (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES) and a.group.country_code]
+             and a.group.kind in STATE_KINDS and a.group.country_code]
         if len({code for code, _ in named}) != 1:
             return None
         return min(named, key=lambda n: n[1])

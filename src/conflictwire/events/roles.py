@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..find.actors import ActorMention
 from ..text.lexmatch import Match
-from ..vocab import Category, Trigger
+from ..vocab import HURT, Category, Trigger
 from . import syntax
 from .report import Report
 
@@ -171,7 +171,7 @@ def dead_subject(r: Report, s: Step) -> Optional[str]:
     """ "Three guards died in the raid", "une dizaine de soldats ont péri": the dead are acted on."""
     h = s.head
     if s.dep == "nsubj" and not any(c.dep_ in syntax.OBJECTS for c in h.children) and h.pos_ == "VERB" and any(
-            c.start <= h.i < c.end and c.label in ("killed", "injured") for c in r.ctx.casualties):
+            c.start <= h.i < c.end and c.label in HURT for c in r.ctx.casualties):
         return ACTOR2
     return None
 

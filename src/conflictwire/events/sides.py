@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 from ..find.actors import ActorMention
 from ..model import Actor, Evidence
-from ..vocab import FACILITIES, ActorKind, Category, StatementType, Trigger, Weapon
+from ..vocab import FACILITIES, STATE_KINDS, ActorKind, Category, StatementType, Trigger, Weapon
 from .grouping import Draft
 from .report import Report
 from .roles import ACTOR1, ACTOR2, ASSOC
@@ -24,7 +24,6 @@ CROWD_TRIGGERS = {Trigger.PROTEST, Trigger.RIOT, Trigger.INTERVENE}
 FIGHTING = {Trigger.ATTACK, Trigger.CLASH, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION}
 CROWDS = (Category.CIVILIANS, Category.PROTESTERS, Category.RIOTERS)
 FORCES = (Category.POLICE, Category.MILITARY)
-STATE_KINDS = (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES)
 TAKING_GROUND = {Trigger.TRANSFER, Trigger.DEPLOY, Trigger.CAPTURE}
 
 

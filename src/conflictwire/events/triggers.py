@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..text.lexmatch import Match
-from ..vocab import Category, StatementType, Trigger, Weapon
+from ..vocab import HURT, Category, StatementType, Trigger, Weapon
 from . import syntax
 from .report import Report
 
@@ -164,7 +164,7 @@ def weapon_as_trigger(r: Report, sent: Span) -> list[Match]:
     ctx = r.ctx
     weapons = [w for w in ctx.in_span(ctx.weapons, sent) if w.label != Weapon.MELEE]  # "blessé par balle près de Païta"
     # someone was hurt ("were wounded", "blessé par balle"), not "the wounded had bullet injuries"
-    hurt = [c for c in ctx.in_span(ctx.casualties, sent) if c.label in ("killed", "injured")
+    hurt = [c for c in ctx.in_span(ctx.casualties, sent) if c.label in HURT
             and ctx.doc[c.start].pos_ in ("VERB", "AUX", "ADJ")
             and ctx.doc[c.start].dep_ not in ("pobj", "nsubj", "dobj", "obj", "nmod", "obl")]
     placed = any(not p.country for p in ctx.in_span(ctx.places, sent))

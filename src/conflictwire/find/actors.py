@@ -15,12 +15,13 @@ from spacy.tokens import Token
 
 from ..knowledge import countries, lexicon, name_words
 from ..model import Actor
-from ..vocab import FACILITIES, STATE_CATEGORIES, Category  # noqa: F401 (re-exported for the stages)
 from ..text.lexmatch import Match, PhraseIndex, TokenKeys
 from ..text.normalize import fold, leading_article, name_key, strip_accents
+from ..vocab import FACILITIES, STATE_CATEGORIES, Category  # noqa: F401 (re-exported for the stages)
 from .places import is_locative, is_of  # noqa: F401 (is_locative is read here by callers of find.actors)
 
 NAME_LABELS = ("ORG", "NORP", "MISC")  # NER names an armed group may stand behind
+MODIFIERS = (Category.UNKNOWN, Category.BACKED)  # actor words that qualify another ("unidentified", "-backed")
 
 
 @dataclass
@@ -155,19 +156,19 @@ class ActorFinder:
         for m in self.lex.groups.find(keys):
             last = doc[m.end - 1]
             owner = last.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss") and last.head.i in attack_heads
-            mentions.append(ActorMention(m.start, m.end, m.end - 1, "group", group=self.lex.group_actors[m.label],
+            mentions.append(ActorMention(m.start, m.end, m.end - 1, Category.GROUP, group=self.lex.group_actors[m.label],
                                          agent=owner))  # "a Houthi drone": the group used it
             taken.update(range(m.start, m.end))
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and self.lex.matcher:
                 found = self.lex.matcher.match(ent.text)
                 if found:
-                    mentions.append(ActorMention(ent.start, ent.end, ent.end - 1, "group", group=found[0]))
+                    mentions.append(ActorMention(ent.start, ent.end, ent.end - 1, Category.GROUP, group=found[0]))
                     taken.update(range(ent.start, ent.end))
         words = [m for m in self.lex.words.find(keys) if m.start not in taken]
-        modifiers = {m.start: m for m in words if m.label in ("unknown", "backed")}
+        modifiers = {m.start: m for m in words if m.label in MODIFIERS}
         for m in words:
-            if m.label in ("unknown", "backed") or any(i in taken for i in range(m.start, m.end)):
+            if m.label in MODIFIERS or any(i in taken for i in range(m.start, m.end)):
                 continue
             head = next((doc[i] for i in range(m.start, m.end) if not (m.start <= doc[i].head.i < m.end)), doc[m.end - 1])
             if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.i == m.end:
@@ -182,9 +183,9 @@ class ActorFinder:
             if ref.start in taken:
                 continue
             if self._owner(doc[ref.end - 1], kind, attack_heads):
-                mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, "military", country=code, agent=True))
+                mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, Category.MILITARY, country=code, agent=True))
             elif kind != "demonym" and self._argument(doc[ref.end - 1]):
-                mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, "state", country=code))
+                mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, Category.STATE, country=code))
             else:
                 continue
             taken.update(range(ref.start, ref.end))
@@ -224,19 +225,19 @@ class ActorFinder:
             if not (left <= ref.start < right):
                 continue
             kind, code = ref.label.split(":")
-            backing = {i for mod in modifiers.values() if mod.label == "backed" for i in range(mod.start, mod.end)}
+            backing = {i for mod in modifiers.values() if mod.label == Category.BACKED for i in range(mod.start, mod.end)}
             if self._backed(doc, ref.start, m.end, backing):
-                mention.category, mention.backer = "proxy", code
+                mention.category, mention.backer = Category.PROXY, code
             elif kind == "demonym" or (kind != "capital" and not is_locative(doc, ref.start)):
                 mention.country = mention.country or code
             else:
                 mention.where = mention.where or code
         for i in range(mention.start, mention.end):
             mod = modifiers.get(i)
-            if mod and mod.label == "unknown":
+            if mod and mod.label == Category.UNKNOWN:
                 mention.unknown = True
         for g in self.lex.groups.find(keys, left, right):
-            mention.category, mention.group = "group", self.lex.group_actors[g.label]
+            mention.category, mention.group = Category.GROUP, self.lex.group_actors[g.label]
         return mention
 
     @staticmethod

@@ -10,8 +10,9 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ..text.numbers import number_value, phrase_value
 from ..text.lexmatch import Match
+from ..text.numbers import number_value, phrase_value
+from ..vocab import HURT, Casualty
 from .places import is_of
 
 NUMBER_DEPS = {"nummod", "num", "quantmod", "det", "nmod", "compound", "amod"}
@@ -20,7 +21,7 @@ NUMBER_DEPS = {"nummod", "num", "quantmod", "det", "nmod", "compound", "amod"}
 @dataclass
 class Count:
     value: int
-    kind: str  # "killed" or "injured"
+    kind: str  # Casualty.KILLED or Casualty.INJURED
     start: int  # token span of the evidence
     end: int
     number: int = -1  # the token that gives the count
@@ -78,7 +79,7 @@ def casualty_counts(span: Span, matches, vague: dict[str, int], language: str, p
     """Killed and injured counts whose casualty word lies in `span`."""
     counts = []
     for m in matches:
-        if m.label not in ("killed", "injured") or not (span.start <= m.start < span.end):
+        if m.label not in HURT or not (span.start <= m.start < span.end):
             continue
         word = span.doc[m.end - 1]
         found = count_near(word, vague, language, people)
@@ -103,5 +104,5 @@ def coded_count(doc, m: Match, vague: dict[str, int], language: str) -> Optional
             break
         value = number_value(t, vague, language) if t.like_num else None
         if value is not None:
-            return Count(value, "killed", m.start, t.i + 1, t.i)
+            return Count(value, Casualty.KILLED, m.start, t.i + 1, t.i)
     return None

@@ -156,8 +156,8 @@ def community_entries(taken: set[str] = frozenset()) -> list[dict]:
             words = body.get(language, [])
             aliases[language] = [a for w in words for n in nouns
                                  if (a := f"{w} {n}" if first else f"{n} {w}").casefold() not in taken]
-        out.append({"name": f"{body['name']} {body['militia']} Militia", "kind": "identity_militia", "country": None,
-                    "aliases": aliases, "exact_only": True})
+        out.append({"name": f"{body['name']} {body['militia']} Militia", "kind": ActorKind.IDENTITY_MILITIA,
+                    "country": None, "aliases": aliases, "exact_only": True})
     return out
 
 

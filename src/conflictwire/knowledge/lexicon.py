@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..vocab import Category, Launch, Outcome, StatementType, TallyQuantity, Trigger, Weapon
+from ..vocab import Casualty, Category, Launch, Outcome, StatementType, TallyQuantity, Trigger, Weapon
 
 Table = dict[str, list[str]]
 Words = list[str]
@@ -188,7 +188,7 @@ class Lexicon(_Section):
     speaker_pronouns: Words = []
     according: Words = []
 
-    @field_validator("triggers", "weapons", "statements", "actors", "outcomes")
+    @field_validator("triggers", "weapons", "casualties", "statements", "actors", "outcomes")
     @classmethod
     def _known_labels(cls, table: Table, info) -> Table:
         """A table's labels are the vocabulary's: a misspelt label would silently match nothing."""
@@ -199,7 +199,8 @@ class Lexicon(_Section):
         return table
 
 
-LABELS = {"triggers": Trigger, "weapons": Weapon, "statements": StatementType, "actors": Category, "outcomes": Outcome}
+LABELS = {"triggers": Trigger, "weapons": Weapon, "casualties": Casualty, "statements": StatementType,
+          "actors": Category, "outcomes": Outcome}
 
 
 def parse_lexicon(raw: object, source: str) -> Lexicon:

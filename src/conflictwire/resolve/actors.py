@@ -15,7 +15,7 @@ import pycountry
 from ..find.actors import ActorMention
 from ..knowledge import Country, countries, sovereign
 from ..model import Actor
-from ..vocab import NON_STATE_KINDS, STATE_CATEGORIES
+from ..vocab import NON_STATE_KINDS, STATE_CATEGORIES, ActorKind, Category
 
 
 def country_name(code: Optional[str]) -> Optional[str]:
@@ -33,31 +33,32 @@ def state_of(code: str) -> str:
     return known.state if known else code
 
 
+# Unarmed people: the kind each category of mention stands for.
+PEOPLE = {Category.CIVILIANS: ActorKind.CIVILIANS, Category.PROTESTERS: ActorKind.PROTESTERS,
+          Category.RIOTERS: ActorKind.RIOTERS}
+
+
 def canonical(m: ActorMention, event_country: Optional[str], military_context: bool = True, text: str = "") -> Actor:
     """The actor a mention stands for, in ACLED's naming, placed in the event's country."""
     where = m.where or event_country
-    if m.category == "group" and m.group:
+    if m.category == Category.GROUP and m.group:
         return m.group.model_copy(update={"text": text})
-    if m.category == "proxy":
+    if m.category == Category.PROXY:
         backer = country_name(m.backer) or m.backer
-        return Actor(name=f"{backer}-backed militias", kind="political_militia", country_code=None, text=text)
+        return Actor(name=f"{backer}-backed militias", kind=ActorKind.POLITICAL_MILITIA, country_code=None, text=text)
     if m.category in STATE_CATEGORIES:
-        code = sovereign(m.country or (event_country if m.category != "state" else None))
+        code = sovereign(m.country or (event_country if m.category != Category.STATE else None))
         if not code:
-            return Actor(name="Unidentified Military Forces", kind="state_forces", country_code=None, text=text)
-        form = {"police": "Police Forces of {}", "police_facility": "Police Forces of {}",
-                "government": "Government of {}"}.get(m.category, "Military Forces of {}")
-        if m.category == "state" and not military_context:
+            return Actor(name="Unidentified Military Forces", kind=ActorKind.STATE_FORCES, country_code=None, text=text)
+        form = {Category.POLICE: "Police Forces of {}", Category.POLICE_FACILITY: "Police Forces of {}",
+                Category.GOVERNMENT: "Government of {}"}.get(m.category, "Military Forces of {}")
+        if m.category == Category.STATE and not military_context:
             form = "Government of {}"
-        kind = "external_forces" if event_country and code != sovereign(event_country) else "state_forces"
+        abroad = event_country and code != sovereign(event_country)
+        kind = ActorKind.EXTERNAL_FORCES if abroad else ActorKind.STATE_FORCES
         return Actor(name=form.format(state_of(code)), kind=kind, country_code=code, text=text)
-    label = country_name(m.country or where) or "Unknown"
-    if m.category == "civilians":
-        return Actor(name=f"Civilians ({label})", kind="civilians", country_code=m.country or where, text=text)
-    if m.category == "protesters":
-        return Actor(name=f"Protesters ({label})", kind="protesters", country_code=m.country or where, text=text)
-    if m.category == "rioters":
-        return Actor(name=f"Rioters ({label})", kind="rioters", country_code=m.country or where, text=text)
+    if m.category in PEOPLE:
+        return people_of(PEOPLE[m.category], m.country or where, text)
     return unidentified(where, text)
 
 
@@ -68,7 +69,7 @@ def branch_in(actor: Actor, country: Optional[str], known: dict[str, Actor]) -> 
     militia takes the country's name: "Fulani Ethnic Militia (Mali)"."""
     if actor.kind not in NON_STATE_KINDS or actor.country_code is not None or not country:
         return actor
-    if actor.kind == "identity_militia":  # a community's militia: "Fulani Ethnic Militia (Mali)"
+    if actor.kind == ActorKind.IDENTITY_MILITIA:  # a community's militia
         return actor.model_copy(update={"name": f"{actor.name} ({country_name(country)})", "country_code": country})
     branch = known.get(f"{actor.name} ({country_name(country)})") or next(
         (a for name, a in known.items() if name.startswith(f"{actor.name} (") and a.country_code == country), None)
@@ -79,11 +80,10 @@ def branch_in(actor: Actor, country: Optional[str], known: dict[str, Actor]) -> 
 
 def unidentified(country: Optional[str], text: Optional[str] = None) -> Actor:
     label = country_name(country) or "Unknown"
-    return Actor(name=f"Unidentified Armed Group ({label})", kind="political_militia", country_code=country, text=text)
+    return Actor(name=f"Unidentified Armed Group ({label})", kind=ActorKind.POLITICAL_MILITIA, country_code=country, text=text)
 
 
 # Names the event stages give by default (events/defaults.py).
-from ..vocab import ActorKind  # noqa: E402  (kept with the functions added for the event stages)
 
 
 def people_of(kind: ActorKind, country: Optional[str], text: Optional[str] = None) -> Actor:

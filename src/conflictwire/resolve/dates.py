@@ -15,13 +15,14 @@ from typing import Optional
 import dateparser
 
 from ..knowledge import lexicon
+from ..vocab import DatePrecision
 
 
 @dataclass(frozen=True)
 class Published:
     """A publication date and how much of it is known."""
     date: dt.date  # the last day it can be, for month- and year-only dates
-    precision: str  # "day", "month" or "year"
+    precision: str  # a DatePrecision: day, month or year
 
     @classmethod
     def parse(cls, value: Optional[str]) -> Optional["Published"]:
@@ -29,11 +30,11 @@ class Published:
             return None
         parts = [int(p) for p in value[:10].split("-")]
         if len(parts) == 3:
-            return cls(dt.date(*parts), "day")
+            return cls(dt.date(*parts), DatePrecision.DAY)
         if len(parts) == 2:
             nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return cls(nxt - dt.timedelta(days=1), "month")
-        return cls(dt.date(parts[0], 12, 31), "year")
+            return cls(nxt - dt.timedelta(days=1), DatePrecision.MONTH)
+        return cls(dt.date(parts[0], 12, 31), DatePrecision.YEAR)
 
     def as_event_date(self) -> tuple[str, str]:
         return format_date(self.date, self.precision), self.precision
@@ -44,7 +45,7 @@ class TimeExpr:
     start: int  # character offsets into the article text
     end: int
     text: str
-    kind: str  # "explicit", "month", "weekday", "relative"
+    kind: str  # "explicit", "month_year", "month_alone", "weekday", "relative"
     key: str = ""  # weekday index, relative label
     last: bool = False  # "last Tuesday", "mardi dernier"
 
@@ -57,9 +58,9 @@ class ResolvedDate:
 
 
 def format_date(day: dt.date, precision: str) -> str:
-    if precision == "year":
+    if precision == DatePrecision.YEAR:
         return f"{day.year:04d}"
-    if precision == "month":
+    if precision == DatePrecision.MONTH:
         return f"{day.year:04d}-{day.month:02d}"
     return day.isoformat()
 
@@ -86,7 +87,7 @@ class DateFinder:
             ("explicit", re.compile(rf"\b(\d{{1,2}}){ordinal}\s+(?:of\s+)?(?:{months})\.?(?:,?\s+\d{{4}})?\b", re.I)),
             ("explicit", re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}{ordinal}(?:,?\s+\d{{4}})?\b", re.I)),
             ("explicit", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
-            ("month", re.compile(rf"\b(?:{months})\s+\d{{4}}\b", re.I)),
+            ("month_year", re.compile(rf"\b(?:{months})\s+\d{{4}}\b", re.I)),
             ("month_alone", re.compile(rf"\b(?:{_alternation(dates.since)})\s+((?:{months}))\b(?!\s*\d)", re.I)),
             ("weekday", re.compile(rf"\b(?:(?:{last})\s+)?({days})(?:\s+(?:{last}))?\b", re.I)),
         ]
@@ -129,15 +130,15 @@ class DateFinder:
             return self._anaphoric(expr, published, anchor)
         if expr.kind == "explicit":
             return self._explicit(expr, published)
-        if expr.kind == "month":
+        if expr.kind == "month_year":
             day = self._parse(expr.text, published, {"PREFER_DAY_OF_MONTH": "first"})
-            return ResolvedDate(format_date(day, "month"), "month", expr) if day else None
+            return ResolvedDate(format_date(day, DatePrecision.MONTH), DatePrecision.MONTH, expr) if day else None
         if published is None:
             return None
         if expr.kind == "month_alone":
             month = self.month_number(expr.text)
             year = published.date.year - (month > published.date.month)
-            return ResolvedDate(f"{year:04d}-{month:02d}", "month", expr)
+            return ResolvedDate(f"{year:04d}-{month:02d}", DatePrecision.MONTH, expr)
         if expr.kind == "weekday":
             return self._weekday(expr, published)
         return self._relative(expr, published)
@@ -162,36 +163,37 @@ class DateFinder:
             return None
         if published and not has_year and day > published.date:
             day = day.replace(year=day.year - 1)
-        return ResolvedDate(day.isoformat(), "day", expr)
+        return ResolvedDate(day.isoformat(), DatePrecision.DAY, expr)
 
     def _weekday(self, expr: TimeExpr, published: Published) -> ResolvedDate:
-        if published.precision != "day":
+        if published.precision != DatePrecision.DAY:
             return ResolvedDate(format_date(published.date, published.precision), published.precision, expr)
         back = (published.date.weekday() - int(expr.key)) % 7
         if expr.last and back == 0:
             back = 7
-        return ResolvedDate((published.date - dt.timedelta(days=back)).isoformat(), "day", expr)
+        return ResolvedDate((published.date - dt.timedelta(days=back)).isoformat(), DatePrecision.DAY, expr)
 
     def _anaphoric(self, expr: TimeExpr, published: Optional[Published], anchor: Optional[dt.date]) -> Optional[ResolvedDate]:
         offset = self.ANAPHORIC_DAYS[expr.key]
         if anchor is None:
-            if published is None or published.precision != "day":
+            if published is None or published.precision != DatePrecision.DAY:
                 return None
             anchor = published.date
         day = anchor + dt.timedelta(days=offset)
         if published is not None and day > published.date:
             day = published.date
-        return ResolvedDate(day.isoformat(), "day", expr)
+        return ResolvedDate(day.isoformat(), DatePrecision.DAY, expr)
 
     def _relative(self, expr: TimeExpr, published: Published) -> ResolvedDate:
-        if published.precision != "day":
+        if published.precision != DatePrecision.DAY:
             return ResolvedDate(format_date(published.date, published.precision), published.precision, expr)
         if expr.key in self.RELATIVE_DAYS:
             day = published.date - dt.timedelta(days=self.RELATIVE_DAYS[expr.key])
-            return ResolvedDate(day.isoformat(), "day", expr)
+            return ResolvedDate(day.isoformat(), DatePrecision.DAY, expr)
         if expr.key in ("last_week", "this_week"):
             # ACLED codes a week-precise event in the middle of its week, never after publication.
             monday = published.date - dt.timedelta(days=published.date.weekday() + (7 if expr.key == "last_week" else 0))
-            return ResolvedDate(min(monday + dt.timedelta(days=2), published.date).isoformat(), "week", expr)
+            midweek = min(monday + dt.timedelta(days=2), published.date)
+            return ResolvedDate(midweek.isoformat(), DatePrecision.WEEK, expr)
         month = published.date.replace(day=1) - dt.timedelta(days=1) if expr.key == "last_month" else published.date
-        return ResolvedDate(format_date(month, "month"), "month", expr)
+        return ResolvedDate(format_date(month, DatePrecision.MONTH), DatePrecision.MONTH, expr)

@@ -8,14 +8,13 @@ from typing import Optional
 from spacy.tokens import Span
 
 from ..context import DocContext
-from ..vocab import NON_STATE_KINDS, ActorKind, StatementType, Trigger
+from ..vocab import NON_STATE_KINDS, STATE_KINDS, StatementType, Trigger
 from .speaker import Speaker
 from .words import StatementWords
 
 QUOTED = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
 MIN_QUOTE_WORDS = 3
 OWN_STRIKES = {Trigger.ATTACK, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.KILL, Trigger.CLASH, Trigger.INTERCEPT}
-STATE_KINDS = (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES)
 # The kind a statement takes when its words say several, the strongest first.
 PRIORITY = (StatementType.CLAIM, StatementType.ACCUSE, StatementType.REJECT, StatementType.THREATEN,
             StatementType.DEMAND, StatementType.WARN, StatementType.SAY)
