@@ -55,7 +55,7 @@ def test_report_column_only_when_several_reports_are_read():
 
 def test_a_short_side_leaves_its_room_to_the_long_one():
     cell = actors_cell(LONG, "Police", 30)
-    assert len(cell) == 30 and cell.endswith(" → Police") and cell.startswith("Coalition")
+    assert len(cell) <= 30 and cell.endswith(" → Police") and cell.startswith("Coalition of…")  # cut after a word
     assert actors_cell("Police", "Army", 30) == "Police → Army"
 
 
@@ -64,3 +64,17 @@ def test_a_very_narrow_terminal_still_gets_every_column():
     Console(file=buffer, width=200, color_system=None).print(events_table([extraction("a.txt"), extraction("b.txt")], width=40))
     header = next(line for line in buffer.getvalue().splitlines() if "date" in line)
     assert all(name in header for name in ("report", "sub-type", "actors", "place", "dead/hurt"))
+
+
+def test_names_are_cut_after_a_whole_word_and_show_their_country_as_a_code_when_foreign():
+    from conflictwire.cli.table import clip, short_actor
+    assert clip("Military Forces of Afghanistan", 18) == "Military Forces…"
+    assert clip("Ambazonian", 6) == "Ambaz…"  # no whole word fits: cut in the word
+    assert short_actor(Actor(name="Military Forces of Mali", country_code="ML"), home="ML") == "Military"
+    assert short_actor(Actor(name="Military Forces of France", country_code="FR"), home="ML") == "Military (FR)"
+    assert short_actor(Actor(name="Civilians (Mali)", country_code="ML"), home="ML") == "Civilians"
+    assert short_actor(Actor(name="Fano Militia", country_code="ET"), home="ET") == "Fano Militia"
+    police = extraction("a.txt")
+    police.events[0].actor1 = Actor(name="Police Forces of Mali", country_code="ML")
+    police.events[0].actor2 = Actor(name="Civilians (Mali)", country_code="ML")
+    assert any("Police → Civilians" in line for line in render([police, extraction("b.txt")]))

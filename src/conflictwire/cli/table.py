@@ -11,16 +11,40 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Event, Extraction
+from ..model import Actor, Event, Extraction
+from ..resolve.actors import country_name
 
 NARROW = 80  # columns: the width of a terminal nobody resized, and of a pipe
-FIXED = {"report": 12, "date": 10, "dead/hurt": 9}  # what these cells hold is short, or cut well
+FIXED = {"report": 9, "date": 10, "dead/hurt": 9}  # what these cells hold is short, or cut well
 GAP = 2  # characters between two columns
 NONE = "–"
 
 
 def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:max(limit - 1, 0)].rstrip() + "…"
+    """`text` in `limit` characters: cut after a whole word when one ends in the second half of
+    the room ("Military Forces…"), else mid-word, with an ellipsis either way."""
+    if len(text) <= limit:
+        return text
+    cut = text[:max(limit - 1, 0)]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-(") + "…"
+
+
+def short_actor(actor: Actor | None, home: str | None = None) -> str:
+    """An ACLED actor name as the narrow table shows it: its country as a code, or not at all when
+    it is the event's own country (`home`, shown in the place column), and "Forces" left out:
+    "Military Forces of Mali" -> "Military" in Mali, "Military (ML)" elsewhere; "Civilians (Mali)"
+    -> "Civilians". Other names as they are."""
+    if actor is None:
+        return "?"
+    name, country = actor.name, country_name(actor.country_code) if actor.country_code else None
+    for ending in (f" of {country}", f" of the {country}", f" ({country})") if country else ():
+        if name.endswith(ending):
+            name = name[:-len(ending)].replace(" Forces", "")
+            return name if actor.country_code == home else f"{name} ({actor.country_code})"
+    return name
 
 
 def column_widths(width: int, several: bool) -> dict[str, int]:
@@ -78,16 +102,17 @@ def narrow_table(results: list[Extraction], width: int) -> Table:
     for header, w in widths.items():
         table.add_column(header, width=w, no_wrap=True, overflow="ellipsis")
     for result in results:
-        for event in result.events:
+        for n, event in enumerate(result.events):
             cells = narrow_cells(event, widths)
-            if "report" in widths:
-                cells.insert(0, report_name(result))
+            if "report" in widths:  # on its first event only: the rows below are the same report's
+                cells.insert(0, clip(report_name(result), widths["report"]) if n == 0 else "")
             table.add_row(*map(Text, cells))  # Text: a name in [brackets] is not markup
     return table
 
 
 def narrow_cells(e: Event, widths: dict[str, int]) -> list[str]:
-    actors = actors_cell(e.actor1.name if e.actor1 else "?", e.actor2.name if e.actor2 else None, widths["actors"])
+    home = e.location.country_code
+    actors = actors_cell(short_actor(e.actor1, home), short_actor(e.actor2, home) if e.actor2 else None, widths["actors"])
     place = place_cell(e.location.name, e.location.country_code, widths["place"])
     casualties = f"{e.fatalities}/{NONE if e.injuries is None else e.injuries}"
     return [e.event_date or "?", e.sub_event_type, actors, place, casualties]
