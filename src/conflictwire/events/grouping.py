@@ -143,9 +143,21 @@ def continue_into(last: list[Draft], m: Mention) -> None:
 
 
 # --- when a mention and a draft are two events ----------------------------------------------------
-def another_device(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
-    """ "A bomb went off in the market; police defused a second device": one used, one stopped."""
-    return m.another and disrupted(m) != any(disrupted(x) for x in d.mentions)
+def stopped_and_used(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
+    """ "Missiles hit Odesa, killing two; air defences shot down 20 drones": a weapon stopped and
+    one used are two events (ACLED codes the interception beside the strike), and so are "a bomb
+    went off in the market; police defused a second device"."""
+    stopped = any(disrupted(x) for x in d.mentions)
+    if disrupted(m) == stopped:
+        return False
+    used = [x for x in d.mentions if not disrupted(x)] if stopped else [m]
+    # a bare word for the attack ("before it could reach its target") tells no second event
+    return m.another or any(hit(x) for x in used)
+
+
+def hit(m: Mention) -> bool:
+    """The mention tells a weapon that struck: someone killed or hurt, or damage done."""
+    return any(c.value for c in m.counts) or any(o.label in (Outcome.DAMAGE, Outcome.FIRE) for o in m.outcomes)
 
 
 def other_day(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
@@ -174,7 +186,7 @@ def other_country(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) ->
 
 
 KEEP_APART: list[Callable[[Report, Draft, Mention, Optional[PlaceMention]], bool]] = [
-    another_device, other_day, arrests_after_attack, other_place, other_country,
+    stopped_and_used, other_day, arrests_after_attack, other_place, other_country,
 ]
 
 

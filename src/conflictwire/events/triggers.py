@@ -17,6 +17,7 @@ from .report import Report
 BLOCKING_STATEMENTS = {StatementType.ACCUSE, StatementType.REJECT, StatementType.THREATEN, StatementType.DEMAND,
                        StatementType.WARN}
 FLYING = (Weapon.DRONE, Weapon.MISSILE, Weapon.ROCKET, Weapon.AIRSTRIKE)  # weapons that are shot down, not defused
+HANDHELD = (Weapon.SMALL_ARMS, Weapon.MELEE)  # fought with, never intercepted
 GROUND = (Trigger.CAPTURE, Trigger.RECAPTURE)
 CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
 
@@ -24,7 +25,7 @@ CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
 def sentence_triggers(r: Report, sent: Span) -> list[Match]:
     """The triggers that tell an event in the sentence (not a tally or an accusation: `silenced`)."""
     ctx = r.ctx
-    triggers = [shot_down(r, m) for m in ctx.in_span(ctx.triggers, sent) if valid(r, m, sent)]
+    triggers = [foiled(r, shot_down(r, m), sent) for m in ctx.in_span(ctx.triggers, sent) if valid(r, m, sent)]
     triggers += downed(r, sent, triggers)
     if not triggers and not ctx.in_span(ctx.triggers, sent):
         triggers = weapon_as_trigger(r, sent)
@@ -129,7 +130,7 @@ def downed(r: Report, sent: Span, found: list[Match]) -> list[Match]:
     flying = [w for w in ctx.in_span(ctx.weapons, sent) if w.label in FLYING]
     return [Match(t.i, t.i + 1, Trigger.INTERCEPT, t.lemma_) for t in sent
             if t.pos_ == "VERB" and t.lemma_.lower() in r.words.downing and t.i not in taken
-            and not syntax.negated(t, r.words) and any(0 < w.start - t.i <= 4 for w in flying)]
+            and not syntax.negated(t, r.words) and any(just_after(t, w) for w in flying)]
 
 
 def shot_down(r: Report, m: Match) -> Match:
@@ -142,9 +143,31 @@ def shot_down(r: Report, m: Match) -> Match:
     tok = ctx.doc[m.start]
     objects = {c.i for c in tok.children if c.dep_ in syntax.OBJECTS}
     # its object, or (the parse of dates and quantifiers is shaky) a flying weapon just after it
-    if any(objects & set(range(w.start, w.end)) or 0 < w.start - tok.i <= 4 for w in flying):
+    if any(objects & set(range(w.start, w.end)) or just_after(tok, w) for w in flying):
         return Match(m.start, m.end, Trigger.INTERCEPT, m.phrase)
     return m
+
+
+def just_after(verb: Token, w: Match) -> bool:
+    """The weapon follows the verb closely with no preposition between: what it downed ("destroyed
+    38 drones"), not the means ("killed in Israeli airstrikes", "tués par des frappes de drones")."""
+    between = verb.doc[verb.i + 1:w.start]
+    # a partitive after a count still names what was downed: "50 of the 62 drones", "20 des 25 drones"
+    return 0 < w.start - verb.i <= 4 and not any(t.pos_ == "ADP" and not count(t.nbor(-1)) for t in between)
+
+
+def count(t: Token) -> bool:
+    return t.like_num or t.pos_ == "NUM"
+
+
+def foiled(r: Report, m: Match, sent: Span) -> Match:
+    """ "thwarted attempts by armed groups to cross the border": an interception word with no
+    weapon that can be stopped (a bomb, a drone; not the gunmen's arms) in its sentence stopped
+    people; the attempt was fought off, a clash."""
+    if m.label != Trigger.INTERCEPT or r.ctx.doc[m.start].lemma_.lower() not in r.words.foiling \
+            or any(w.label not in HANDHELD for w in r.ctx.in_span(r.ctx.weapons, sent)):
+        return m
+    return Match(m.start, m.end, Trigger.CLASH, m.phrase)
 
 
 def crowd_at(r: Report, i: int) -> bool:

@@ -48,6 +48,7 @@ class EventWords:
     target_markers: frozenset[str]
     opposed_markers: frozenset[str]
     supporter_prefixes: tuple[str, ...]
+    foiling: frozenset[str] = frozenset()  # "thwart": an interception only beside a weapon
 
 
 @functools.cache
@@ -69,6 +70,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         conjunctions=_lower(lex.conjunctions),
         opposing=_lower(lex.opposing),
         downing=_lower(lex.downing),
+        foiling=_lower(lex.foiling),
         units=_lower(lex.tallies.units),
         verb_only=_lower(lex.verb_only_triggers),
         own_pronouns=_lower(lex.self_pronouns),

@@ -187,6 +187,8 @@ class Lexicon(_Section):
     # statements (statements/): the pronouns for the last speaker, the word before a source
     speaker_pronouns: Words = []
     according: Words = []
+    # events: interception words said of any plan ("thwarted an attempt"): an interception only beside a weapon
+    foiling: Words = []
 
     @field_validator("triggers", "weapons", "casualties", "statements", "actors", "outcomes")
     @classmethod
