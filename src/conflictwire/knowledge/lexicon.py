@@ -187,6 +187,9 @@ class Lexicon(_Section):
     # statements (statements/): the pronouns for the last speaker, the word before a source
     speaker_pronouns: Words = []
     according: Words = []
+    speaker_documents: Words = []  # "the statement added", "cette source": the last speaker's words
+    non_party_speakers: Words = []  # monitors, rights groups, witnesses, relatives: facts, no statements
+    self_possessives: Words = []  # "its fighters", "nos unités": the speaker's own forces
 
     @field_validator("triggers", "weapons", "casualties", "statements", "actors", "outcomes")
     @classmethod
