@@ -189,6 +189,9 @@ class Lexicon(_Section):
     according: Words = []
     # events: interception words said of any plan ("thwarted an attempt"): an interception only beside a weapon
     foiling: Words = []
+    speaker_documents: Words = []  # "the statement added", "cette source": the last speaker's words
+    non_party_speakers: Words = []  # monitors, rights groups, witnesses, relatives: facts, no statements
+    self_possessives: Words = []  # "its fighters", "nos unités": the speaker's own forces
 
     @field_validator("triggers", "weapons", "casualties", "statements", "actors", "outcomes")
     @classmethod

@@ -21,6 +21,8 @@ from .speaker import Speaker, find_speaker, subject
 from .words import statement_words
 
 MAX_PER_SENTENCE = 3
+HEADLINE_CHARS = 200
+RECORD_KIND = Statement.model_fields["kind"].default  # part of a statement's id
 OBJECTS = ("obj", "dobj", "obl", "obl:mod", "obl:arg")
 # A statement whose words accuse as well ("called the base 'a flagrant violation' and demanded...").
 ALSO_ACCUSING = (StatementType.DEMAND, StatementType.WARN, StatementType.ASSERT)
@@ -40,7 +42,16 @@ class StatementExtractor:
         out = []
         for sent in self.ctx.sentences:
             out.extend(self.sentence(sent))
-        return out
+        return self.without_headline_repeats(out)
+
+    def without_headline_repeats(self, statements: list[Statement]) -> list[Statement]:
+        """A headline sums up what the body tells: its statement is dropped when the body has one
+        of the same kind by a speaker of the same country ("Russia says it killed 600" over "the
+        Russian army said it struck...")."""
+        end = headline_end(self.ctx.article.text, self.ctx.article.title)
+        head = [s for s in statements if s.evidence[0].start < end]
+        body = {(s.statement_type, s.speaker.country_code) for s in statements if s.evidence[0].start >= end}
+        return [s for s in statements if s not in head or (s.statement_type, s.speaker.country_code) not in body]
 
     def sentence(self, sent: Span) -> list[Statement]:
         """The sentence's statements: one per kind its verbs express ("rejected ... and accused
@@ -83,6 +94,9 @@ class StatementExtractor:
             return None  # "l'attaque n'a pas été revendiquée", "no group claimed it"
         speaker = find_speaker(self.ctx, self.words, verb, self.last_speaker)
         if speaker is None:
+            return None
+        if not speaker.party:
+            self.last_speaker = speaker  # "he said" after a witness is the witness again
             return None
         quoted = quote(sent)
         kind = kind or (cue.label if cue.label != StatementType.SAY
@@ -151,9 +165,20 @@ class StatementExtractor:
         if date is not None:
             evidence.append(ctx.char_evidence("event_date", times[0].start, times[0].end))
         return Statement(
-            statement_id=stable_id(ctx.article.article_id, "statement", str(sent.start)),
+            statement_id=stable_id(ctx.article.article_id, RECORD_KIND, str(sent.start)),
             article_id=ctx.article.article_id, statement_type=kind, speaker=speaker.actor, target=target,
             quote=quoted[2] if quoted else None,
             event_date=date.value if date else (ctx.published.as_event_date()[0] if ctx.published else None),
             evidence=evidence,
         )
+
+
+def headline_end(text: str, title: Optional[str]) -> int:
+    """Where the headline the text opens with ends (0 when it opens with none): a first line that
+    repeats the title, or, with no title, a short one that ends in no full stop."""
+    first = text.split("\n", 1)[0]
+    if len(first) == len(text):
+        return 0
+    if title:
+        return len(first) if " ".join(first.split()) == " ".join(title.split()) else 0
+    return len(first) if len(first) < HEADLINE_CHARS and not first.rstrip().endswith((".", "!", "?", "»", "\"", "”")) else 0

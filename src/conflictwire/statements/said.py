@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..vocab import NON_STATE_KINDS, STATE_KINDS, StatementType, Trigger
@@ -14,7 +14,10 @@ from .words import StatementWords
 
 QUOTED = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
 MIN_QUOTE_WORDS = 3
-OWN_STRIKES = {Trigger.ATTACK, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.KILL, Trigger.CLASH, Trigger.INTERCEPT}
+OWN_STRIKES = {Trigger.ATTACK, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.KILL, Trigger.CLASH, Trigger.INTERCEPT,
+               Trigger.AMBUSH, Trigger.EXPLOSION, Trigger.CAPTURE, Trigger.RECAPTURE, Trigger.ABDUCT}
+SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+PASSIVE = ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass")
 # The kind a statement takes when its words say several, the strongest first.
 PRIORITY = (StatementType.CLAIM, StatementType.ACCUSE, StatementType.REJECT, StatementType.THREATEN,
             StatementType.DEMAND, StatementType.WARN, StatementType.SAY)
@@ -54,17 +57,20 @@ def classify_say(ctx: DocContext, words: StatementWords, sent: Span, speaker: Sp
     """The kind of statement a plain "said" makes, from what was said, or None when it is none."""
     keys, t = ctx.keys, ctx.tools
     # what was said: the words after the speaker, and the quote before it ("'...,' the minister said")
-    parts = [range(speaker.end, sent.end) if speaker.end < sent.end else range(sent.start, sent.end)]
+    here = sent.start <= speaker.start < sent.end  # not a speaker named sentences before ("il a ajouté")
+    parts = [range(speaker.end, sent.end) if here and speaker.end < sent.end else range(sent.start, sent.end)]
+    if here and speaker.end >= sent.end - 1:  # "..., according to a spokesman.": said before the speaker
+        parts = [range(sent.start, speaker.start)]
     if quoted is not None and ctx.token_at(quoted[0]) < speaker.start:
         parts.append(range(sent.start, speaker.start))
     told = sorted((m for part in parts for m in ctx.in_span(ctx.triggers, part)), key=lambda m: m.start)
     threat = [c for part in parts for c in t.threat_cues.find(keys, part.start, part.stop)]
     if threat and not any(ctx.doc[m.start].pos_ == "VERB" for m in told):
         return StatementType.THREATEN  # "les attaques se poursuivront": attacks to come are threatened, not claimed
-    if speaker.actor.kind in NON_STATE_KINDS and told:
-        return StatementType.CLAIM  # an armed group telling of its own attack claims it
-    if speaker.actor.kind in STATE_KINDS and any(own_strike(ctx, words, part) for part in parts):
-        return StatementType.CLAIM  # "the army said it struck...", "l'armée a indiqué avoir frappé"
+    if speaker.actor.kind in NON_STATE_KINDS | STATE_KINDS and any(own_strike(ctx, words, part, speaker) for part in parts):
+        # "the army said it struck...", "l'armée a indiqué avoir frappé", "the group said it attacked"; not
+        # a group announcing its own dead ("trois de ses chefs ont été tués") or a ministry's toll
+        return StatementType.CLAIM
     if threat:
         return StatementType.THREATEN
     if any(t.demand_cues.find(keys, part.start, part.stop) for part in parts):
@@ -84,16 +90,33 @@ def classify_say(ctx: DocContext, words: StatementWords, sent: Span, speaker: Sp
     return None
 
 
-def own_strike(ctx: DocContext, words: StatementWords, tail: range) -> bool:
-    """The speaker tells of its own attack: an attack verb whose subject is "it", "we", "ils"
-    ... or none at all ("avoir frappé")."""
-    for m in ctx.triggers:
-        if not tail.start <= m.start < tail.stop or m.label not in OWN_STRIKES:
+def own_strike(ctx: DocContext, words: StatementWords, tail: range, speaker: Speaker) -> bool:
+    """The speaker tells of its own attack: an attack verb (or the verb an attack or weapon noun
+    is the object of: "a annoncé avoir lancé des roquettes") in the active voice whose subject is "it",
+    "we", "ils", the speaker's own words, or none at all ("avoir frappé")."""
+    acts = [m for m in ctx.triggers if m.label in OWN_STRIKES] + ctx.weapons  # "launched rockets"
+    for m in acts:
+        if not tail.start <= m.start < tail.stop:
             continue
-        verb = ctx.doc[m.start]
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-        if not subjects or any(c.lower_ in words.self_pronouns for c in subjects):
-            return True
+        verb = ctx.doc[m.start] if ctx.doc[m.start].pos_ in ("VERB", "AUX") else acted_on(ctx.doc[m.end - 1])
+        if verb is None or verb.i < tail.start or ctx.covering(ctx.statement_cues, verb.i):
+            continue  # "police confirmed the abduction" tells of it, not of their own act
+        children = list(verb.children)
+        if any(c.dep_ in PASSIVE or c.dep_ in ("neg", "advmod") and c.lower_ in ctx.tools.negation for c in children):
+            continue  # "three of its commanders were killed": what befell the speaker, or anyone's toll; "did not fire"
+        subjects = [c for c in children if c.dep_ in SUBJECTS]
+        if not subjects or any(c.lower_ in words.self_pronouns or speaker.start <= c.i < speaker.end
+                               or any(t.lower_ in words.self_possessives for t in c.subtree) for c in subjects):
+            return True  # "it", "we", the speaker, "its fighters", "one of our units", or no subject
     return False
+
+
+def acted_on(noun: Token) -> Optional[Token]:
+    """The verb a noun is the object of, through the phrase it sits in ("launched dozens of rockets")."""
+    for _ in range(3):
+        if noun.head.pos_ == "VERB":
+            return noun.head if noun.dep_ in ("obj", "dobj") else None
+        if noun.head is noun:
+            return None
+        noun = noun.head
+    return None

@@ -24,6 +24,7 @@ class Speaker:
     actor: Actor
     start: int  # token span of the words that name it
     end: int
+    party: bool = True  # False: a monitor, a witness or an anonymous source, who state facts, not positions
 
 
 def subject(verb: Token, words: StatementWords) -> Optional[Token]:
@@ -32,6 +33,17 @@ def subject(verb: Token, words: StatementWords) -> Optional[Token]:
     for c in verb.children:
         if c.dep_ in ("obl:agent", "agent"):
             return next((g for g in c.children if g.dep_ == "pobj"), c)
+    inverted = next((t for t in verb.doc[max(0, verb.i - 3):verb.i]
+                     if t.lower_.startswith("-") and t.lower_.lstrip("-") in words.pronouns), None)
+    if inverted is not None:
+        return inverted  # "a-t-il indiqué": the inverted pronoun, parsed as anything
+    according = verb.lower_ in words.according
+    if according:  # "according to X" speaks X, "selon X" too, not the subject of the clause it qualifies
+        named = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if named:
+            return named[0]
+        if verb.dep_ == "case" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
     if not any(c.dep_.startswith("nsubj") for c in verb.children) and \
             any(t.text in INVERSION_MARKS for t in verb.doc[max(0, verb.i - 3):verb.i]):
         # "..., a précisé l'état-major": after what it says, the subject follows the verb and
@@ -40,7 +52,6 @@ def subject(verb: Token, words: StatementWords) -> Optional[Token]:
                          and c.pos_ in ("NOUN", "PROPN")), None)
         if inverted is not None:
             return inverted
-    according = verb.lower_ in words.according
     for t in (verb, verb.head):
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj"):
@@ -59,7 +70,7 @@ def find_speaker(ctx: DocContext, words: StatementWords, verb: Token, last: Opti
     subj = subject(verb, words)
     if subj is None:
         return None
-    if subj.lower_ in words.pronouns:
+    if subj.lower_.lstrip("-") in words.pronouns or named_again(subj, words):
         return last
     subjects = [c for c in subj.head.children if c.dep_ == subj.dep_] or [subj]
     lo, hi = min(s.left_edge.i for s in subjects), max(s.right_edge.i for s in subjects) + 1
@@ -67,8 +78,8 @@ def find_speaker(ctx: DocContext, words: StatementWords, verb: Token, last: Opti
     groups = ctx.group_tokens
     person = next((e for e in ctx.in_span(ctx.ents, range(lo, hi)) if e.label_ in PERSONS
                    and e.start not in groups), None)  # "Al Shabaab" tagged as a person is still the group
-    if person is None and said_by & ctx.tools.anonymous:
-        return None
+    if person is None and said_by & ctx.tools.anonymous or said_by & words.non_party:
+        return Speaker(Actor(name=doc[lo:hi].text), lo, hi, party=False)
     role = find_role(ctx, lo, hi)
     actors = ctx.in_span(ctx.actors, range(lo, hi), by="head")
     if _international(ctx, words, lo, hi):  # the UN, the EU, the Red Cross speak for no state
@@ -90,6 +101,15 @@ def find_speaker(ctx: DocContext, words: StatementWords, verb: Token, last: Opti
         return Speaker(Actor(name=name, role=role, country_code=country or _place_country(ctx, lo, hi) or ctx.focus,
                              text=name), lo, hi)
     return None
+
+
+def named_again(subj: Token, words: StatementWords) -> bool:
+    """A document or source named again, in the singular with "the", "this", "ce", "cette" ("the
+    statement added", "ajoute cette source"): the last speaker's words."""
+    if subj.lower_ not in words.documents and subj.lemma_.lower() not in words.documents or "Plur" in subj.morph.get("Number"):
+        return False
+    return any(d.dep_ == "det" and ("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType"))
+               for d in subj.children)
 
 
 def _international(ctx: DocContext, words: StatementWords, lo: int, hi: int) -> bool:

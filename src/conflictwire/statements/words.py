@@ -15,6 +15,9 @@ class StatementWords:
     responsibility: frozenset[str]  # what a claim of responsibility takes as object
     pronouns: frozenset[str]  # "he said": the last speaker again
     according: frozenset[str]  # "according to X", "selon X": X speaks
+    documents: frozenset[str]  # "the statement", "cette source": named again, the last speaker's
+    self_possessives: frozenset[str]  # "its fighters", "ses combattants": the speaker's own
+    non_party: frozenset[str]  # monitors, rights groups, witnesses: what they say is no statement
 
 
 @functools.cache
@@ -27,4 +30,6 @@ def statement_words(language: str) -> StatementWords:
         international=lowered(lex.international_speakers), nobody=lowered(lex.nobody),
         self_pronouns=lowered(lex.self_pronouns), responsibility=lowered(lex.responsibility),
         pronouns=lowered(lex.speaker_pronouns), according=lowered(lex.according),
+        documents=lowered(lex.speaker_documents), non_party=lowered(lex.non_party_speakers),
+        self_possessives=lowered(lex.self_possessives),
     )
