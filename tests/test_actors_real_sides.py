@@ -45,3 +45,35 @@ def test_unnamed_drone_attack_on_forces_is_not_by_their_state_nor_the_host(extra
     [e] = extract(extractor, text, lang).events
     assert sides(e) == (("political_militia", country), ("external_forces", "US"))
     assert e.actor1.name.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("text, lang, first, second", [
+    ("On 3 March 2021, near Bhamo, Myanmar military and KIA engaged in heavy fighting.", "en", "state_forces", "rebel_group"),
+    ("On 3 March 2021, heavy fighting broke out between the Kachin Independence Army and the Myanmar military near Bhamo.",
+     "en", "rebel_group", "state_forces"),
+    ("Des combats ont éclaté lundi entre l'armée malienne et les rebelles du FLA près de Kidal.", "fr", "state_forces", "rebel_group"),
+])
+def test_fighting_told_without_agent_puts_the_side_named_first_as_actor1(extractor, text, lang, first, second):
+    [e] = extract(extractor, text, lang).events
+    assert e.sub_event_type == "Armed clash"
+    assert (e.actor1.kind, e.actor2.kind) == (first, second)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Fighting broke out between Somali soldiers and al-Shabaab fighters in Baidoa on Sunday. "
+     "The clashes began after al-Shabaab fighters attacked a police station in the town.", "en"),
+    ("Des combats ont éclaté dimanche à Baidoa entre l'armée somalienne et les shebab. "
+     "Les affrontements ont commencé après que les shebab ont attaqué un commissariat de la ville.", "fr"),
+])
+def test_fighting_started_by_an_attack_puts_the_attacker_as_actor1(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("rebel_group", "SO"), ("state_forces", "SO"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Six Taliban militants were killed during clashes with Afghan forces in Khost on Monday.", "en"),
+    ("Six combattants du JNIM ont été tués lors d'affrontements avec l'armée malienne près de Ségou lundi.", "fr"),
+])
+def test_fighters_a_casualty_count_counts_are_actor2(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert (e.actor1.kind, e.actor2.kind) == ("state_forces", "rebel_group")

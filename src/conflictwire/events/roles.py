@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 ACTOR1, ACTOR2, ASSOC = "actor1", "actor2", "assoc"  # the keys of a mention's roles
+FIGHTER = "side_in_fighting"  # a side named in fighting that the parse gives no role: the sides' rules place it
 NO_ROLE = ""  # decided: the actor takes no part (it only speaks of the event)
 ASSOC_REACH = 4  # tokens between "accompanied by" and the actor it introduces
 PATH_STEPS = 8  # how far up the parse an actor's role is looked for
@@ -46,10 +47,14 @@ class Named:
 
 # --- the rules, in order ------------------------------------------------------------------------
 def counted_victim(n: Named) -> Optional[str]:
-    """ "Four soldiers died when gunmen stormed the post": people a casualty count counts were hit."""
-    if n.a.counted(n.counted) and n.a.category in (Category.CIVILIANS, Category.MILITARY, Category.POLICE):
+    """ "Four soldiers died when gunmen stormed the post", "six insurgents were killed in clashes with
+    troops": people a casualty count counts were hit, fighters too."""
+    if not n.a.counted(n.counted):
+        return None
+    if n.a.category in (Category.CIVILIANS, Category.MILITARY, Category.POLICE):
         return ACTOR2
-    return None
+    # fighters, unless they are the ones who act ("two gunmen shot dead a trader": a count misread)
+    return ACTOR2 if n.a.category in (Category.ARMED, Category.GROUP) and n.head.dep_ != "nsubj" else None
 
 
 def speaker(n: Named) -> Optional[str]:
@@ -125,8 +130,12 @@ def parse_path(n: Named) -> Optional[str]:
 
 
 def armed_by_default(n: Named) -> Optional[str]:
-    """ "Gunmen and villagers in the market at dawn": the armed act, the others are acted on."""
-    return ACTOR1 if n.a.category in (Category.ARMED, Category.GROUP) else ACTOR2
+    """ "Gunmen and villagers in the market at dawn": the armed act, the others are acted on; in
+    fighting ("fighting broke out between the army and the rebels") each armed side is a fighter."""
+    armed = n.a.category in (Category.ARMED, Category.GROUP)
+    if any(m.label == Trigger.CLASH for m in n.triggers) and (armed or n.a.category in FORCES):
+        return FIGHTER
+    return ACTOR1 if armed else ACTOR2
 
 
 ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
@@ -152,7 +161,7 @@ def assign_roles(r: Report, mention: "Mention", actors: list[ActorMention], trig
     for a in actors:
         role = role_of(Named(r, a, triggers, counted, assoc_marks, charges))
         if role:
-            mention.roles[role].append(a)
+            mention.roles.setdefault(role, []).append(a)
 
 
 # --- one step up the parse --------------------------------------------------------------------
