@@ -77,3 +77,17 @@ def test_fighting_started_by_an_attack_puts_the_attacker_as_actor1(extractor, te
 def test_fighters_a_casualty_count_counts_are_actor2(extractor, text, lang):
     [e] = extract(extractor, text, lang).events
     assert (e.actor1.kind, e.actor2.kind) == ("state_forces", "rebel_group")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Drones targeted a military base near Erbil on Monday, where American troops are stationed.", "en"),
+    ("Des drones ont visé lundi une base militaire proche d'Erbil, où sont stationnés des soldats américains.", "fr"),
+])
+def test_attacked_base_stands_for_the_foreign_troops_the_report_places_there(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("political_militia", "IQ"), ("external_forces", "US"))
+
+
+def test_attacked_base_with_no_guests_named_stays_the_host_army(extractor):
+    [e] = extract(extractor, "Israeli drones struck a military base near Tyre on Monday.", "en").events
+    assert sides(e) == (("external_forces", "IL"), ("state_forces", "LB"))
