@@ -91,3 +91,12 @@ def test_attacked_base_stands_for_the_foreign_troops_the_report_places_there(ext
 def test_attacked_base_with_no_guests_named_stays_the_host_army(extractor):
     [e] = extract(extractor, "Israeli drones struck a military base near Tyre on Monday.", "en").events
     assert sides(e) == (("external_forces", "IL"), ("state_forces", "LB"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("An Israeli drone strike on a house in Tubas killed three Palestinians on Tuesday.", "en"),
+    ("Une frappe de drone israélienne a tué trois Palestiniens mardi à Tubas.", "fr"),
+])
+def test_counted_demonym_is_people_of_that_country(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("external_forces", "IL"), ("civilians", "PS"))
