@@ -24,6 +24,7 @@ CROWD_EVENTS = {Sub.PEACEFUL_PROTEST: ActorKind.PROTESTERS, Sub.PROTEST_WITH_INT
                 Sub.EXCESSIVE_FORCE: ActorKind.PROTESTERS, Sub.VIOLENT_DEMONSTRATION: ActorKind.RIOTERS}
 FROM_AFAR = (Sub.AIR_DRONE_STRIKE, Sub.SHELLING, Sub.CHEMICAL_WEAPON)
 SHOT_DOWN = (Weapon.DRONE, Weapon.MISSILE, Weapon.ROCKET)
+MET_BY_FORCE = (Sub.PROTEST_WITH_INTERVENTION, Sub.EXCESSIVE_FORCE)
 ON_CIVILIANS = (Sub.ATTACK, Sub.ABDUCTION, Sub.SEXUAL_VIOLENCE, Sub.ARRESTS, Sub.LOOTING, Sub.MOB_VIOLENCE)
 
 
@@ -120,9 +121,11 @@ def army_regains_ground(s: Sides) -> None:
 
 def state_fires_from_afar(s: Sides) -> None:
     """ "Air strikes hit a market in Sudan": a foreign state the report names, else (air strikes
-    only) the state where it fell."""
+    only) the state where it fell; never the state whose forces were hit ("US troops were targeted
+    by drones in Syria": not the United States, nor Syria's army on its own or its guests' troops)."""
     if s.actor1 is None and s.sub in FROM_AFAR:
-        s.actor1 = air_force(s.r, s.country, own_state=s.sub == Sub.AIR_DRONE_STRIKE)
+        forces_hit = s.actor2 is not None and s.actor2.kind in STATE_KINDS
+        s.actor1 = air_force(s.r, s.country, own_state=s.sub == Sub.AIR_DRONE_STRIKE and not forces_hit, target=s.actor2)
 
 
 def state_launched_what_was_shot_down(s: Sides) -> None:
@@ -153,6 +156,12 @@ def aimed_at_state(s: Sides) -> None:
         s.actor2 = military_forces(s.country)
 
 
+def police_met_protest(s: Sides) -> None:
+    """ "Le rassemblement a été dispersé à Lomé": who intervenes in a protest is the state's police."""
+    if s.actor2 is None and s.sub in MET_BY_FORCE and s.country:
+        s.actor2 = police_forces(s.country)
+
+
 def civilians_hit(s: Sides) -> None:
     """ "Gunmen abducted a trader": the unnamed target of an attack, abduction or arrest is civilians."""
     if s.actor2 is None and s.sub in ON_CIVILIANS:
@@ -164,7 +173,7 @@ DEFAULT_RULES: list[Callable[[Sides], None]] = [
     unarmed_are_targets, crowd_not_its_own_opponent,
     protesters_by_default, mob_by_default, police_arrest, army_regains_ground, state_fires_from_afar,
     state_launched_what_was_shot_down, agreement_between_belligerents, unidentified_attacker,
-    aimed_at_state, civilians_hit,
+    aimed_at_state, police_met_protest, civilians_hit,
 ]
 
 

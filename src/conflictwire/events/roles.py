@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..find.actors import ActorMention
 from ..text.lexmatch import Match
-from ..vocab import HURT, Category, Trigger
+from ..vocab import FACILITIES, HURT, Category, Trigger, Weapon
 from . import syntax
 from .report import Report
 
@@ -22,9 +22,12 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 ACTOR1, ACTOR2, ASSOC = "actor1", "actor2", "assoc"  # the keys of a mention's roles
+FIGHTER = "side_in_fighting"  # a side named in fighting that the parse gives no role: the sides' rules place it
 NO_ROLE = ""  # decided: the actor takes no part (it only speaks of the event)
 ASSOC_REACH = 4  # tokens between "accompanied by" and the actor it introduces
 PATH_STEPS = 8  # how far up the parse an actor's role is looked for
+CHARGES = {Weapon.IED, Weapon.EXPLOSIVE, Weapon.LANDMINE, Weapon.VEHICLE_BOMB}  # planted, not fired or thrown
+FORCES = {Category.MILITARY, Category.POLICE, *FACILITIES}
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Named:
     triggers: list[Match]
     counted: set[int]  # numbers of the mention's casualty counts
     assoc_marks: list[Match]  # "accompanied by", "aux côtés de"
+    charges: list[Match] = ()  # the mention's planted charges (IEDs, mines)
 
     @property
     def head(self) -> Token:
@@ -43,10 +47,14 @@ class Named:
 
 # --- the rules, in order ------------------------------------------------------------------------
 def counted_victim(n: Named) -> Optional[str]:
-    """ "Four soldiers died when gunmen stormed the post": people a casualty count counts were hit."""
-    if n.a.counted(n.counted) and n.a.category in (Category.CIVILIANS, Category.MILITARY, Category.POLICE):
+    """ "Four soldiers died when gunmen stormed the post", "six insurgents were killed in clashes with
+    troops": people a casualty count counts were hit, fighters too."""
+    if not n.a.counted(n.counted):
+        return None
+    if n.a.category in (Category.CIVILIANS, Category.MILITARY, Category.POLICE):
         return ACTOR2
-    return None
+    # fighters, unless they are the ones who act ("two gunmen shot dead a trader": a count misread)
+    return ACTOR2 if n.a.category in (Category.ARMED, Category.GROUP) and n.head.dep_ != "nsubj" else None
 
 
 def speaker(n: Named) -> Optional[str]:
@@ -76,6 +84,37 @@ def marked_agent(n: Named) -> Optional[str]:
     return ACTOR1 if n.a.agent else None
 
 
+def met_charge(n: Named) -> Optional[str]:
+    """ "An army truck struck a landmine near Gao", "une mine a explosé au passage d'une patrouille":
+    forces that meet a planted charge are its target, not who set it."""
+    if n.a.category not in FORCES or n.a.agent or not n.charges:
+        return None
+    found = path_decision(n)
+    if found is not None and found[0] is agent_phrase:  # "a mine laid by soldiers"
+        return None
+    doc, fired = n.r.ctx.doc, {i for m in n.triggers for i in range(m.start, m.end)}
+    for w in n.charges:
+        charge = doc[w.end - 1]
+        verb = doc[syntax.clause_verb(charge)]
+        if verb.i not in fired:
+            continue
+        subject = subject_of(n.head)
+        if syntax.is_subject(charge) or subject is not None and subject.i == verb.i:  # it went off; they ran into it
+            return ACTOR2
+    return None
+
+
+def subject_of(x: Token) -> Optional[Token]:
+    """The verb whose subject the phrase of `x` is ("an army vehicle struck": struck), or None."""
+    for _ in range(PATH_STEPS):
+        if syntax.is_subject(x):
+            return x.head
+        if x.dep_ not in syntax.NOMINAL_LINKS or x.head.i == x.i:
+            return None
+        x = x.head
+    return None
+
+
 def misparsed_subject(n: Named) -> Optional[str]:
     """ "The ministry said its troops had repelled the raid": the parser took the subject for an object."""
     x = n.head
@@ -91,12 +130,17 @@ def parse_path(n: Named) -> Optional[str]:
 
 
 def armed_by_default(n: Named) -> Optional[str]:
-    """ "Gunmen and villagers in the market at dawn": the armed act, the others are acted on."""
-    return ACTOR1 if n.a.category in (Category.ARMED, Category.GROUP) else ACTOR2
+    """ "Gunmen and villagers in the market at dawn": the armed act, the others are acted on; in
+    fighting ("fighting broke out between the army and the rebels") each armed side is a fighter."""
+    armed = n.a.category in (Category.ARMED, Category.GROUP)
+    if any(m.label == Trigger.CLASH for m in n.triggers) and (armed or n.a.category in FORCES):
+        return FIGHTER
+    return ACTOR1 if armed else ACTOR2
 
 
 ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
-    counted_victim, speaker, accompanying, stops_weapon, marked_agent, misparsed_subject, parse_path, armed_by_default,
+    counted_victim, speaker, accompanying, stops_weapon, marked_agent, met_charge, misparsed_subject, parse_path,
+    armed_by_default,
 ]
 
 
@@ -113,10 +157,11 @@ def assign_roles(r: Report, mention: "Mention", actors: list[ActorMention], trig
                  counted: set[int] = frozenset()) -> None:
     """Put each actor named in the mention's tokens in its role."""
     assoc_marks = r.words.associates.find(r.ctx.keys, mention.tokens.start, mention.tokens.stop)
+    charges = [w for w in mention.weapons if w.label in CHARGES]
     for a in actors:
-        role = role_of(Named(r, a, triggers, counted, assoc_marks))
+        role = role_of(Named(r, a, triggers, counted, assoc_marks, charges))
         if role:
-            mention.roles[role].append(a)
+            mention.roles.setdefault(role, []).append(a)
 
 
 # --- one step up the parse --------------------------------------------------------------------

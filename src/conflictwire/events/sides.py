@@ -16,14 +16,16 @@ from typing import Callable, Optional
 from ..find.actors import ActorMention
 from ..model import Actor, Evidence
 from ..vocab import FACILITIES, STATE_KINDS, ActorKind, Category, StatementType, Trigger, Weapon
+from . import syntax
 from .grouping import Draft
 from .report import Report
-from .roles import ACTOR1, ACTOR2, ASSOC
+from .roles import ACTOR1, ACTOR2, ASSOC, FIGHTER
 
 CROWD_TRIGGERS = {Trigger.PROTEST, Trigger.RIOT, Trigger.INTERVENE}
 FIGHTING = {Trigger.ATTACK, Trigger.CLASH, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION}
 CROWDS = (Category.CIVILIANS, Category.PROTESTERS, Category.RIOTERS)
 FORCES = (Category.POLICE, Category.MILITARY)
+FIGHTERS = (Category.GROUP, Category.ARMED, *FORCES)
 TAKING_GROUND = {Trigger.TRANSFER, Trigger.DEPLOY, Trigger.CAPTURE}
 
 
@@ -61,7 +63,7 @@ class Cast:
 def cast(r: Report, d: Draft, country: Optional[str], military: bool, evidence: list[Evidence], classes: set[str],
          weapon: Optional[str] = None) -> tuple[Optional[Actor], Optional[Actor], list[Actor], list[Actor]]:
     """actor1, actor2 and the actors associated with each."""
-    c = Cast(r, d, country, military, classes, weapon, evidence, {ACTOR1: [], ACTOR2: [], ASSOC: []})
+    c = Cast(r, d, country, military, classes, weapon, evidence, {ACTOR1: [], ACTOR2: [], ASSOC: [], FIGHTER: []})
     for m in d.mentions:
         for role, found in m.roles.items():
             c.picked[role].extend(found)
@@ -93,6 +95,54 @@ def ground_changes_hands(c: Cast) -> None:
         coming = [a for m in c.d.mentions if Trigger.WITHDRAW not in m.classes for a in m.roles[ACTOR1]]
         if leaving and coming:
             c.picked[ACTOR1], c.picked[ACTOR2] = coming, leaving + c.picked[ACTOR2]
+
+
+def fighters_placed(c: Cast) -> None:
+    """ "Fighting broke out between the army and the rebels": sides named in fighting with no role
+    of their own; the one named first is actor1 unless the parse names one of them as acting
+    elsewhere ("... after the rebels attacked a post"); the other sides face actor1."""
+    fighters = c.picked.pop(FIGHTER, [])
+    if not fighters:
+        return
+    side = lambda a: side_of(c.r.resolved(a, c.country))  # noqa: E731
+    named = [a for a in c.picked[ACTOR1] if a.category in FIGHTERS]
+    acting = {side(a) for a in named if acts_in_event(c, a)}
+    if acting:
+        lead = next((a for a in fighters if side(a) in acting), None)
+    else:
+        lead = min(fighters + named, key=lambda a: a.start)
+    if lead is not None:
+        c.picked[ACTOR1] = [lead, *(a for a in c.picked[ACTOR1] if a is not lead)]
+    ahead = acting | ({side(lead)} if lead is not None else set())
+    c.picked[ACTOR2][:0] = [a for a in fighters if side(a) not in ahead]
+
+
+def side_of(actor: Actor) -> tuple:
+    """Who a side is: a state's forces, police or army, are one side; others go by their name."""
+    return (ActorKind.STATE_FORCES, actor.country_code) if actor.kind in STATE_KINDS else (actor.name,)
+
+
+def acts_in_event(c: Cast, a: ActorMention) -> bool:
+    """The actor is the subject of one of the event's own trigger verbs ("the rebels attacked"),
+    not of a verb that tells something else ("troops later recovered the bodies")."""
+    fired = {i for m in c.d.mentions for t in m.triggers for i in range(t.start, t.end)}
+    return a.agent or syntax.clause_verb(c.r.ctx.doc[a.head]) in fired
+
+
+def fighters_in_order(c: Cast) -> None:
+    """ "The army and the rebels clashed near Bhamo", "heavy fighting between the KIA and the
+    military": when the parse gave both fighting sides one role, the side named first is actor1."""
+    if Trigger.CLASH not in c.classes:
+        return
+    roles = [role for role in (ACTOR1, ACTOR2) if any(a.category in FIGHTERS for a in c.picked[role])]
+    if len(roles) != 1:
+        return
+    fighters = sorted((a for a in c.picked[roles[0]] if a.category in FIGHTERS), key=lambda a: a.start)
+    first = c.r.resolved(fighters[0], c.country).name
+    others = [a for a in fighters if c.r.resolved(a, c.country).name != first]
+    if others:
+        rest = [a for a in c.picked[roles[0]] if a not in others and a is not fighters[0]]
+        c.picked[ACTOR1], c.picked[ACTOR2] = [fighters[0], *rest], others + c.picked[ACTOR2 if roles[0] == ACTOR1 else ACTOR1]
 
 
 def two_named_sides(c: Cast) -> None:
@@ -129,7 +179,7 @@ def places_stand_in_last(c: Cast) -> None:
 
 
 PICK_RULES: list[Callable[[Cast], None]] = [
-    crowd_meets_force, ground_changes_hands, two_named_sides, officials_only_report, places_stand_in_last,
+    fighters_placed, crowd_meets_force, ground_changes_hands, fighters_in_order, two_named_sides, officials_only_report, places_stand_in_last,
 ]
 
 

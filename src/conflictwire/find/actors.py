@@ -186,6 +186,9 @@ class ActorFinder:
                 mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, Category.MILITARY, country=code, agent=True))
             elif kind != "demonym" and self._argument(doc[ref.end - 1]):
                 mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, Category.STATE, country=code))
+            elif kind == "demonym" and self._counted_people(doc[ref.end - 1]):
+                count = min(c.i for c in doc[ref.end - 1].children if c.dep_ == "nummod")
+                mentions.append(ActorMention(min(count, ref.start), ref.end, ref.end - 1, Category.CIVILIANS, country=code))
             else:
                 continue
             taken.update(range(ref.start, ref.end))
@@ -198,6 +201,11 @@ class ActorFinder:
         if kind == "demonym":
             return tok.dep_ in ("amod", "compound", "nmod", "flat") and tok.head.i in attack_heads
         return kind == "name" and tok.dep_ in ("poss", "nmod:poss") and tok.head.i in attack_heads
+
+    @staticmethod
+    def _counted_people(tok: Token) -> bool:
+        """A demonym standing as a counted noun: "three Palestinians", "deux Maliens" are people."""
+        return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in tok.children)
 
     @staticmethod
     def _argument(tok: Token) -> bool:

@@ -1,0 +1,102 @@
+"""Who acted on whom, as ACLED codes it, on sentences written here in the style of wire copy (issue 12)."""
+import pytest
+
+from conflictwire.model import Article
+
+
+def extract(extractor, text, lang, published="2024-05-07"):
+    return extractor.extract_article(Article.create(text, lang, published=published))
+
+
+def sides(event):
+    return tuple((a.kind, a.country_code) if a else None for a in (event.actor1, event.actor2))
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("Two demonstrators were shot dead during a protest in Mombasa on Friday.", "en", "KE"),
+    ("Un rassemblement d'étudiants a été dispersé à Lomé mardi.", "fr", "TG"),
+])
+def test_force_that_met_protest_is_police_by_default(extractor, text, lang, country):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("protesters", country), ("state_forces", country))
+    assert e.actor2.name.startswith("Police Forces of")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("An army vehicle struck a roadside bomb near Gao on Friday, killing three soldiers.", "en"),
+    ("Un véhicule de l'armée a sauté sur une mine près de Tessit dimanche, tuant deux soldats.", "fr"),
+])
+def test_forces_that_meet_a_planted_charge_are_its_target(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert sides(e) == (("political_militia", "ML"), ("state_forces", "ML"))
+
+
+def test_charge_laid_by_forces_keeps_them_as_actor1(extractor):
+    [e] = extract(extractor, "A bomb planted by soldiers exploded near the village of Hpakant on Monday.", "en").events
+    assert sides(e)[0] == ("state_forces", "MM")
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("American troops were targeted in a drone attack on the Harir air base in northern Iraq on Monday, officials said.", "en", "IQ"),
+    ("Des soldats américains ont été visés lundi par une attaque de drone contre la base d'Al-Tanf, dans le sud de la Syrie.", "fr", "SY"),
+])
+def test_unnamed_drone_attack_on_forces_is_not_by_their_state_nor_the_host(extractor, text, lang, country):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("political_militia", country), ("external_forces", "US"))
+    assert e.actor1.name.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("text, lang, first, second", [
+    ("On 3 March 2021, near Bhamo, Myanmar military and KIA engaged in heavy fighting.", "en", "state_forces", "rebel_group"),
+    ("On 3 March 2021, heavy fighting broke out between the Kachin Independence Army and the Myanmar military near Bhamo.",
+     "en", "rebel_group", "state_forces"),
+    ("Des combats ont éclaté lundi entre l'armée malienne et les rebelles du FLA près de Kidal.", "fr", "state_forces", "rebel_group"),
+])
+def test_fighting_told_without_agent_puts_the_side_named_first_as_actor1(extractor, text, lang, first, second):
+    [e] = extract(extractor, text, lang).events
+    assert e.sub_event_type == "Armed clash"
+    assert (e.actor1.kind, e.actor2.kind) == (first, second)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Fighting broke out between Somali soldiers and al-Shabaab fighters in Baidoa on Sunday. "
+     "The clashes began after al-Shabaab fighters attacked a police station in the town.", "en"),
+    ("Des combats ont éclaté dimanche à Baidoa entre l'armée somalienne et les shebab. "
+     "Les affrontements ont commencé après que les shebab ont attaqué un commissariat de la ville.", "fr"),
+])
+def test_fighting_started_by_an_attack_puts_the_attacker_as_actor1(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("rebel_group", "SO"), ("state_forces", "SO"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Six Taliban militants were killed during clashes with Afghan forces in Khost on Monday.", "en"),
+    ("Six combattants du JNIM ont été tués lors d'affrontements avec l'armée malienne près de Ségou lundi.", "fr"),
+])
+def test_fighters_a_casualty_count_counts_are_actor2(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert (e.actor1.kind, e.actor2.kind) == ("state_forces", "rebel_group")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Drones targeted a military base near Erbil on Monday, where American troops are stationed.", "en"),
+    ("Des drones ont visé lundi une base militaire proche d'Erbil, où sont stationnés des soldats américains.", "fr"),
+])
+def test_attacked_base_stands_for_the_foreign_troops_the_report_places_there(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("political_militia", "IQ"), ("external_forces", "US"))
+
+
+def test_attacked_base_with_no_guests_named_stays_the_host_army(extractor):
+    [e] = extract(extractor, "Israeli drones struck a military base near Tyre on Monday.", "en").events
+    assert sides(e) == (("external_forces", "IL"), ("state_forces", "LB"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("An Israeli drone strike on a house in Tubas killed three Palestinians on Tuesday.", "en"),
+    ("Une frappe de drone israélienne a tué trois Palestiniens mardi à Tubas.", "fr"),
+])
+def test_counted_demonym_is_people_of_that_country(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("external_forces", "IL"), ("civilians", "PS"))
