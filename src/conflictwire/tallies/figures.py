@@ -16,6 +16,7 @@ from text_to_num import text2num
 
 from ..text.lexmatch import fold
 from ..text.numbers import DIGITS, digits_value
+from .periods import between_days
 
 CURRENCIES = ("$", "€", "£", "US$")
 
@@ -32,9 +33,10 @@ def figures(r, sent: Span) -> list[Figure]:
     """The sentence's figures, left to right."""
     doc, lex = r.ctx.doc, r.lex
     out: list[Figure] = []
+    days = between_days(r, sent) or (0, 0)  # "entre le 2 et le 9 mars": days, not figures
     i = sent.start
     while i < sent.end:
-        if i in r.in_date:
+        if i in r.in_date or days[0] <= doc[i].idx < days[1]:
             i += 1
             continue
         if doc[i].lower_ in lex.vague_plurals:  # "tens of thousands", "des dizaines de milliers": skip the whole amount
@@ -159,6 +161,8 @@ def measures_something_else(r, fig: Figure, sent: Span) -> bool:
     "les 300 manifestants": a number the reader already knows, not a figure."""
     doc, units = r.ctx.doc, r.lex.units
     after = fig.end + (1 if fig.end + 1 < sent.end and doc[fig.end].text == "-" else 0)  # "63-year-old"
+    if after + 1 < sent.end and fold(doc[after].text) in r.lex.of:  # "une dizaine de kilomètres"
+        after += 1
     if after < sent.end and (fold(doc[after].text) in units or fold(doc[after].lemma_) in units
                              or fold(doc[after:min(after + 2, sent.end)].text) in units):  # "per cent"
         return True

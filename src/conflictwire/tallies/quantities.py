@@ -91,6 +91,8 @@ def _forwards(r, sent: Span, fig: Figure, limit: int) -> Optional[Quantity]:
         tok = doc[j]
         if tok.text in STOP_PUNCT or fold(tok.text) in lex.subordinators or tok.lower_ in lex.vague_plurals:
             return None
+        if passed_noun and _verb_conjunct(doc, j, stop):
+            return None  # "killed 40,000 people and displaced two million": the next verb is another count's
         m = r.quantity_matches.get(j)
         if m is None:
             passed_noun = passed_noun or tok.pos_ in ("NOUN", "PROPN")
@@ -116,16 +118,27 @@ def _forwards(r, sent: Span, fig: Figure, limit: int) -> Optional[Quantity]:
 
 
 def _backwards(r, sent: Span, fig: Figure) -> Optional[Quantity]:
-    """ "has killed more than", "pushed back some", "a fait plus de": a verb before the figure."""
+    """ "has killed more than", "pushed back some", "a fait plus de": a verb before the figure;
+    or a noun whose complement it is ("the deaths of 41,000", "le déplacement de 1,8 million")."""
     doc = r.ctx.doc
     for j in range(fig.start - 1, max(sent.start, fig.start - 5) - 1, -1):
         if doc[j].text in STOP_PUNCT:
             return None
         m = r.quantity_at.get(j)
         if m and not m.label.startswith("@") and m.label != TallyQuantity.PROTESTERS \
-                and doc[m.end - 1].pos_ in ("VERB", "AUX", "ADP", "ADV", "PART"):
+                and (doc[m.end - 1].pos_ in ("VERB", "AUX", "ADP", "ADV", "PART") or _noun_of(r, m)):
             return Quantity(m.label, m.start, fig.end)
     return None
+
+
+def _noun_of(r, m: Match) -> bool:
+    """ "the deaths of", "la mort de": a noun followed by "of", whose complement is the figure."""
+    return m.end < len(r.ctx.doc) and fold(r.ctx.doc[m.end].text) in r.lex.of
+
+
+def _verb_conjunct(doc, j: int, stop: int) -> bool:
+    """Token `j` joins a verb to what came before ("... people and displaced"): another clause."""
+    return doc[j].pos_ == "CCONJ" and j + 1 < stop and doc[j + 1].pos_ == "VERB"
 
 
 def _fate(r, start: int, stop: int) -> Optional[Match]:

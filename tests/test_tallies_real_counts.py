@@ -1,0 +1,65 @@
+"""Tallies seen on real reports: a war's toll given as "the deaths of N", counts of people no event
+field holds (displaced, detained), totals ("un total de"), periods in hours or between two days, and
+two counts of one sentence that each keep their own verb. Invented sentences, French and English."""
+from conflictwire.model import Article
+
+
+def extract(extractor, text, lang, published="2024-05-10"):
+    return extractor.extract_article(Article.create(text, lang, published=published))
+
+
+def counts(r):
+    return sorted((t.quantity, t.value) for t in r.tallies)
+
+
+def test_a_noun_of_death_or_displacement_says_what_the_figure_counts(extractor):
+    r = extract(extractor, "Since the war began, the health authorities have recorded the deaths of 12,480 people "
+                           "in the province.", "en")
+    assert ("killed", 12480) in counts(r)
+    r = extract(extractor, "La rébellion, qui a éclaté en 2012, a entraîné la mort de plus de 8 000 personnes et le "
+                           "déplacement de 2,3 millions de personnes dans la région.", "fr")
+    assert counts(r) == [("displaced", 2300000), ("killed", 8000)]
+
+
+def test_a_second_verb_after_and_counts_the_second_figure(extractor):
+    r = extract(extractor, "The insurgency has killed more than 9,000 people and displaced some 600,000 from their "
+                           "homes in the north.", "en")
+    assert counts(r) == [("displaced", 600000), ("killed", 9000)]
+
+
+def test_displaced_people_are_a_tally_without_a_period(extractor):
+    r = extract(extractor, "About 3,000 people from nearby hamlets have taken shelter in the town's stadium, a local "
+                           "official said.", "en")
+    assert counts(r) == [("displaced", 3000)]
+    r = extract(extractor, "L'ONU a signalé jeudi près de 2 400 personnes déplacées dans le territoire de Masisi.", "fr")
+    assert counts(r) == [("displaced", 2400)]
+
+
+def test_detentions_told_in_a_passive_perfect_are_a_tally(extractor):
+    r = extract(extractor, "The opposition party said 35 of its local officials have been detained.", "en")
+    assert counts(r) == [("detained", 35)]
+    # told as they happened, an event's arrests stay in its story
+    r = extract(extractor, "Police dispersed the march in the capital on Tuesday and detained 14 students.", "en")
+    assert counts(r) == []
+
+
+def test_a_total_and_a_period_in_hours_make_a_tally(extractor):
+    r = extract(extractor, "Un total de 61 policiers ont été blessés, a précisé le ministre.", "fr")
+    assert counts(r) == [("injured", 61)]
+    r = extract(extractor, "En 48 heures, les combats ont fait 93 morts dans la province, selon une ONG.", "fr")
+    assert counts(r) == [("killed", 93)]
+
+
+def test_a_figure_between_two_days_is_a_tally_over_them(extractor):
+    r = extract(extractor, "The agency noted that 214 people were killed in the region between March 3 and March 9.",
+                "en")
+    [t] = r.tallies
+    assert (t.quantity, t.value, t.since, t.until) == ("killed", 214, "2024-03-03", "2024-03-09")
+    r = extract(extractor, "Selon l'ONU, 143 personnes ont été tuées entre le 2 et le 9 mars dans la province.", "fr")
+    assert counts(r) == [("killed", 143)]
+
+
+def test_a_round_amount_of_kilometres_counts_nothing(extractor):
+    r = extract(extractor, "Le camp de déplacés situé à une dizaine de kilomètres de la ville abrite 40 000 personnes.",
+                "fr")
+    assert ("displaced", 10) not in counts(r)
