@@ -63,3 +63,41 @@ def test_a_round_amount_of_kilometres_counts_nothing(extractor):
     r = extract(extractor, "Le camp de déplacés situé à une dizaine de kilomètres de la ville abrite 40 000 personnes.",
                 "fr")
     assert ("displaced", 10) not in counts(r)
+
+
+def test_a_part_given_after_the_figure_counts_what_the_whole_counts(extractor):
+    r = extract(extractor, "Since the coup, soldiers have killed 830 people, 97 of them children, a monitoring "
+                           "group said.", "en")
+    assert counts(r) == [("killed", 97), ("killed", 830)]
+    r = extract(extractor, "Depuis janvier, 214 personnes ont été tuées, 31 d'entre elles dans la capitale, selon "
+                           "l'ONU.", "fr")
+    assert counts(r) == [("killed", 31), ("killed", 214)]
+
+
+def test_two_figures_joined_by_and_share_what_the_second_counts(extractor):
+    r = extract(extractor, "Depuis dimanche, 18 policiers et neuf civils ont été tués dans la région, selon une ONG.",
+                "fr")
+    assert counts(r) == [("killed", 9), ("killed", 18)]
+    r = extract(extractor, "Over the past week, 22 soldiers and seven civilians were killed in the district, the "
+                           "monitor said.", "en")
+    assert counts(r) == [("killed", 7), ("killed", 22)]
+
+
+def test_a_period_beside_the_figure_makes_a_tally_in_a_dated_sentence(extractor):
+    r = extract(extractor, "L'armée a frappé mercredi un dépôt d'armes dans le nord, où les combats ont fait 57 morts "
+                           "depuis samedi.", "fr", published="2024-05-09")
+    assert counts(r) == [("killed", 57)]
+    r = extract(extractor, "The army struck a depot on Wednesday in the north, where fighting has left 57 dead since "
+                           "Saturday.", "en", published="2024-05-09")
+    assert counts(r) == [("killed", 57)]
+
+
+def test_a_figure_said_again_is_one_tally(extractor):
+    text = ("Plus de 640 personnes ont été tuées depuis le début de l'année dans la province, selon l'ONU.\n\n"
+            "Selon le dernier rapport de l'ONU, 640 personnes ont été tuées depuis janvier.")
+    r = extract(extractor, text, "fr")
+    assert counts(r) == [("killed", 640)]
+    text = ("At least 310 people have been arrested since the protests began, rights groups said.\n\n"
+            "Rights groups said 310 people have been arrested so far.")
+    r = extract(extractor, text, "en")
+    assert counts(r) == [("arrested", 310)]

@@ -91,6 +91,7 @@ class TallyWords(_Section):
     reflexives: Words = []
     inverted_incise: bool = False
     dating: PeriodWords = PeriodWords()
+    ellipsis_after: Words = []  # "46 of them", "12 d'entre eux": a part of the figure before
 
     @field_validator("quantities", "repeated", "case_types", "launches")
     @classmethod

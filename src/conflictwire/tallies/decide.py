@@ -48,6 +48,8 @@ def is_tally(r, sent: Span, fig: Figure, qty: Quantity, strong: bool, continued:
     if is_weapon_launch(qty.label) and r.ctx.in_span(r.night, sent):
         return Reason.NIGHT
     if event_dated(r, sent):
+        if cue_beside(r, sent, fig, qty):  # "Israel killed a commander on Thursday; 25 dead since Tuesday"
+            return Reason.STRONG
         return Reason.FATE if fate_count(r, sent, fig, qty) else None
     if strong:
         return Reason.STRONG
@@ -72,6 +74,19 @@ def fate_count(r, sent: Span, fig: Figure, qty: Quantity) -> bool:
     if qty.label == TallyQuantity.DISPLACED:
         return True
     return qty.label in NO_EVENT_FIELD and perfect(r, fig, any_tense=True) and not names_an_attack(r, sent)
+
+
+def cue_beside(r, sent: Span, fig: Figure, qty: Quantity) -> bool:
+    """A period cue right after the counted words ("25 morts depuis mardi") or right before the
+    figure ("since the coup, 550 killed"): the period is the figure's own, whatever day another
+    clause of the sentence dates."""
+    doc = r.ctx.doc
+    end = max(fig.end, qty.end)
+    for c in period_cues(r, sent):
+        gap = doc[end:c.start] if c.start >= end else doc[c.end:fig.start] if c.end <= min(fig.start, qty.start) else None
+        if gap is not None and len(gap) <= 2 and not any(t.is_punct for t in gap):
+            return True
+    return False
 
 
 def period_cues(r, sent: Span) -> list[Match]:

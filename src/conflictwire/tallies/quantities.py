@@ -44,14 +44,25 @@ def counted(r, sent: Span) -> list[tuple[Figure, Quantity]]:
     """The sentence's figures with what each counts; a figure that counts nothing is left out."""
     out: list[tuple[Figure, Quantity]] = []
     found = figures(r, sent)
-    for k, fig in enumerate(found):
-        nxt = found[k + 1].start if k + 1 < len(found) else sent.end
-        qty = quantity_of(r, sent, fig, nxt)
+    limits = [f.start for f in found[1:]] + [sent.end]
+    own = [quantity_of(r, sent, fig, nxt) for fig, nxt in zip(found, limits)]
+    for k, (fig, nxt) in enumerate(zip(found, limits)):
+        qty = own[k]
         if qty is None and out and elided(r, sent, fig):
             qty = Quantity(_elided_label(r, out[-1][1].label, fig, nxt), fig.start, fig.end)
+        if qty is None and k + 1 < len(found) and own[k + 1] is not None and coordinated(r, fig, found[k + 1]):
+            qty = Quantity(own[k + 1].label, fig.start, fig.end)  # "32 fighters and four civilians killed"
         if qty is not None:
             out.append((fig, qty))
     return out
+
+
+def coordinated(r, fig: Figure, nxt: Figure) -> bool:
+    """ "32 combattants et quatre civils tués": two figures joined by "and", with no verb or
+    punctuation between them, share what the second counts."""
+    between = r.ctx.doc[fig.end:nxt.start]
+    return any(t.pos_ == "CCONJ" for t in between) and \
+        not any(t.text in STOP_PUNCT or t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _elided_label(r, label: str, fig: Figure, nxt: int) -> str:
@@ -193,6 +204,8 @@ def _last_before(matches: list[Match], start: int, sent: Span, back: int) -> Opt
 
 
 def elided(r, sent: Span, fig: Figure) -> bool:
-    """ "..., dont 24 000 dans la capitale", "..., including 24,000 in the capital"."""
-    return any(m.end == fig.start or (m.end == fig.start - 1 and r.ctx.doc[m.end].lower_ in QUOTES)
-               for m in r.ellipsis if sent.start <= m.start)
+    """ "..., dont 24 000 dans la capitale", "..., including 24,000 in the capital", "..., 46 of
+    them children"."""
+    return fig.end in r.ellipsis_after or \
+        any(m.end == fig.start or (m.end == fig.start - 1 and r.ctx.doc[m.end].lower_ in QUOTES)
+            for m in r.ellipsis if sent.start <= m.start)
