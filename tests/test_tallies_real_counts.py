@@ -101,3 +101,33 @@ def test_a_figure_said_again_is_one_tally(extractor):
             "Rights groups said 310 people have been arrested so far.")
     r = extract(extractor, text, "en")
     assert counts(r) == [("arrested", 310)]
+
+
+def test_a_hundred_thousand_in_french(extractor):
+    r = extract(extractor, "Une centaine de milliers de personnes ont fui les combats depuis janvier, selon l'ONU.", "fr")
+    assert counts(r) == [("displaced", 100000)]
+
+
+def test_a_toll_for_two_places_together_is_a_tally(extractor):
+    r = extract(extractor, "Le ministre a fait état de onze décès à Kano et à Kaduna, selon un communiqué.", "fr")
+    assert counts(r) == [("killed", 11)]
+    r = extract(extractor, "Eleven people were killed in Kano and Kaduna, the interior minister said.", "en")
+    assert counts(r) == [("killed", 11)]
+    # one place: the event's own count
+    r = extract(extractor, "Eleven people were killed in Kano, the interior minister said.", "en")
+    assert counts(r) == []
+
+
+def test_a_toll_over_several_villages_is_a_tally(extractor):
+    r = extract(extractor, "Seize civils ont aussi été tués dans des raids sur plusieurs localités de la province, "
+                           "selon une ONG.", "fr")
+    assert counts(r) == [("killed", 16)]
+    r = extract(extractor, "Sixteen civilians were also killed in raids on several villages of the province, a "
+                           "monitor said.", "en")
+    assert counts(r) == [("killed", 16)]
+
+
+def test_a_war_toll_over_a_spelled_period_in_a_dated_sentence(extractor):
+    r = extract(extractor, "L'aviation a frappé mardi 14 mai un dépôt près de la ville, après quatre jours de violences "
+                           "qui ont fait plus de 210 morts.", "fr", published="2024-05-15")
+    assert counts(r) == [("killed", 210)]

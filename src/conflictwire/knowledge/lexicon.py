@@ -92,6 +92,7 @@ class TallyWords(_Section):
     inverted_incise: bool = False
     dating: PeriodWords = PeriodWords()
     ellipsis_after: Words = []  # "46 of them", "12 d'entre eux": a part of the figure before
+    several: Words = []  # "several villages", "plusieurs localités": a toll over several places
 
     @field_validator("quantities", "repeated", "case_types", "launches")
     @classmethod

@@ -29,6 +29,7 @@ from .scope import source
 NO_EVENT_FIELD = {TallyQuantity.ARRESTED, TallyQuantity.DETAINED, TallyQuantity.ABDUCTED, TallyQuantity.DISPLACED,
                   TallyQuantity.DEPORTED, TallyQuantity.SURRENDERED}
 PASSIVE = ("auxpass", "aux:pass")
+TOLLS = {TallyQuantity.KILLED, TallyQuantity.INJURED}
 ATTACKS = {Trigger.ATTACK, Trigger.CLASH, Trigger.AMBUSH, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION}
 
 
@@ -40,6 +41,7 @@ class Reason(StrEnum):
     CUMULATIVE = "cumulative"  # a war's or a movement's toll
     CONTINUED = "continued"  # it carries on the sentence before
     FATE = "fate"  # people arrested, displaced...: no event field holds them
+    SPREAD = "spread"  # one toll for two places together
 
 
 def is_tally(r, sent: Span, fig: Figure, qty: Quantity, strong: bool, continued: int) -> Optional[Reason]:
@@ -50,6 +52,8 @@ def is_tally(r, sent: Span, fig: Figure, qty: Quantity, strong: bool, continued:
     if event_dated(r, sent):
         if cue_beside(r, sent, fig, qty):  # "Israel killed a commander on Thursday; 25 dead since Tuesday"
             return Reason.STRONG
+        if strong and cumulative_subject(r, fig):  # "... after three days of violence that killed 300"
+            return Reason.CUMULATIVE
         return Reason.FATE if fate_count(r, sent, fig, qty) else None
     if strong:
         return Reason.STRONG
@@ -57,6 +61,8 @@ def is_tally(r, sent: Span, fig: Figure, qty: Quantity, strong: bool, continued:
         return Reason.STOCK
     if cumulative_subject(r, fig):
         return Reason.CUMULATIVE
+    if qty.label in TOLLS and (two_places(r, sent) or several_places(r, sent)):
+        return Reason.SPREAD
     # "More than 220 people have been killed and some 60,000 displaced, according to official
     # figures", after a sentence that gave the period; after a tally, no source is needed
     if continued and (continued == 2 or source(r, sent, fig) is not None) and perfect(r, fig) \
@@ -87,6 +93,27 @@ def cue_beside(r, sent: Span, fig: Figure, qty: Quantity) -> bool:
         if gap is not None and len(gap) <= 2 and not any(t.is_punct for t in gap):
             return True
     return False
+
+
+def two_places(r, sent: Span) -> bool:
+    """ "nine deaths in Dakar and Ziguinchor", "à Alep et dans la province de Hama": a toll given
+    for two places joined by "and", which no single event's count covers."""
+    doc = r.ctx.doc
+    places = sorted((p for p in r.ctx.places if sent.start <= p.start < sent.end and p.place is not None
+                     and p.country is None), key=lambda p: p.start)
+    for a, b in zip(places, places[1:]):
+        between = doc[a.end:b.start]
+        if a.place != b.place and len(between) <= 6 and any(t.pos_ == "CCONJ" for t in between) \
+                and not any(t.is_punct for t in between):
+            return True
+    return False
+
+
+def several_places(r, sent: Span) -> bool:
+    """ "in raids on several villages", "sur plusieurs localités": a toll over several places."""
+    doc, nouns = r.ctx.doc, r.ctx.tools.settlement_nouns
+    return any(m.end < sent.end and (doc[m.end].lemma_.lower() in nouns or doc[m.end].lower_.rstrip("s") in nouns)
+               for m in r.ctx.in_span(r.several, sent))
 
 
 def period_cues(r, sent: Span) -> list[Match]:
