@@ -131,3 +131,12 @@ def test_a_war_toll_over_a_spelled_period_in_a_dated_sentence(extractor):
     r = extract(extractor, "L'aviation a frappé mardi 14 mai un dépôt près de la ville, après quatre jours de violences "
                            "qui ont fait plus de 210 morts.", "fr", published="2024-05-15")
     assert counts(r) == [("killed", 210)]
+
+
+def test_how_long_an_event_lasted_is_no_period_of_its_toll(extractor):
+    r = extract(extractor, "During the siege, which lasted for more than 36 hours, the gunmen killed more than twelve "
+                           "people, a witness said.", "en")
+    assert counts(r) == []
+    r = extract(extractor, "Lors de l'occupation, qui s'est prolongée sur plus de 36 heures, les assaillants ont tué "
+                           "plus de douze personnes, selon un témoin.", "fr")
+    assert counts(r) == []

@@ -168,8 +168,19 @@ def structural_period(r, sent: Span) -> bool:
         if not p.duration_word.search(words):
             continue
         span = r.ctx.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if span is not None and not superlative_before(r, Match(span.start, span.end, "_", m.group(0))):
+        if span is not None and not superlative_before(r, Match(span.start, span.end, "_", m.group(0))) \
+                and not _in_relative(span[-1]):
             return True
+    return False
+
+
+def _in_relative(tok: Token) -> bool:
+    """ "the occupation, which lasted for more than 24 hours, ...": a duration inside a clause that
+    describes a noun says how long that lasted, not what period a figure covers."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok.dep_ in ("relcl", "acl:relcl")
+        tok = tok.head
     return False
 
 
