@@ -140,3 +140,10 @@ def test_how_long_an_event_lasted_is_no_period_of_its_toll(extractor):
     r = extract(extractor, "Lors de l'occupation, qui s'est prolongée sur plus de 36 heures, les assaillants ont tué "
                            "plus de douze personnes, selon un témoin.", "fr")
     assert counts(r) == []
+
+
+def test_several_hundred_is_a_magnitude_not_a_figure(extractor):
+    r = extract(extractor, "Several hundred villagers have fled to the district capital since the clashes began.", "en")
+    assert counts(r) == []
+    r = extract(extractor, "Some 300 villagers have fled to the district capital since the clashes began.", "en")
+    assert counts(r) == [("displaced", 300)]

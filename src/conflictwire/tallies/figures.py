@@ -48,7 +48,7 @@ def figures(r, sent: Span) -> list[Figure]:
         if fig is None:
             i += 1
             continue
-        if not measures_something_else(r, fig, sent) and not next_to_month(r, fig, sent):
+        if not measures_something_else(r, fig, sent) and not next_to_month(r, fig, sent) and not vaguely(r, fig):
             out.append(fig)
         i = fig.end
     return out
@@ -170,3 +170,8 @@ def measures_something_else(r, fig: Figure, sent: Span) -> bool:
     if before is not None and fold(before.text) in r.lex.definites:
         return True
     return before is not None and (before.text in CURRENCIES or fold(before.text) in units)
+
+
+def vaguely(r, fig: Figure) -> bool:
+    """ "several hundred villagers", "plusieurs centaines": a magnitude, not a figure."""
+    return any(m.end == fig.start for m in r.several)
