@@ -16,7 +16,7 @@ def test_a_noun_of_death_or_displacement_says_what_the_figure_counts(extractor):
     r = extract(extractor, "Since the war began, the health authorities have recorded the deaths of 12,480 people "
                            "in the province.", "en")
     assert ("killed", 12480) in counts(r)
-    r = extract(extractor, "La rébellion, qui a éclaté en 2012, a entraîné la mort de plus de 8 000 personnes et le "
+    r = extract(extractor, "La rébellion, qui a éclaté en 2012, a causé la mort de plus de 8 000 civils et le "
                            "déplacement de 2,3 millions de personnes dans la région.", "fr")
     assert counts(r) == [("displaced", 2300000), ("killed", 8000)]
 
@@ -60,7 +60,7 @@ def test_a_figure_between_two_days_is_a_tally_over_them(extractor):
 
 
 def test_a_round_amount_of_kilometres_counts_nothing(extractor):
-    r = extract(extractor, "Le camp de déplacés situé à une dizaine de kilomètres de la ville abrite 40 000 personnes.",
+    r = extract(extractor, "Le camp de déplacés situé à une vingtaine de kilomètres de la ville abrite 40 000 personnes.",
                 "fr")
     assert ("displaced", 10) not in counts(r)
 
@@ -119,8 +119,8 @@ def test_a_toll_for_two_places_together_is_a_tally(extractor):
 
 
 def test_a_toll_over_several_villages_is_a_tally(extractor):
-    r = extract(extractor, "Seize civils ont aussi été tués dans des raids sur plusieurs localités de la province, "
-                           "selon une ONG.", "fr")
+    r = extract(extractor, "Seize civils ont également péri dans des bombardements sur plusieurs localités de la "
+                           "province, selon une ONG.", "fr")
     assert counts(r) == [("killed", 16)]
     r = extract(extractor, "Sixteen civilians were also killed in raids on several villages of the province, a "
                            "monitor said.", "en")
@@ -128,8 +128,8 @@ def test_a_toll_over_several_villages_is_a_tally(extractor):
 
 
 def test_a_war_toll_over_a_spelled_period_in_a_dated_sentence(extractor):
-    r = extract(extractor, "L'aviation a frappé mardi 14 mai un dépôt près de la ville, après quatre jours de violences "
-                           "qui ont fait plus de 210 morts.", "fr", published="2024-05-15")
+    r = extract(extractor, "L'aviation a frappé mardi 14 mai un dépôt près de la ville, après quatre jours de troubles "
+                           "qui ont causé plus de 210 morts.", "fr", published="2024-05-15")
     assert counts(r) == [("killed", 210)]
 
 

@@ -50,9 +50,9 @@ def is_tally(r, sent: Span, fig: Figure, qty: Quantity, strong: bool, continued:
     if is_weapon_launch(qty.label) and r.ctx.in_span(r.night, sent):
         return Reason.NIGHT
     if event_dated(r, sent):
-        if cue_beside(r, sent, fig, qty):  # "Israel killed a commander on Thursday; 25 dead since Tuesday"
+        if cue_beside(r, sent, fig, qty):  # "the army struck a depot on Wednesday, where fighting has left 57 dead since Saturday"
             return Reason.STRONG
-        if strong and cumulative_subject(r, fig):  # "... after three days of violence that killed 300"
+        if strong and cumulative_subject(r, fig):  # "... after four days of unrest that caused 210 deaths"
             return Reason.CUMULATIVE
         return Reason.FATE if fate_count(r, sent, fig, qty) else None
     if strong:
@@ -83,8 +83,8 @@ def fate_count(r, sent: Span, fig: Figure, qty: Quantity) -> bool:
 
 
 def cue_beside(r, sent: Span, fig: Figure, qty: Quantity) -> bool:
-    """A period cue right after the counted words ("25 morts depuis mardi") or right before the
-    figure ("since the coup, 550 killed"): the period is the figure's own, whatever day another
+    """A period cue right after the counted words ("57 morts depuis samedi") or right before the
+    figure ("since the coup, 830 killed"): the period is the figure's own, whatever day another
     clause of the sentence dates."""
     doc = r.ctx.doc
     end = max(fig.end, qty.end)
@@ -96,7 +96,7 @@ def cue_beside(r, sent: Span, fig: Figure, qty: Quantity) -> bool:
 
 
 def two_places(r, sent: Span) -> bool:
-    """ "nine deaths in Dakar and Ziguinchor", "à Alep et dans la province de Hama": a toll given
+    """ "eleven deaths in Kano and Kaduna", "à Mopti et dans la région de Ségou": a toll given
     for two places joined by "and", which no single event's count covers."""
     doc = r.ctx.doc
     places = sorted((p for p in r.ctx.places if sent.start <= p.start < sent.end and p.place is not None
@@ -110,7 +110,7 @@ def two_places(r, sent: Span) -> bool:
 
 
 def several_places(r, sent: Span) -> bool:
-    """ "in raids on several villages", "sur plusieurs localités": a toll over several places."""
+    """ "in shelling on several villages", "sur plusieurs villages": a toll over several places."""
     doc, nouns = r.ctx.doc, r.ctx.tools.settlement_nouns
     return any(m.end < sent.end and (doc[m.end].lemma_.lower() in nouns or doc[m.end].lower_.rstrip("s") in nouns)
                for m in r.ctx.in_span(r.several, sent))
@@ -139,7 +139,7 @@ def event_dated(r, sent: Span) -> bool:
     doc = ctx.doc
     spans = [*ctx.in_span(r.night, sent), *ctx.in_span(ctx.periods, sent)]
     covered = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]) + 12) for m in spans]
-    between = periods.between_days(r, sent)  # "between September 30 and October 4": a period's bounds
+    between = periods.between_days(r, sent)  # "between March 3 and March 9": a period's bounds
     covered += [between] if between else []
     for t in ctx.times_in(sent.start, sent.end):
         if any(a <= t.start < b for a, b in covered):  # "overnight", "over the past week"
@@ -175,7 +175,7 @@ def structural_period(r, sent: Span) -> bool:
 
 
 def _in_relative(tok: Token) -> bool:
-    """ "the occupation, which lasted for more than 24 hours, ...": a duration inside a clause that
+    """ "the siege, which lasted for more than 36 hours, ...": a duration inside a clause that
     describes a noun says how long that lasted, not what period a figure covers."""
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:

@@ -161,7 +161,7 @@ def measures_something_else(r, fig: Figure, sent: Span) -> bool:
     "les 300 manifestants": a number the reader already knows, not a figure."""
     doc, units = r.ctx.doc, r.lex.units
     after = fig.end + (1 if fig.end + 1 < sent.end and doc[fig.end].text == "-" else 0)  # "63-year-old"
-    if after + 1 < sent.end and fold(doc[after].text) in r.lex.of:  # "une dizaine de kilomètres"
+    if after + 1 < sent.end and fold(doc[after].text) in r.lex.of:  # "une vingtaine de kilomètres"
         after += 1
     if after < sent.end and (fold(doc[after].text) in units or fold(doc[after].lemma_) in units
                              or fold(doc[after:min(after + 2, sent.end)].text) in units):  # "per cent"

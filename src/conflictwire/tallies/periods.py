@@ -39,7 +39,7 @@ class PeriodPatterns:
     duration_word: re.Pattern  # what makes a duration a bound one: "past", "three", "derniers"
     spelled: re.Pattern  # "three months of fighting", "plus d'un an de conflit"
     between: re.Pattern  # "between January and March"
-    between_days: re.Pattern  # "between September 30 and October 4", "entre le 2 et le 9 mars"
+    between_days: re.Pattern  # "between March 3 and March 9", "entre le 2 et le 9 mars"
     since_year: re.Pattern  # "since 2017", "depuis fin 2016"
     in_year: re.Pattern  # "in 2023"
     this_year: re.Pattern
@@ -83,7 +83,7 @@ class PeriodPatterns:
 
 
 def _bound(month: str, needs_month: bool) -> str:
-    """One end of "between 30 September and 4 October 2024", "entre le 2 et le 9 mars": a short
+    """One end of "between 3 March and 9 March 2024", "entre le 2 et le 9 mars": a short
     article, a day, a month (needed at the far end), a year."""
     optional = "" if needs_month else "?"
     return (rf"(?:[^\W\d]{{1,3}}\s+)?(?:\d{{1,2}}\w{{0,2}}\s*)?(?:(?:{month})\.?){optional}"
@@ -158,14 +158,14 @@ def _between(r, sent: Span) -> Optional[Dated]:
 
 
 def between_days(r, sent: Span) -> Optional[tuple[int, int]]:
-    """The characters of "between September 30 and October 4" in the sentence, if it has one."""
+    """The characters of "between March 3 and March 9" in the sentence, if it has one."""
     m = r.lex.periods.between_days.search(sent.text)
     return (sent.start_char + m.start(), sent.start_char + m.end()) if m and any(c.isdigit() for c in m.group(0)) \
         else None
 
 
 def _between_days(r, sent: Span) -> Optional[Dated]:
-    """ "between September 30 and October 4": the first and last dates found inside, resolved."""
+    """ "between March 3 and March 9": the first and last dates found inside, resolved."""
     span = between_days(r, sent)
     if span is None:
         return None

@@ -51,14 +51,14 @@ def counted(r, sent: Span) -> list[tuple[Figure, Quantity]]:
         if qty is None and out and elided(r, sent, fig):
             qty = Quantity(_elided_label(r, out[-1][1].label, fig, nxt), fig.start, fig.end)
         if qty is None and k + 1 < len(found) and own[k + 1] is not None and coordinated(r, fig, found[k + 1]):
-            qty = Quantity(own[k + 1].label, fig.start, fig.end)  # "32 fighters and four civilians killed"
+            qty = Quantity(own[k + 1].label, fig.start, fig.end)  # "18 policemen and nine civilians killed"
         if qty is not None:
             out.append((fig, qty))
     return out
 
 
 def coordinated(r, fig: Figure, nxt: Figure) -> bool:
-    """ "32 combattants et quatre civils tués": two figures joined by "and", with no verb or
+    """ "18 policiers et neuf civils tués": two figures joined by "and", with no verb or
     punctuation between them, share what the second counts."""
     between = r.ctx.doc[fig.end:nxt.start]
     return any(t.pos_ == "CCONJ" for t in between) and \
@@ -103,7 +103,7 @@ def _forwards(r, sent: Span, fig: Figure, limit: int) -> Optional[Quantity]:
         if tok.text in STOP_PUNCT or fold(tok.text) in lex.subordinators or tok.lower_ in lex.vague_plurals:
             return None
         if passed_noun and _verb_conjunct(doc, j, stop):
-            return None  # "killed 40,000 people and displaced two million": the next verb is another count's
+            return None  # "killed 9,000 people and displaced 600,000": the next verb is another count's
         m = r.quantity_matches.get(j)
         if m is None:
             passed_noun = passed_noun or tok.pos_ in ("NOUN", "PROPN")
@@ -130,7 +130,7 @@ def _forwards(r, sent: Span, fig: Figure, limit: int) -> Optional[Quantity]:
 
 def _backwards(r, sent: Span, fig: Figure) -> Optional[Quantity]:
     """ "has killed more than", "pushed back some", "a fait plus de": a verb before the figure;
-    or a noun whose complement it is ("the deaths of 41,000", "le déplacement de 1,8 million")."""
+    or a noun whose complement it is ("the deaths of 12,480", "le déplacement de 1,8 million")."""
     doc = r.ctx.doc
     for j in range(fig.start - 1, max(sent.start, fig.start - 5) - 1, -1):
         if doc[j].text in STOP_PUNCT:
@@ -204,7 +204,7 @@ def _last_before(matches: list[Match], start: int, sent: Span, back: int) -> Opt
 
 
 def elided(r, sent: Span, fig: Figure) -> bool:
-    """ "..., dont 24 000 dans la capitale", "..., including 24,000 in the capital", "..., 46 of
+    """ "..., dont 24 000 dans la capitale", "..., including 24,000 in the capital", "..., 97 of
     them children"."""
     return fig.end in r.ellipsis_after or \
         any(m.end == fig.start or (m.end == fig.start - 1 and r.ctx.doc[m.end].lower_ in QUOTES)
