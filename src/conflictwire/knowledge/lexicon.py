@@ -91,6 +91,8 @@ class TallyWords(_Section):
     reflexives: Words = []
     inverted_incise: bool = False
     dating: PeriodWords = PeriodWords()
+    ellipsis_after: Words = []  # "97 of them", "31 d'entre elles": a part of the figure before
+    several: Words = []  # "several villages", "plusieurs villages": a toll over several places
 
     @field_validator("quantities", "repeated", "case_types", "launches")
     @classmethod

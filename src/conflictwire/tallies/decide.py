@@ -7,6 +7,8 @@
 - the subject of its clause is a war, a conflict, an insurgency, a movement ("the insurgency has
   killed", "le conflit a fait plus de 6 000 morts");
 - it counts weapons launched or intercepted over a night ("overnight", "pendant la nuit");
+- it counts people arrested, detained, abducted, displaced, deported or surrendered: an event has
+  no field for them, so even one event's count of them is a tally;
 - or it continues, with its source named and a perfect tense, a sentence that gave a period.
 """
 from __future__ import annotations
@@ -17,11 +19,17 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..text.lexmatch import Match, fold
-from ..vocab import DatePrecision, Trigger
+from ..vocab import DatePrecision, TallyQuantity, Trigger
+from . import periods
 from .figures import Figure
 from .quantities import Quantity, is_weapon_launch
 from .scope import source
 
+# what befalls people that no event field holds: their count is a tally even for one event
+NO_EVENT_FIELD = {TallyQuantity.ARRESTED, TallyQuantity.DETAINED, TallyQuantity.ABDUCTED, TallyQuantity.DISPLACED,
+                  TallyQuantity.DEPORTED, TallyQuantity.SURRENDERED}
+PASSIVE = ("auxpass", "aux:pass")
+TOLLS = {TallyQuantity.KILLED, TallyQuantity.INJURED}
 ATTACKS = {Trigger.ATTACK, Trigger.CLASH, Trigger.AMBUSH, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION}
 
 
@@ -32,6 +40,8 @@ class Reason(StrEnum):
     STOCK = "stock"  # a standing figure
     CUMULATIVE = "cumulative"  # a war's or a movement's toll
     CONTINUED = "continued"  # it carries on the sentence before
+    FATE = "fate"  # people arrested, displaced...: no event field holds them
+    SPREAD = "spread"  # one toll for two places together
 
 
 def is_tally(r, sent: Span, fig: Figure, qty: Quantity, strong: bool, continued: int) -> Optional[Reason]:
@@ -40,19 +50,70 @@ def is_tally(r, sent: Span, fig: Figure, qty: Quantity, strong: bool, continued:
     if is_weapon_launch(qty.label) and r.ctx.in_span(r.night, sent):
         return Reason.NIGHT
     if event_dated(r, sent):
-        return None
+        if cue_beside(r, sent, fig, qty):  # "the army struck a depot on Wednesday, where fighting has left 57 dead since Saturday"
+            return Reason.STRONG
+        if strong and cumulative_subject(r, fig):  # "... after four days of unrest that caused 210 deaths"
+            return Reason.CUMULATIVE
+        return Reason.FATE if fate_count(r, sent, fig, qty) else None
     if strong:
         return Reason.STRONG
     if r.ctx.in_span(r.stock, sent):
         return Reason.STOCK
     if cumulative_subject(r, fig):
         return Reason.CUMULATIVE
+    if qty.label in TOLLS and (two_places(r, sent) or several_places(r, sent)):
+        return Reason.SPREAD
     # "More than 220 people have been killed and some 60,000 displaced, according to official
     # figures", after a sentence that gave the period; after a tally, no source is needed
     if continued and (continued == 2 or source(r, sent, fig) is not None) and perfect(r, fig) \
             and not names_an_attack(r, sent):
         return Reason.CONTINUED
-    return None
+    return Reason.FATE if fate_count(r, sent, fig, qty) else None
+
+
+def fate_count(r, sent: Span, fig: Figure, qty: Quantity) -> bool:
+    """People displaced, whatever the sentence; people arrested, detained, abducted... when a
+    perfect tells the count as it stands ("the ministry said 40 had been detained"): an event's
+    arrests told as they happened ("police detained 12", "48 were detained") stay in its story.
+    Where the lexicon names no perfect auxiliary (French, whose passé composé also tells what
+    happened), only the displaced."""
+    if qty.label == TallyQuantity.DISPLACED:
+        return True
+    return qty.label in NO_EVENT_FIELD and perfect(r, fig, any_tense=True) and not names_an_attack(r, sent)
+
+
+def cue_beside(r, sent: Span, fig: Figure, qty: Quantity) -> bool:
+    """A period cue right after the counted words ("57 morts depuis samedi") or right before the
+    figure ("since the coup, 830 killed"): the period is the figure's own, whatever day another
+    clause of the sentence dates."""
+    doc = r.ctx.doc
+    end = max(fig.end, qty.end)
+    for c in period_cues(r, sent):
+        gap = doc[end:c.start] if c.start >= end else doc[c.end:fig.start] if c.end <= min(fig.start, qty.start) else None
+        if gap is not None and len(gap) <= 2 and not any(t.is_punct for t in gap):
+            return True
+    return False
+
+
+def two_places(r, sent: Span) -> bool:
+    """ "eleven deaths in Kano and Kaduna", "à Mopti et dans la région de Ségou": a toll given
+    for two places joined by "and", which no single event's count covers."""
+    doc = r.ctx.doc
+    places = sorted((p for p in r.ctx.places if sent.start <= p.start < sent.end and p.place is not None
+                     and p.country is None), key=lambda p: p.start)
+    for a, b in zip(places, places[1:]):
+        between = doc[a.end:b.start]
+        if a.place != b.place and len(between) <= 6 and any(t.pos_ == "CCONJ" for t in between) \
+                and not any(t.is_punct for t in between):
+            return True
+    return False
+
+
+def several_places(r, sent: Span) -> bool:
+    """ "in shelling on several villages", "sur plusieurs villages": a toll over several places."""
+    doc, nouns = r.ctx.doc, r.ctx.tools.settlement_nouns
+    return any(m.end < sent.end and (doc[m.end].lemma_.lower() in nouns or doc[m.end].lower_.rstrip("s") in nouns)
+               for m in r.ctx.in_span(r.several, sent))
 
 
 def period_cues(r, sent: Span) -> list[Match]:
@@ -78,6 +139,8 @@ def event_dated(r, sent: Span) -> bool:
     doc = ctx.doc
     spans = [*ctx.in_span(r.night, sent), *ctx.in_span(ctx.periods, sent)]
     covered = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]) + 12) for m in spans]
+    between = periods.between_days(r, sent)  # "between March 3 and March 9": a period's bounds
+    covered += [between] if between else []
     for t in ctx.times_in(sent.start, sent.end):
         if any(a <= t.start < b for a, b in covered):  # "overnight", "over the past week"
             continue
@@ -98,15 +161,26 @@ def structural_period(r, sent: Span) -> bool:
     """ "during 2024", "between January and March", "three months of fighting", "over the
     past three months", "au cours des trois derniers mois"."""
     p, text = r.lex.periods, sent.text
-    if p.year_period.search(text) or p.between.search(text) or p.spelled.search(text):
+    if p.year_period.search(text) or p.between.search(text) or p.spelled.search(text) or periods.between_days(r, sent):
         return True
     for m in p.duration.finditer(text):
         words = m.group(0).split(None, 1)[1] if " " in m.group(0) else ""  # after the opener
         if not p.duration_word.search(words):
             continue
         span = r.ctx.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if span is not None and not superlative_before(r, Match(span.start, span.end, "_", m.group(0))):
+        if span is not None and not superlative_before(r, Match(span.start, span.end, "_", m.group(0))) \
+                and not _in_relative(span[-1]):
             return True
+    return False
+
+
+def _in_relative(tok: Token) -> bool:
+    """ "the siege, which lasted for more than 36 hours, ...": a duration inside a clause that
+    describes a noun says how long that lasted, not what period a figure covers."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok.dep_ in ("relcl", "acl:relcl")
+        tok = tok.head
     return False
 
 
@@ -115,18 +189,22 @@ def names_an_attack(r, sent: Span) -> bool:
     return any(m.label in ATTACKS for m in r.ctx.in_span(r.ctx.triggers, sent))
 
 
-def perfect(r, fig: Figure) -> bool:
+def perfect(r, fig: Figure, any_tense: bool = False) -> bool:
     """ "have been killed", "ont dû quitter", "have since been driven": a toll that has grown
     up to now, not a past day's ("eleven insurgents died"). Where the lexicon names perfect
-    auxiliaries, one of them in the present; else any auxiliary."""
+    auxiliaries, one of them in the present; else any auxiliary. `any_tense`: a passive perfect
+    in any tense ("had been detained", reported speech), and only where the lexicon names
+    perfect auxiliaries."""
     tok = r.ctx.doc[fig.end - 1]
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             aux = [c for c in tok.children if c.dep_.startswith("aux")]
             # "some 60,000 people displaced": a participle coordinated with a perfect
-            if not aux and tok.dep_ == "conj":
+            if not aux and tok.dep_ == "conj" and not any_tense:
                 aux = [c for c in tok.head.children if c.dep_.startswith("aux")]
             perfects = r.lex.words.perfect_auxiliaries
+            if any_tense:  # "have been detained": a passive perfect of the verb itself
+                return any(c.lemma_ in perfects for c in aux) and any(c.dep_ in PASSIVE for c in aux)
             return any(c.lemma_ in perfects and _present(c) for c in aux) if perfects else bool(aux)
         if tok.head.i == tok.i:
             break

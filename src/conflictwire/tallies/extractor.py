@@ -42,7 +42,7 @@ class TallyExtractor:
         out: list[Tally] = []
         for n, sent in enumerate(self.r.ctx.sentences):
             made = self.sentence(n, sent)
-            out.extend(made)
+            out.extend(t for t in made if not restated(t, out))
             if made:
                 self.previous = (n, made[-1])
                 self.tally_sents.add(n)
@@ -113,3 +113,13 @@ class TallyExtractor:
             region=scope.region(r, sent), subject=scope.subject(r, sent),
             attributed_to=attributed[0] if attributed else None, evidence=evidence,
         )
+
+
+def restated(tally: Tally, earlier: list[Tally]) -> bool:
+    """The same count of the same thing said again (the headline's figure in the body, a
+    source's statement repeating the lead): one tally, which takes the period the restatement
+    gives if it had none."""
+    same = next((t for t in earlier if (t.quantity, t.value) == (tally.quantity, tally.value)), None)
+    if same is not None and same.since is None and tally.since is not None:
+        same.since, same.until = tally.since, tally.until
+    return same is not None

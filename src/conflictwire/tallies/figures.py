@@ -16,6 +16,7 @@ from text_to_num import text2num
 
 from ..text.lexmatch import fold
 from ..text.numbers import DIGITS, digits_value
+from .periods import between_days
 
 CURRENCIES = ("$", "€", "£", "US$")
 
@@ -32,9 +33,10 @@ def figures(r, sent: Span) -> list[Figure]:
     """The sentence's figures, left to right."""
     doc, lex = r.ctx.doc, r.lex
     out: list[Figure] = []
+    days = between_days(r, sent) or (0, 0)  # "entre le 2 et le 9 mars": days, not figures
     i = sent.start
     while i < sent.end:
-        if i in r.in_date:
+        if i in r.in_date or days[0] <= doc[i].idx < days[1]:
             i += 1
             continue
         if doc[i].lower_ in lex.vague_plurals:  # "tens of thousands", "des dizaines de milliers": skip the whole amount
@@ -46,7 +48,7 @@ def figures(r, sent: Span) -> list[Figure]:
         if fig is None:
             i += 1
             continue
-        if not measures_something_else(r, fig, sent) and not next_to_month(r, fig, sent):
+        if not measures_something_else(r, fig, sent) and not next_to_month(r, fig, sent) and not vaguely(r, fig):
             out.append(fig)
         i = fig.end
     return out
@@ -159,6 +161,8 @@ def measures_something_else(r, fig: Figure, sent: Span) -> bool:
     "les 300 manifestants": a number the reader already knows, not a figure."""
     doc, units = r.ctx.doc, r.lex.units
     after = fig.end + (1 if fig.end + 1 < sent.end and doc[fig.end].text == "-" else 0)  # "63-year-old"
+    if after + 1 < sent.end and fold(doc[after].text) in r.lex.of:  # "une vingtaine de kilomètres"
+        after += 1
     if after < sent.end and (fold(doc[after].text) in units or fold(doc[after].lemma_) in units
                              or fold(doc[after:min(after + 2, sent.end)].text) in units):  # "per cent"
         return True
@@ -166,3 +170,8 @@ def measures_something_else(r, fig: Figure, sent: Span) -> bool:
     if before is not None and fold(before.text) in r.lex.definites:
         return True
     return before is not None and (before.text in CURRENCIES or fold(before.text) in units)
+
+
+def vaguely(r, fig: Figure) -> bool:
+    """ "several hundred villagers", "plusieurs centaines": a magnitude, not a figure."""
+    return any(m.end == fig.start for m in r.several)

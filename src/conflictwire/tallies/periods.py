@@ -39,6 +39,7 @@ class PeriodPatterns:
     duration_word: re.Pattern  # what makes a duration a bound one: "past", "three", "derniers"
     spelled: re.Pattern  # "three months of fighting", "plus d'un an de conflit"
     between: re.Pattern  # "between January and March"
+    between_days: re.Pattern  # "between March 3 and March 9", "entre le 2 et le 9 mars"
     since_year: re.Pattern  # "since 2017", "depuis fin 2016"
     in_year: re.Pattern  # "in 2023"
     this_year: re.Pattern
@@ -70,6 +71,7 @@ class PeriodPatterns:
                        rf"\s+(?:{alt(lex.tallies.of)})\s*\w"),
             between=rx(rf"\b(?:{alt(d.between)})\s+(?:(?:{edge})\s*)?({month})(?:\s+({YEAR}))?"
                        rf"\s+(?:{alt(d.between_and)})\s+(?:(?:{edge})\s*)?({month})(?:\s+({YEAR}))?\b"),
+            between_days=rx(rf"\b(?:{alt(d.between)})\s+{_bound(month, False)}\s+(?:{alt(d.between_and)})\s+{_bound(month, True)}\b"),
             since_year=rx(rf"\b(?:{alt(d.since_year)})\s+(?:(?:{alt(d.edges + d.year_edges)})\s*)?({YEAR})\b"),
             in_year=rx(rf"\b(?:{alt(d.in_year)})\s+(?:(?:{edge})\s*)?({YEAR})\b"),
             this_year=phrases(d.this_year), last_year=phrases(d.last_year), since_then=phrases(d.since_then),
@@ -78,6 +80,14 @@ class PeriodPatterns:
             onset=rx(rf"\b(?:{alt(d.onset)})\s+(?:(?:{alt(d.onset_in)})\s+)?(?:(?:{edge})\s*)?(?:({month})\s+)?({YEAR})\b"),
             since_word=phrases(d.since),
         )
+
+
+def _bound(month: str, needs_month: bool) -> str:
+    """One end of "between 3 March and 9 March 2024", "entre le 2 et le 9 mars": a short
+    article, a day, a month (needed at the far end), a year."""
+    optional = "" if needs_month else "?"
+    return (rf"(?:[^\W\d]{{1,3}}\s+)?(?:\d{{1,2}}\w{{0,2}}\s*)?(?:(?:{month})\.?){optional}"
+            rf"(?:\s+\d{{1,2}}\w{{0,2}})?(?:,?\s+{YEAR})?")
 
 
 def period(r, sent: Span, n: int, cued: bool) -> Dated:
@@ -140,11 +150,31 @@ def _between(r, sent: Span) -> Optional[Dated]:
     pub, months = r.ctx.published, r.ctx.tools.dates.month_number
     m = r.lex.periods.between.search(sent.text)
     if not (m and pub):
-        return None
+        return _between_days(r, sent)
     first, last = months(m.group(1)), months(m.group(3))
     y2 = int(m.group(4)) if m.group(4) else pub.date.year - (last > pub.date.month)
     y1 = int(m.group(2)) if m.group(2) else y2 - (first > last)
     return f"{y1:04d}-{first:02d}", f"{y2:04d}-{last:02d}", _evidence(r, sent, m)
+
+
+def between_days(r, sent: Span) -> Optional[tuple[int, int]]:
+    """The characters of "between March 3 and March 9" in the sentence, if it has one."""
+    m = r.lex.periods.between_days.search(sent.text)
+    return (sent.start_char + m.start(), sent.start_char + m.end()) if m and any(c.isdigit() for c in m.group(0)) \
+        else None
+
+
+def _between_days(r, sent: Span) -> Optional[Dated]:
+    """ "between March 3 and March 9": the first and last dates found inside, resolved."""
+    span = between_days(r, sent)
+    if span is None:
+        return None
+    inside = [_resolved(r, t) for t in r.ctx.times_in(sent.start, sent.end) if span[0] <= t.start < span[1]]
+    inside = [f for f in inside if f]
+    if not inside:
+        return None
+    return inside[0].value, inside[-1].value if len(inside) > 1 else None, \
+        [r.ctx.char_evidence("since", span[0], span[1])]
 
 
 def _year(m: re.Match, pub, r) -> Optional[str]:

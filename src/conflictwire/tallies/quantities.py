@@ -44,14 +44,25 @@ def counted(r, sent: Span) -> list[tuple[Figure, Quantity]]:
     """The sentence's figures with what each counts; a figure that counts nothing is left out."""
     out: list[tuple[Figure, Quantity]] = []
     found = figures(r, sent)
-    for k, fig in enumerate(found):
-        nxt = found[k + 1].start if k + 1 < len(found) else sent.end
-        qty = quantity_of(r, sent, fig, nxt)
+    limits = [f.start for f in found[1:]] + [sent.end]
+    own = [quantity_of(r, sent, fig, nxt) for fig, nxt in zip(found, limits)]
+    for k, (fig, nxt) in enumerate(zip(found, limits)):
+        qty = own[k]
         if qty is None and out and elided(r, sent, fig):
             qty = Quantity(_elided_label(r, out[-1][1].label, fig, nxt), fig.start, fig.end)
+        if qty is None and k + 1 < len(found) and own[k + 1] is not None and coordinated(r, fig, found[k + 1]):
+            qty = Quantity(own[k + 1].label, fig.start, fig.end)  # "18 policemen and nine civilians killed"
         if qty is not None:
             out.append((fig, qty))
     return out
+
+
+def coordinated(r, fig: Figure, nxt: Figure) -> bool:
+    """ "18 policiers et neuf civils tués": two figures joined by "and", with no verb or
+    punctuation between them, share what the second counts."""
+    between = r.ctx.doc[fig.end:nxt.start]
+    return any(t.pos_ == "CCONJ" for t in between) and \
+        not any(t.text in STOP_PUNCT or t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _elided_label(r, label: str, fig: Figure, nxt: int) -> str:
@@ -91,6 +102,8 @@ def _forwards(r, sent: Span, fig: Figure, limit: int) -> Optional[Quantity]:
         tok = doc[j]
         if tok.text in STOP_PUNCT or fold(tok.text) in lex.subordinators or tok.lower_ in lex.vague_plurals:
             return None
+        if passed_noun and _verb_conjunct(doc, j, stop):
+            return None  # "killed 9,000 people and displaced 600,000": the next verb is another count's
         m = r.quantity_matches.get(j)
         if m is None:
             passed_noun = passed_noun or tok.pos_ in ("NOUN", "PROPN")
@@ -116,16 +129,27 @@ def _forwards(r, sent: Span, fig: Figure, limit: int) -> Optional[Quantity]:
 
 
 def _backwards(r, sent: Span, fig: Figure) -> Optional[Quantity]:
-    """ "has killed more than", "pushed back some", "a fait plus de": a verb before the figure."""
+    """ "has killed more than", "pushed back some", "a fait plus de": a verb before the figure;
+    or a noun whose complement it is ("the deaths of 12,480", "le déplacement de 1,8 million")."""
     doc = r.ctx.doc
     for j in range(fig.start - 1, max(sent.start, fig.start - 5) - 1, -1):
         if doc[j].text in STOP_PUNCT:
             return None
         m = r.quantity_at.get(j)
         if m and not m.label.startswith("@") and m.label != TallyQuantity.PROTESTERS \
-                and doc[m.end - 1].pos_ in ("VERB", "AUX", "ADP", "ADV", "PART"):
+                and (doc[m.end - 1].pos_ in ("VERB", "AUX", "ADP", "ADV", "PART") or _noun_of(r, m)):
             return Quantity(m.label, m.start, fig.end)
     return None
+
+
+def _noun_of(r, m: Match) -> bool:
+    """ "the deaths of", "la mort de": a noun followed by "of", whose complement is the figure."""
+    return m.end < len(r.ctx.doc) and fold(r.ctx.doc[m.end].text) in r.lex.of
+
+
+def _verb_conjunct(doc, j: int, stop: int) -> bool:
+    """Token `j` joins a verb to what came before ("... people and displaced"): another clause."""
+    return doc[j].pos_ == "CCONJ" and j + 1 < stop and doc[j + 1].pos_ == "VERB"
 
 
 def _fate(r, start: int, stop: int) -> Optional[Match]:
@@ -180,6 +204,8 @@ def _last_before(matches: list[Match], start: int, sent: Span, back: int) -> Opt
 
 
 def elided(r, sent: Span, fig: Figure) -> bool:
-    """ "..., dont 24 000 dans la capitale", "..., including 24,000 in the capital"."""
-    return any(m.end == fig.start or (m.end == fig.start - 1 and r.ctx.doc[m.end].lower_ in QUOTES)
-               for m in r.ellipsis if sent.start <= m.start)
+    """ "..., dont 24 000 dans la capitale", "..., including 24,000 in the capital", "..., 97 of
+    them children"."""
+    return fig.end in r.ellipsis_after or \
+        any(m.end == fig.start or (m.end == fig.start - 1 and r.ctx.doc[m.end].lower_ in QUOTES)
+            for m in r.ellipsis if sent.start <= m.start)

@@ -41,6 +41,8 @@ class TallyLexicon:
         self.case_types = index(words.case_types)
         self.sources = index(flat(words.sources))
         self.ellipsis = index(flat(words.ellipsis))
+        self.ellipsis_after = index(flat(words.ellipsis_after))
+        self.several = index(flat(words.several))
         self.cumulative, self.speaking, self.units = map(_folded, (words.cumulative, words.speaking, words.units))
         self.months = _folded(lex.dates.months)
         self.vague_starts = {phrase.split(" ")[0] for phrase in tools.vague_numbers}
@@ -90,6 +92,8 @@ class TallyDoc:
     night: list[Match]
     sources: list[Match]
     ellipsis: list[Match]
+    ellipsis_after: dict[int, Match]  # by first token
+    several: list[Match]
     folded: list[str]  # each token folded once: vague amounts are looked for at every token
 
     @classmethod
@@ -105,6 +109,8 @@ class TallyDoc:
             counting=[m for m in lex.counting.find(keys) if verbal(ctx.doc, m, lex)],
             stock=[m for m in lex.stock.find(keys) if verbal(ctx.doc, m, lex)],
             night=lex.night.find(keys), sources=lex.sources.find(keys), ellipsis=lex.ellipsis.find(keys),
+            ellipsis_after={m.start: m for m in lex.ellipsis_after.find(keys)},
+            several=lex.several.find(keys),
             folded=[fold(t.text) for t in ctx.doc],
         )
 
