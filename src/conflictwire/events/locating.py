@@ -11,7 +11,6 @@ from ..vocab import GeoPrecision
 from .grouping import Draft
 from .report import Report
 
-AREA = "area"  # a place feature that is named as an area: the gazetteer's name is kept
 
 
 def locate(r: Report, d: Draft, evidence: list[Evidence]) -> Place:
@@ -44,13 +43,14 @@ def named_place(r: Report, d: Draft, p: PlaceMention, evidence: list[Evidence]) 
     ctx, g = r.ctx, r.ctx.gazetteer
     evidence.append(ctx.evidence("location", p.span_start, p.span_end))
     if p.place is not None and p.place.latitude is not None:
-        name = p.place.name if p.feature in (None, AREA) else ctx.doc[p.span_start:p.span_end].text
-        return p.place.model_copy(update={"name": name, "text": ctx.doc[p.span_start:p.span_end].text})
-    if p.context is not None and p.context.place is not None:
-        evidence.append(ctx.evidence("location", p.context.start, p.context.end))
-        base = p.context.place
-        return base.model_copy(update={"name": p.name, "geo_precision": max(GeoPrecision.NEAR, base.geo_precision or GeoPrecision.NEAR),
-                                       "text": p.name})
+        # the gazetteer's name ("Omdurman"); the report's words ("a suburb of Omdurman") are its text
+        return p.place.model_copy(update={"text": ctx.doc[p.span_start:p.span_end].text})
+    area = known_area(p)
+    if area is not None:  # "X (Y district, Z province)": the first of its areas the gazetteer knows
+        evidence.append(ctx.evidence("location", area.start, area.end))
+        base = area.place
+        return base.model_copy(update={"geo_precision": max(GeoPrecision.NEAR, base.geo_precision or GeoPrecision.NEAR),
+                                       "text": ctx.doc[p.span_start:p.span_end].text})
     code = d.country or ctx.focus
     area = g.admin_place(ctx.doc[p.span_start:p.span_end].text, code, text=p.name) if code else None
     if area is not None:  # a named area the gazetteer knows, at its centre
@@ -58,6 +58,15 @@ def named_place(r: Report, d: Draft, p: PlaceMention, evidence: list[Evidence]) 
     if code:
         return g.country(code, p.name).model_copy(update={"name": p.name})
     return Place(name=p.name, text=p.name)
+
+
+def known_area(p: PlaceMention) -> Optional[PlaceMention]:
+    """The first area of a place's chain ("Lou (Kalale, Borgou)") that the gazetteer placed."""
+    area, seen = p.context, {id(p)}
+    while area is not None and area.place is None and id(area) not in seen:
+        seen.add(id(area))
+        area = area.context
+    return area if area is not None and area.place is not None else None
 
 
 def place_nearby(r: Report, d: Draft) -> Optional[PlaceMention]:

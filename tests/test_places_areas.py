@@ -1,0 +1,73 @@
+"""Places named with the areas they lie in ("X (district, province)", "X, Y state"), in both
+languages: the areas are found even when the NER misses them, they choose the country and the
+namesake, and they place a village the gazetteer does not know."""
+import math
+
+from conflictwire.model import Article
+
+
+def extract(extractor, text, lang, published="2024-05-10"):
+    return extractor.extract_article(Article.create(text, lang, published=published))
+
+
+def km(a, b):
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def where(extractor, name, country):
+    c = extractor.gazetteer.candidates(name, country)[0]
+    return c.latitude, c.longitude
+
+
+def test_unknown_village_lies_in_the_areas_in_brackets_en(extractor):
+    r = extract(extractor, "On 4 May 2024, gunmen abducted two traders in Kassakoro (Bandiagara, Mopti).", "en")
+    [e] = r.events
+    loc = e.location
+    assert (loc.country_code, loc.admin1, loc.geo_precision) == ("ML", "Mopti", 2)
+    assert km((loc.latitude, loc.longitude), where(extractor, "Bandiagara", "ML")) < 5
+    assert loc.name != "Kassakoro" and "Kassakoro" in loc.text  # the gazetteer's name; the report's words are its text
+
+
+def test_unknown_village_lies_in_the_areas_in_brackets_fr(extractor):
+    r = extract(extractor, "Des hommes armés ont enlevé deux commerçants samedi à Kassakoro (Bandiagara, Mopti).", "fr")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("ML", "Mopti", 2)
+
+
+def test_the_area_named_after_a_place_chooses_the_namesake(extractor):
+    """Two towns of Niger share a name: the area in brackets says which one is meant."""
+    for area, admin1 in (("Guidan Roumdji, Maradi", "Maradi"), ("Dosso", "Dosso")):
+        r = extract(extractor, f"Gunmen attacked the market in Tibiri ({area}) in Niger on Tuesday, killing three traders.", "en")
+        [e] = r.events
+        assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("NE", admin1, 1), area
+
+
+def test_the_area_named_last_decides_the_country(extractor):
+    """No country is named: "San Pedro" is a town of many countries, "Lara state" of one."""
+    r = extract(extractor, "Hundreds of residents protested in San Pedro, Lara state, on Monday to demand drinking water.", "en")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1) == ("VE", "Lara")
+    r = extract(extractor, "Des centaines d'habitants ont manifesté lundi à San Pedro, Cajamarca, pour réclamer de l'eau potable.", "fr")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1) == ("PE", "Cajamarca")
+
+
+def test_a_known_place_beside_an_area_keeps_its_own_coordinates(extractor):
+    r = extract(extractor, "Soldiers clashed with militants near Tessaoua, Maradi, on Sunday.", "en")
+    [e] = r.events
+    loc = e.location
+    assert loc.name == "Tessaoua" and loc.geo_precision == 2 and loc.admin1 == "Maradi"
+    assert km((loc.latitude, loc.longitude), where(extractor, "Tessaoua", "NE")) < 1
+
+
+def test_a_lower_case_word_is_no_place(extractor):
+    """ "of dozens": after a locative word, but a place's name is capitalised."""
+    from conflictwire.find.places import entity_places
+    from conflictwire.pipeline import parse
+    for text, lang, place in (("Rebels say they seized control of dozens of army posts in Kayah State.", "en", "Kayah State"),
+                              ("Les rebelles affirment avoir pris le contrôle de dizaines de postes dans l'État Kayah.", "fr", "État Kayah")):
+        doc = next(parse(extractor.tools(lang).nlp, [text]))
+        names = [p.name for p in entity_places(doc, set())]
+        assert all(n[:1].isupper() for n in names) and place in names, names
