@@ -66,8 +66,25 @@ def test_a_lower_case_word_is_no_place(extractor):
     """ "of dozens": after a locative word, but a place's name is capitalised."""
     from conflictwire.find.places import entity_places
     from conflictwire.pipeline import parse
-    for text, lang, place in (("Rebels say they seized control of dozens of army posts in Kayah State.", "en", "Kayah State"),
-                              ("Les rebelles affirment avoir pris le contrôle de dizaines de postes dans l'État Kayah.", "fr", "État Kayah")):
+    for text, lang, place in (("Rebels say they seized control of dozens of army posts in Zinder.", "en", "Zinder"),
+                              ("Les rebelles affirment avoir pris le contrôle de dizaines de postes à Zinder.", "fr", "Zinder")):
         doc = next(parse(extractor.tools(lang).nlp, [text]))
         names = [p.name for p in entity_places(doc, set())]
         assert all(n[:1].isupper() for n in names) and place in names, names
+
+
+def test_a_province_placed_event_is_placed_in_the_province_not_the_country(extractor):
+    """The township is unknown to the gazetteer, the state is not: the state says more than the country."""
+    for text, lang, admin1 in (
+            ("On 3 March 2024, in Garin Dogo commune, Zinder region, the Nigerien army and rebel fighters clashed.", "en", "Zinder"),
+            ("Le 3 mars 2024, des affrontements ont opposé l'armée nigérienne à des rebelles dans la commune de Tamakassa, région de Tahoua.", "fr", "Tahoua")):
+        [e] = extract(extractor, text, lang).events
+        assert e.location.admin1 == admin1 and e.location.geo_precision == 3, text
+
+
+def test_an_event_whose_place_is_a_province_only_is_placed_in_it(extractor):
+    """No town: the province the sentence names says more than the country."""
+    for text, lang in (("La police a arrêté lundi douze militants de l'opposition, ont indiqué des responsables de la région de Tahoua.", "fr"),
+                       ("Police arrested twelve opposition activists on Monday, officials of the Tahoua region said.", "en")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("NE", "Tahoua", 3), text

@@ -43,7 +43,7 @@ def named_place(r: Report, d: Draft, p: PlaceMention, evidence: list[Evidence]) 
     ctx, g = r.ctx, r.ctx.gazetteer
     evidence.append(ctx.evidence("location", p.span_start, p.span_end))
     if p.place is not None and p.place.latitude is not None:
-        # the gazetteer's name ("Omdurman"); the report's words ("a suburb of Omdurman") are its text
+        # the gazetteer's name ("Mopti"); the report's words ("a suburb of Mopti") are its text
         return p.place.model_copy(update={"text": ctx.doc[p.span_start:p.span_end].text})
     area = known_area(p)
     if area is not None:  # "X (Y district, Z province)": the first of its areas the gazetteer knows
@@ -61,7 +61,7 @@ def named_place(r: Report, d: Draft, p: PlaceMention, evidence: list[Evidence]) 
 
 
 def known_area(p: PlaceMention) -> Optional[PlaceMention]:
-    """The first area of a place's chain ("Lou (Kalale, Borgou)") that the gazetteer placed."""
+    """The first area of a place's chain ("Kassakoro (Bandiagara, Mopti)") that the gazetteer placed."""
     area, seen = p.context, {id(p)}
     while area is not None and area.place is None and id(area) not in seen:
         seen.add(id(area))
@@ -72,15 +72,20 @@ def known_area(p: PlaceMention) -> Optional[PlaceMention]:
 def place_nearby(r: Report, d: Draft) -> Optional[PlaceMention]:
     """For an event whose sentences name no place: the place named closest to it in its
     paragraph, else the dateline's city when it lies in the report's country (wire copy is
-    filed from where things happen)."""
+    filed from where things happen), else a province its sentences name."""
     ctx = r.ctx
     first = ctx.sentences[d.mentions[0].sent].start
     paragraphs = r.paragraphs_of(d.mentions)
-    located = [q for q in ctx.places if q.place is not None and not q.country and q.place.latitude is not None
-               and (q.place.geo_precision or GeoPrecision.EXACT) < GeoPrecision.REGION]
+    named = [q for q in ctx.places if q.place is not None and not q.country and q.place.latitude is not None]
+    located = [q for q in named if (q.place.geo_precision or GeoPrecision.EXACT) < GeoPrecision.REGION]
     body = ctx.token_at(ctx.dateline_end) if ctx.dateline_end else 0
     same = [q for q in located if q.start >= body and ctx.paragraph_of(q.start) in paragraphs]
     if same:
         return min(same, key=lambda q: abs(q.start - first))
     dateline = [q for q in located if q.start < body and q.place.country_code == (d.country or ctx.focus)]
-    return dateline[0] if dateline else None
+    if dateline:
+        return dateline[0]
+    # "..., officials of the Tahoua region said": no town, but the province says more than the country
+    last = ctx.sentences[d.mentions[-1].sent].end
+    regions = [q for q in named if max(body, first) <= q.start < last]
+    return min(regions, key=lambda q: abs(q.start - first)) if regions else None

@@ -158,7 +158,7 @@ class PlaceReader:
             text = doc[name[0]:name[1]].text
             # "of", "de" name a place only when it is known, or when they follow an event word
             # ("the recapture on Sunday of Diinsoor", "la prise de Diapaga")
-            # "in Bako Kara (Banikoara, Alibori)": a name the gazetteer does not know, placed by its area
+            # "in Kassakoro (Bandiagara, Mopti)": a name the gazetteer does not know, placed by its area
             if place_key(text) in known or self._area_follows(name[1]) or (
                     t.i not in weak and self._plausible(self.gazetteer.candidates(text, self.focus))):
                 out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
@@ -167,9 +167,9 @@ class PlaceReader:
         return out
 
     def _areas_after(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
-        """ "in Lou (Kalale, Borgou)", "à Ouenkoro, Bankass": after a place, the names in brackets or
+        """ "in Kassakoro (Bandiagara, Mopti)", "à Ouenkoro, Bankass": after a place, the names in brackets or
         after commas are the areas it lies in, when the gazetteer knows them (the NER misses many);
-        one it does not know is passed over ("(Basuba, Lamu East, Lamu)")."""
+        one it does not know is passed over ("(Dourou, Bandiagara East, Mopti)")."""
         out: list[PlaceMention] = []
         for p in found:
             if not self.gazetteer.country_code_of(p.name):
@@ -200,8 +200,8 @@ class PlaceReader:
 
     @staticmethod
     def _placed_by_area(p: PlaceMention) -> None:
-        """A name the gazetteer does not know, named with its areas ("Bako Kara (Banikoara,
-        Alibori)"), lies in the first of them it knows: there, no more precisely than near. (A place
+        """A name the gazetteer does not know, named with its areas ("Kassakoro (Bandiagara,
+        Mopti)"), lies in the first of them it knows: there, no more precisely than near. (A place
         word's name, "X district", keeps its own way: events.locating places it by its context.)"""
         area, seen = p.context, {id(p)}
         while area is not None and area.place is None and id(area) not in seen:
@@ -211,12 +211,12 @@ class PlaceReader:
             p.place = area.place.model_copy(update={"geo_precision": max(2, area.place.geo_precision or 1), "text": p.name})
 
     def _area_follows(self, end: int) -> bool:
-        """Whether brackets after a name hold an area the gazetteer knows ("X (Kandi, Alibori)")."""
+        """Whether brackets after a name hold an area the gazetteer knows ("X (Bandiagara, Mopti)")."""
         return end < len(self.doc) and self.doc[end].text == "(" and bool(self._chain(end, self._people))
 
     def _keep_within_context(self, p: PlaceMention) -> None:
-        """A place named with the area it lies in ("Kyauk Tan, Sittwe District", "Lou (Kalale,
-        Borgou)") is looked for in that area: a namesake elsewhere is a mistake, and a place the
+        """A place named with the area it lies in ("Tibiri (Guidan Roumdji,
+        Maradi)", "San Pedro, Lara state") is looked for in that area: a namesake elsewhere is a mistake, and a place the
         gazetteer knows only elsewhere is left for its area to place (see events.locating)."""
         area = p.context.place if p.context is not None and not p.context.near else None
         if area is None or p.place is None or p.country or area.latitude is None or lies_within(p.place, area):
@@ -312,8 +312,8 @@ class PlaceReader:
         return votes.most_common(1)[0][0] if votes else None
 
     def _followed_by_area(self, places: list[PlaceMention]) -> set[int]:
-        """The places named just before the area they lie in ("El Campito, Mérida, Mérida state",
-        "Lou (Kalale, Borgou)"): the area, named last, votes for them all."""
+        """The places named just before the area they lie in ("San Pedro, Lara state",
+        "Kassakoro (Bandiagara, Mopti)"): the area, named last, votes for them all."""
         ordered, locative = sorted(places, key=lambda p: p.start), place_words(self.doc.lang_).locative
 
         def joins(t) -> bool:  # punctuation, "in", or the name of an area the gazetteer does not know
