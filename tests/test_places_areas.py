@@ -88,3 +88,19 @@ def test_an_event_whose_place_is_a_province_only_is_placed_in_it(extractor):
                        ("Police arrested twelve opposition activists on Monday, officials of the Tahoua region said.", "en")):
         [e] = extract(extractor, text, lang).events
         assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("NE", "Tahoua", 3), text
+
+
+def test_an_unknown_district_lies_in_the_province_named_beside_it(extractor):
+    for text, lang in (("Gunmen killed four villagers in Garin Dogo district on Monday, officials in the Zinder region said.", "en"),
+                       ("Des hommes armés ont tué lundi quatre villageois dans le district de Garin Dogo, ont indiqué des responsables de la région de Zinder.", "fr")):
+        [loc] = [e.location for e in extract(extractor, text, lang).events if "Garin Dogo" in (e.location.text or "")]
+        assert (loc.country_code, loc.admin1, loc.geo_precision) == ("NE", "Zinder", 3), text
+        assert loc.name == "Zinder"  # the gazetteer's name; the report's words are its text
+
+
+def test_the_base_of_a_country_s_army_is_no_place(extractor):
+    """ "a Malian military base": whose base, not where; the district named after it is the place."""
+    for text, lang in (("Militants attacked a Malian military base, killing 2 soldiers, in Kassakoro district, Mopti.", "en"),
+                       ("Des jihadistes ont attaqué une base militaire malienne, tuant deux soldats, dans le district de Kassakoro, Mopti.", "fr")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.location.country_code, e.location.admin1) == ("ML", "Mopti"), text

@@ -52,12 +52,17 @@ def named_place(r: Report, d: Draft, p: PlaceMention, evidence: list[Evidence]) 
         return base.model_copy(update={"geo_precision": max(GeoPrecision.NEAR, base.geo_precision or GeoPrecision.NEAR),
                                        "text": ctx.doc[p.span_start:p.span_end].text})
     code = d.country or ctx.focus
-    area = g.admin_place(ctx.doc[p.span_start:p.span_end].text, code, text=p.name) if code else None
+    text = ctx.doc[p.span_start:p.span_end].text
+    area = g.admin_place(text, code, text=text) if code else None
     if area is not None:  # a named area the gazetteer knows, at its centre
-        return area.model_copy(update={"name": p.name})
+        return area
+    region = region_nearby(r, d)
+    if region is not None and region.place.country_code == code:  # "X district" unknown, its province named nearby
+        evidence.append(ctx.evidence("location", region.span_start, region.span_end))
+        return region.place.model_copy(update={"text": text})
     if code:
-        return g.country(code, p.name).model_copy(update={"name": p.name})
-    return Place(name=p.name, text=p.name)
+        return g.country(code, text)
+    return Place(name=p.name, text=text)
 
 
 def known_area(p: PlaceMention) -> Optional[PlaceMention]:
@@ -85,7 +90,17 @@ def place_nearby(r: Report, d: Draft) -> Optional[PlaceMention]:
     dateline = [q for q in located if q.start < body and q.place.country_code == (d.country or ctx.focus)]
     if dateline:
         return dateline[0]
-    # "..., officials of the Tahoua region said": no town, but the province says more than the country
-    last = ctx.sentences[d.mentions[-1].sent].end
-    regions = [q for q in named if max(body, first) <= q.start < last]
+    return region_nearby(r, d)
+
+
+def region_nearby(r: Report, d: Draft) -> Optional[PlaceMention]:
+    """The province or region named closest to the event in its paragraph ("..., officials of the
+    Tahoua region said"): no town, but it says more than the country."""
+    ctx = r.ctx
+    first = ctx.sentences[d.mentions[0].sent].start
+    paragraphs = r.paragraphs_of(d.mentions)
+    body = ctx.token_at(ctx.dateline_end) if ctx.dateline_end else 0
+    regions = [q for q in ctx.places if q.place is not None and not q.country and q.place.latitude is not None
+               and (q.place.geo_precision or GeoPrecision.EXACT) >= GeoPrecision.REGION
+               and q.start >= body and ctx.paragraph_of(q.start) in paragraphs]
     return min(regions, key=lambda q: abs(q.start - first)) if regions else None

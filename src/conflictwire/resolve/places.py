@@ -78,7 +78,9 @@ class PlaceReader:
         doc = self.doc
         # A named group is not a place ("Islamic State", "Forces démocratiques syriennes").
         groups = {i for a in self.actors if a.category == Category.GROUP for i in range(a.start, a.end)}
-        features = [p for p in feature_places(self.keys, self.tools.features) if not groups & set(range(p.start, p.end))]
+        # nor the people a base belongs to ("an Afghan army base", "une base militaire malienne")
+        demonyms = {i for m in self.country_refs if m.label.startswith("demonym") for i in range(m.start, m.end)}
+        features = [p for p in feature_places(self.keys, self.tools.features) if not (groups | demonyms) & set(range(p.start, p.end))]
         covered = {i for p in features for i in range(p.start, p.end)} | groups
         # nor is a capital standing for its government ("as Moscow pressed on with its strikes")
         # (but a capital an attack is aimed at is a place: "des drones qui visaient Port-Soudan")
