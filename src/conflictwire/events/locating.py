@@ -11,7 +11,6 @@ from ..vocab import GeoPrecision
 from .grouping import Draft
 from .report import Report
 
-AREA = "area"  # a place feature that is named as an area: the gazetteer's name is kept
 
 
 def locate(r: Report, d: Draft, evidence: list[Evidence]) -> Place:
@@ -44,34 +43,64 @@ def named_place(r: Report, d: Draft, p: PlaceMention, evidence: list[Evidence]) 
     ctx, g = r.ctx, r.ctx.gazetteer
     evidence.append(ctx.evidence("location", p.span_start, p.span_end))
     if p.place is not None and p.place.latitude is not None:
-        name = p.place.name if p.feature in (None, AREA) else ctx.doc[p.span_start:p.span_end].text
-        return p.place.model_copy(update={"name": name, "text": ctx.doc[p.span_start:p.span_end].text})
-    if p.context is not None and p.context.place is not None:
-        evidence.append(ctx.evidence("location", p.context.start, p.context.end))
-        base = p.context.place
-        return base.model_copy(update={"name": p.name, "geo_precision": max(GeoPrecision.NEAR, base.geo_precision or GeoPrecision.NEAR),
-                                       "text": p.name})
+        # the gazetteer's name ("Mopti"); the report's words ("a suburb of Mopti") are its text
+        return p.place.model_copy(update={"text": ctx.doc[p.span_start:p.span_end].text})
+    area = known_area(p)
+    if area is not None:  # "X (Y district, Z province)": the first of its areas the gazetteer knows
+        evidence.append(ctx.evidence("location", area.start, area.end))
+        base = area.place
+        return base.model_copy(update={"geo_precision": max(GeoPrecision.NEAR, base.geo_precision or GeoPrecision.NEAR),
+                                       "text": ctx.doc[p.span_start:p.span_end].text})
     code = d.country or ctx.focus
-    area = g.admin_place(ctx.doc[p.span_start:p.span_end].text, code, text=p.name) if code else None
+    text = ctx.doc[p.span_start:p.span_end].text
+    area = g.admin_place(text, code, text=text) if code else None
     if area is not None:  # a named area the gazetteer knows, at its centre
-        return area.model_copy(update={"name": p.name})
+        return area
+    region = region_nearby(r, d)
+    if region is not None and region.place.country_code == code:  # "X district" unknown, its province named nearby
+        evidence.append(ctx.evidence("location", region.span_start, region.span_end))
+        return region.place.model_copy(update={"text": text})
     if code:
-        return g.country(code, p.name).model_copy(update={"name": p.name})
-    return Place(name=p.name, text=p.name)
+        return g.country(code, text)
+    return Place(name=p.name, text=text)
+
+
+def known_area(p: PlaceMention) -> Optional[PlaceMention]:
+    """The first area of a place's chain ("Kassakoro (Bandiagara, Mopti)") that the gazetteer placed."""
+    area, seen = p.context, {id(p)}
+    while area is not None and area.place is None and id(area) not in seen:
+        seen.add(id(area))
+        area = area.context
+    return area if area is not None and area.place is not None else None
 
 
 def place_nearby(r: Report, d: Draft) -> Optional[PlaceMention]:
     """For an event whose sentences name no place: the place named closest to it in its
     paragraph, else the dateline's city when it lies in the report's country (wire copy is
-    filed from where things happen)."""
+    filed from where things happen), else a province its sentences name."""
     ctx = r.ctx
     first = ctx.sentences[d.mentions[0].sent].start
     paragraphs = r.paragraphs_of(d.mentions)
-    located = [q for q in ctx.places if q.place is not None and not q.country and q.place.latitude is not None
-               and (q.place.geo_precision or GeoPrecision.EXACT) < GeoPrecision.REGION]
+    named = [q for q in ctx.places if q.place is not None and not q.country and q.place.latitude is not None]
+    located = [q for q in named if (q.place.geo_precision or GeoPrecision.EXACT) < GeoPrecision.REGION]
     body = ctx.token_at(ctx.dateline_end) if ctx.dateline_end else 0
     same = [q for q in located if q.start >= body and ctx.paragraph_of(q.start) in paragraphs]
     if same:
         return min(same, key=lambda q: abs(q.start - first))
     dateline = [q for q in located if q.start < body and q.place.country_code == (d.country or ctx.focus)]
-    return dateline[0] if dateline else None
+    if dateline:
+        return dateline[0]
+    return region_nearby(r, d)
+
+
+def region_nearby(r: Report, d: Draft) -> Optional[PlaceMention]:
+    """The province or region named closest to the event in its paragraph ("..., officials of the
+    Tahoua region said"): no town, but it says more than the country."""
+    ctx = r.ctx
+    first = ctx.sentences[d.mentions[0].sent].start
+    paragraphs = r.paragraphs_of(d.mentions)
+    body = ctx.token_at(ctx.dateline_end) if ctx.dateline_end else 0
+    regions = [q for q in ctx.places if q.place is not None and not q.country and q.place.latitude is not None
+               and (q.place.geo_precision or GeoPrecision.EXACT) >= GeoPrecision.REGION
+               and q.start >= body and ctx.paragraph_of(q.start) in paragraphs]
+    return min(regions, key=lambda q: abs(q.start - first)) if regions else None

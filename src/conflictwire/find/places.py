@@ -113,8 +113,8 @@ def entity_places(doc: Doc, covered: set[int]) -> list[PlaceMention]:
     for ent in doc.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ not in PLACE_LABELS and not is_locative(doc, ent.start):
-            continue
+        if ent.label_ not in PLACE_LABELS and not is_locative(doc, ent.start) or not ent.text[:1].isupper():
+            continue  # a place's name is capitalised: "dozens of camps" names none
         found.append(PlaceMention(ent.start, ent.end, ent.text, span_start=ent.start, span_end=ent.end))
         covered.update(range(ent.start, ent.end))
     return found

@@ -7,6 +7,7 @@ a place that closely follows another ("X, à l'ouest de Y") qualifies it.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -17,14 +18,31 @@ from ..find.actors import ActorMention
 from ..find.places import (PlaceMention, dateline_place, entity_places, feature_places, is_locative, place_words,
                            proper_name)
 from ..gazetteer.keys import place_key
-from ..gazetteer.query import Gazetteer
+from ..gazetteer.query import Candidate, Gazetteer, km
 from ..knowledge import lexicon
+from ..model import Place
 from ..text.lexmatch import Match, TokenKeys
 from ..text.normalize import fold
 from ..vocab import Category
 
 FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
+AREA_KM = 100.0  # how far from a town or district named as its area a place may lie
+AREA_GAP = 8  # tokens at most between a place and the area named after it ("X (Y district, Z)")
 TIE_BREAK = 0.4  # the vote of a demonym or a group's home country among places' votes (each place: 1)
+
+
+def lies_within(place: Candidate | Place, area: Place) -> bool:
+    """Whether a place may lie in an area the report names beside it: in its country; in its
+    first-level area when the area is one; within AREA_KM of a town or district (or in its
+    first-level area)."""
+    if place.country_code != area.country_code:
+        return False
+    if (area.geo_precision or 1) >= 3 and not area.admin1:
+        return True  # a country
+    same_admin1 = bool(area.admin1) and place.admin1 == area.admin1
+    if (area.geo_precision or 1) >= 3:
+        return same_admin1
+    return same_admin1 or place.latitude is not None and km((place.latitude, place.longitude), (area.latitude, area.longitude)) <= AREA_KM
 
 
 def focus_country(doc: Doc, country_refs: list[Match]) -> Optional[str]:
@@ -60,7 +78,9 @@ class PlaceReader:
         doc = self.doc
         # A named group is not a place ("Islamic State", "Forces démocratiques syriennes").
         groups = {i for a in self.actors if a.category == Category.GROUP for i in range(a.start, a.end)}
-        features = [p for p in feature_places(self.keys, self.tools.features) if not groups & set(range(p.start, p.end))]
+        # nor the people a base belongs to ("an Afghan army base", "une base militaire malienne")
+        demonyms = {i for m in self.country_refs if m.label.startswith("demonym") for i in range(m.start, m.end)}
+        features = [p for p in feature_places(self.keys, self.tools.features) if not (groups | demonyms) & set(range(p.start, p.end))]
         covered = {i for p in features for i in range(p.start, p.end)} | groups
         # nor is a capital standing for its government ("as Moscow pressed on with its strikes")
         # (but a capital an attack is aimed at is a place: "des drones qui visaient Port-Soudan")
@@ -71,14 +91,23 @@ class PlaceReader:
         found = features + entity_places(doc, covered)
         if self.body:
             found.extend(dateline_place(doc, self.body, covered))
+        found.extend(self._areas_after(found, covered))
+        again = self._named_again(found, covered)
+        found.extend(again + self._areas_after(again, covered))
         self.consensus = None if self.mentioned else self._consensus(found)
         self.focus = self.focus or self.consensus
-        found.extend(self._named_again(found, covered))
         found.sort(key=lambda p: p.start)
         for p in found:
             self._resolve(p)
-        found = [p for p in found if p.place is not None or p.feature]
+        # a name the gazetteer does not know is kept when the area it lies in follows it
+        in_area = self._followed_by_area(found)
+        found = [p for p in found if p.place is not None or p.feature or id(p) in in_area]
         self._link_context(found)
+        for p in sorted(found, key=lambda p: -p.start):  # the outer area first: "X, Y, Z state"
+            if id(p) in in_area:
+                self._keep_within_context(p)
+                self._placed_by_area(p)
+        found = [p for p in found if p.place is not None or p.feature]
         found.extend(self._named_before(found, covered))
         found.sort(key=lambda p: p.start)
         return found
@@ -89,8 +118,9 @@ class PlaceReader:
         def town(p: PlaceMention) -> bool:
             return p.place is not None and not p.country and (p.place.geo_precision or 1) < 3
 
-        contexts = {id(p.context) for p in found if p.context is not None and town(p)}
-        towns = [p for p in found if town(p) and id(p) not in contexts]
+        # (nor an area named again: "in the X area of Y district, ... in the area" is X)
+        contexts = {place_key(p.context.name) for p in found if p.context is not None and town(p)}
+        towns = [p for p in found if town(p) and place_key(p.name) not in contexts]
         out = []
         for m in self.tools.anaphora.find(self.keys):
             if m.start in covered or any(m.end < p.start <= m.end + 2 and p.place is not None for p in found):
@@ -110,7 +140,7 @@ class PlaceReader:
         out: list[PlaceMention] = []
         # "20 km south of Palma", "à l'est de Ménaka": the "of" of a direction is a strong one
         direction_ends = {m.end - 1 for m in self.tools.near.find(self.keys)}
-        preps = [t for t in doc if t.i not in covered and fold(t.lower_) in words.prepositions]
+        preps = [t for t in doc if t.i not in covered and (fold(t.lower_) in words.prepositions or t.i in direction_ends)]
         # "in Charbolak district, Balkh": after a place word, a comma brings in the area it lies in
         areas = {i for f in self.tools.features.find(self.keys) if f.label in ("village", "area") for i in range(f.start, f.end)}
         preps += [t for t in doc if t.text == "," and t.i - 1 in areas and t.i not in covered]
@@ -130,11 +160,72 @@ class PlaceReader:
             text = doc[name[0]:name[1]].text
             # "of", "de" name a place only when it is known, or when they follow an event word
             # ("the recapture on Sunday of Diinsoor", "la prise de Diapaga")
-            if place_key(text) in known or (t.i not in weak and self._plausible(self.gazetteer.candidates(text, self.focus))):
+            # "in Kassakoro (Bandiagara, Mopti)": a name the gazetteer does not know, placed by its area
+            if place_key(text) in known or self._area_follows(name[1]) or (
+                    t.i not in weak and self._plausible(self.gazetteer.candidates(text, self.focus))):
                 out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
                 covered.update(range(*name))
                 known.add(place_key(text))
         return out
+
+    def _areas_after(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
+        """ "in Kassakoro (Bandiagara, Mopti)", "à Ouenkoro, Bankass": after a place, the names in brackets or
+        after commas are the areas it lies in, when the gazetteer knows them (the NER misses many);
+        one it does not know is passed over ("(Dourou, Bandiagara East, Mopti)")."""
+        out: list[PlaceMention] = []
+        for p in found:
+            if not self.gazetteer.country_code_of(p.name):
+                out.extend(self._chain(p.span_end, covered | self._people))
+        covered.update(i for p in out for i in range(p.start, p.end))
+        return out
+
+    def _chain(self, j: int, covered: set[int]) -> list[PlaceMention]:
+        """The known names of the chain "(A, B)" or ", A, B" that starts at token `j`: each a name
+        alone between punctuation ("in Gao, Malian soldiers said" holds none)."""
+        doc, out, first = self.doc, [], True
+        while j < len(doc) and (doc[j].text == "," or first and doc[j].text == "("):
+            first = False
+            name = proper_name(doc, j + 1, +1)
+            if not name or covered & set(range(*name)) or not (name[1] == len(doc) or doc[name[1]].is_punct):
+                break
+            text = doc[name[0]:name[1]].text
+            if not text.isupper() and self._plausible(self.gazetteer.candidates(text)):  # "(AFP)" is no area
+                out.append(PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1]))
+            j = name[1]
+        return out
+
+    @functools.cached_property
+    def _people(self) -> set[int]:
+        """Tokens of actors and demonyms: no area names ("in Gao, Malian soldiers...")."""
+        return {i for a in self.actors for i in range(a.start, a.end)} | {
+            i for m in self.country_refs if m.label.startswith("demonym") for i in range(m.start, m.end)}
+
+    @staticmethod
+    def _placed_by_area(p: PlaceMention) -> None:
+        """A name the gazetteer does not know, named with its areas ("Kassakoro (Bandiagara,
+        Mopti)"), lies in the first of them it knows: there, no more precisely than near. (A place
+        word's name, "X district", keeps its own way: events.locating places it by its context.)"""
+        area, seen = p.context, {id(p)}
+        while area is not None and area.place is None and id(area) not in seen:
+            seen.add(id(area))
+            area = area.context
+        if p.place is None and not p.feature and area is not None and area.place is not None and not area.country:
+            p.place = area.place.model_copy(update={"geo_precision": max(2, area.place.geo_precision or 1), "text": p.name})
+
+    def _area_follows(self, end: int) -> bool:
+        """Whether brackets after a name hold an area the gazetteer knows ("X (Bandiagara, Mopti)")."""
+        return end < len(self.doc) and self.doc[end].text == "(" and bool(self._chain(end, self._people))
+
+    def _keep_within_context(self, p: PlaceMention) -> None:
+        """A place named with the area it lies in ("Tibiri (Guidan Roumdji,
+        Maradi)", "San Pedro, Lara state") is looked for in that area: a namesake elsewhere is a mistake, and a place the
+        gazetteer knows only elsewhere is left for its area to place (see events.locating)."""
+        area = p.context.place if p.context is not None and not p.context.near else None
+        if area is None or p.place is None or p.country or area.latitude is None or lies_within(p.place, area):
+            return
+        feature = p.feature if p.feature not in (None, "area", "village") else None
+        inside = [c for c in self.gazetteer.candidates(self._lookup_words(p), area.country_code, feature) if lies_within(c, area)]
+        p.place = self.gazetteer.city_place(inside[0], p.place.geo_precision or 1, p.name) if inside else None
 
     def _near_trigger(self):
         """Whether a preposition hangs from an event word or follows one closely in its sentence:
@@ -209,8 +300,9 @@ class PlaceReader:
         for code in {a.group.country_code for a in self.actors if a.category == Category.GROUP and a.group is not None}:
             if code:  # and each country a named group is based in ("Taliban militants")
                 votes[code] += TIE_BREAK
+        within = self._followed_by_area(places)
         for p in places:
-            if self.gazetteer.country_code_of(p.name):
+            if self.gazetteer.country_code_of(p.name) or id(p) in within:
                 continue  # a country named says whose or where, not which towns: its towns do the voting
             best: dict[str, float] = {}
             for c in (self.gazetteer.candidates(self._lookup_words(p)) or self.gazetteer.candidates(p.name))[:8]:
@@ -220,6 +312,16 @@ class PlaceReader:
             for code, score in best.items():
                 votes[code] += score / total
         return votes.most_common(1)[0][0] if votes else None
+
+    def _followed_by_area(self, places: list[PlaceMention]) -> set[int]:
+        """The places named just before the area they lie in ("San Pedro, Lara state",
+        "Kassakoro (Bandiagara, Mopti)"): the area, named last, votes for them all."""
+        ordered, locative = sorted(places, key=lambda p: p.start), place_words(self.doc.lang_).locative
+
+        def joins(t) -> bool:  # punctuation, "in", or the name of an area the gazetteer does not know
+            return t.is_punct and t.text not in ".;" or t.lower_ in locative or t.text[:1].isupper()
+        return {id(a) for a, b in zip(ordered, ordered[1:])
+                if b.start >= a.end and b.span_start - a.span_end <= AREA_GAP and all(joins(t) for t in self.doc[a.span_end:b.span_start])}
 
     def _link_context(self, places: list[PlaceMention]) -> None:
         """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""

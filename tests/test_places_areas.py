@@ -1,0 +1,106 @@
+"""Places named with the areas they lie in ("X (district, province)", "X, Y state"), in both
+languages: the areas are found even when the NER misses them, they choose the country and the
+namesake, and they place a village the gazetteer does not know."""
+import math
+
+from conflictwire.model import Article
+
+
+def extract(extractor, text, lang, published="2024-05-10"):
+    return extractor.extract_article(Article.create(text, lang, published=published))
+
+
+def km(a, b):
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def where(extractor, name, country):
+    c = extractor.gazetteer.candidates(name, country)[0]
+    return c.latitude, c.longitude
+
+
+def test_unknown_village_lies_in_the_areas_in_brackets_en(extractor):
+    r = extract(extractor, "On 4 May 2024, gunmen abducted two traders in Kassakoro (Bandiagara, Mopti).", "en")
+    [e] = r.events
+    loc = e.location
+    assert (loc.country_code, loc.admin1, loc.geo_precision) == ("ML", "Mopti", 2)
+    assert km((loc.latitude, loc.longitude), where(extractor, "Bandiagara", "ML")) < 5
+    assert loc.name != "Kassakoro" and "Kassakoro" in loc.text  # the gazetteer's name; the report's words are its text
+
+
+def test_unknown_village_lies_in_the_areas_in_brackets_fr(extractor):
+    r = extract(extractor, "Des hommes armés ont enlevé deux commerçants samedi à Kassakoro (Bandiagara, Mopti).", "fr")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("ML", "Mopti", 2)
+
+
+def test_the_area_named_after_a_place_chooses_the_namesake(extractor):
+    """Two towns of Niger share a name: the area in brackets says which one is meant."""
+    for area, admin1 in (("Guidan Roumdji, Maradi", "Maradi"), ("Dosso", "Dosso")):
+        r = extract(extractor, f"Gunmen attacked the market in Tibiri ({area}) in Niger on Tuesday, killing three traders.", "en")
+        [e] = r.events
+        assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("NE", admin1, 1), area
+
+
+def test_the_area_named_last_decides_the_country(extractor):
+    """No country is named: "San Pedro" is a town of many countries, "Lara state" of one."""
+    r = extract(extractor, "Hundreds of residents protested in San Pedro, Lara state, on Monday to demand drinking water.", "en")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1) == ("VE", "Lara")
+    r = extract(extractor, "Des centaines d'habitants ont manifesté lundi à San Pedro, Cajamarca, pour réclamer de l'eau potable.", "fr")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1) == ("PE", "Cajamarca")
+
+
+def test_a_known_place_beside_an_area_keeps_its_own_coordinates(extractor):
+    r = extract(extractor, "Soldiers clashed with militants near Tessaoua, Maradi, on Sunday.", "en")
+    [e] = r.events
+    loc = e.location
+    assert loc.name == "Tessaoua" and loc.geo_precision == 2 and loc.admin1 == "Maradi"
+    assert km((loc.latitude, loc.longitude), where(extractor, "Tessaoua", "NE")) < 1
+
+
+def test_a_lower_case_word_is_no_place(extractor):
+    """ "of dozens": after a locative word, but a place's name is capitalised."""
+    from conflictwire.find.places import entity_places
+    from conflictwire.pipeline import parse
+    for text, lang, place in (("Rebels say they seized control of dozens of army posts in Zinder.", "en", "Zinder"),
+                              ("Les rebelles affirment avoir pris le contrôle de dizaines de postes à Zinder.", "fr", "Zinder")):
+        doc = next(parse(extractor.tools(lang).nlp, [text]))
+        names = [p.name for p in entity_places(doc, set())]
+        assert all(n[:1].isupper() for n in names) and place in names, names
+
+
+def test_a_province_placed_event_is_placed_in_the_province_not_the_country(extractor):
+    """The township is unknown to the gazetteer, the state is not: the state says more than the country."""
+    for text, lang, admin1 in (
+            ("On 3 March 2024, in Garin Dogo commune, Zinder region, the Nigerien army and rebel fighters clashed.", "en", "Zinder"),
+            ("Le 3 mars 2024, des affrontements ont opposé l'armée nigérienne à des rebelles dans la commune de Tamakassa, région de Tahoua.", "fr", "Tahoua")):
+        [e] = extract(extractor, text, lang).events
+        assert e.location.admin1 == admin1 and e.location.geo_precision == 3, text
+
+
+def test_an_event_whose_place_is_a_province_only_is_placed_in_it(extractor):
+    """No town: the province the sentence names says more than the country."""
+    for text, lang in (("La police a arrêté lundi douze militants de l'opposition, ont indiqué des responsables de la région de Tahoua.", "fr"),
+                       ("Police arrested twelve opposition activists on Monday, officials of the Tahoua region said.", "en")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("NE", "Tahoua", 3), text
+
+
+def test_an_unknown_district_lies_in_the_province_named_beside_it(extractor):
+    for text, lang in (("Gunmen killed four villagers in Garin Dogo district on Monday, officials in the Zinder region said.", "en"),
+                       ("Des hommes armés ont tué lundi quatre villageois dans le district de Garin Dogo, ont indiqué des responsables de la région de Zinder.", "fr")):
+        [loc] = [e.location for e in extract(extractor, text, lang).events if "Garin Dogo" in (e.location.text or "")]
+        assert (loc.country_code, loc.admin1, loc.geo_precision) == ("NE", "Zinder", 3), text
+        assert loc.name == "Zinder"  # the gazetteer's name; the report's words are its text
+
+
+def test_the_base_of_a_country_s_army_is_no_place(extractor):
+    """ "a Malian military base": whose base, not where; the district named after it is the place."""
+    for text, lang in (("Militants attacked a Malian military base, killing 2 soldiers, in Kassakoro district, Mopti.", "en"),
+                       ("Des jihadistes ont attaqué une base militaire malienne, tuant deux soldats, dans le district de Kassakoro, Mopti.", "fr")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.location.country_code, e.location.admin1) == ("ML", "Mopti"), text
