@@ -194,6 +194,8 @@ class Lexicon(_Section):
     speaker_documents: Words = []  # "the statement added", "cette source": the last speaker's words
     non_party_speakers: Words = []  # monitors, rights groups, witnesses, relatives: facts, no statements
     self_possessives: Words = []  # "its fighters", "nos unités": the speaker's own forces
+    threat_objects: Words = []  # "warned of serious consequences": what is warned of is the speaker's own act
+    denial_words: Words = []  # "false", "propagande": what was said denies
 
     @field_validator("triggers", "weapons", "casualties", "statements", "actors", "outcomes")
     @classmethod

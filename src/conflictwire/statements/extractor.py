@@ -17,7 +17,8 @@ from ..resolve.actors import country_name
 from ..text.lexmatch import Match
 from ..vocab import Category, StatementType
 from .said import PRIORITY, Quote, accusing_quote, classify_say, quote, quote_tokens
-from .speaker import Speaker, find_speaker, subject
+from .kinds import clause_verb, denies, refers_back, warns_of_own_act
+from .speaker import Speaker, find_speaker, governing, subject
 from .words import statement_words
 
 MAX_PER_SENTENCE = 3
@@ -35,7 +36,7 @@ class StatementExtractor:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.words = statement_words(ctx.tools.language)
-        self.last_speaker: Optional[Speaker] = None
+        self.recent: list[Speaker] = []  # the speakers so far, the last last
         self.accused: dict[str, Actor] = {}  # country accused -> accuser
 
     def run(self) -> list[Statement]:
@@ -90,25 +91,34 @@ class StatementExtractor:
     def statement(self, sent: Span, cue: Match, kind: Optional[StatementType] = None) -> Optional[Statement]:
         doc = self.ctx.doc  # the cue's verb: "revendiqué" in "a revendiqué"
         verb = next((t for t in doc[cue.start:cue.end] if t.pos_ == "VERB"), doc[cue.start])
-        if cue.label != StatementType.SAY and self.denied(verb):
+        if doc[cue.start].pos_ == "NOUN" and cue.label == StatementType.ACCUSE and refers_back(doc[cue.start]):
+            # "le Kenya a réagi à cette accusation": the clause's subject answers an accusation, it makes none
+            if not denies(self.ctx, self.words, [range(sent.start, sent.end)]):
+                return None
+            kind, verb = StatementType.REJECT, clause_verb(doc[cue.start])  # who answers denies
+        speaking = governing(self.ctx, verb, doc[cue.start].pos_ == "AUX")  # "said the fighting must stop": said
+        if cue.label != StatementType.SAY and self.denied(speaking):
             return None  # "l'attaque n'a pas été revendiquée", "no group claimed it"
-        speaker = find_speaker(self.ctx, self.words, verb, self.last_speaker)
+        speaker = find_speaker(self.ctx, self.words, speaking, self.recent)
         if speaker is None:
             return None
         if not speaker.party:
-            self.last_speaker = speaker  # "he said" after a witness is the witness again
+            self.recent.append(speaker)  # "he said" after a witness is the witness again
             return None
         quoted = quote(sent)
         kind = kind or (cue.label if cue.label != StatementType.SAY
                         else classify_say(self.ctx, self.words, sent, speaker, quoted, self.accused))
         if cue.label == StatementType.CLAIM and not self.claims_an_act(verb):
             kind = StatementType.ASSERT  # "la CGT a revendiqué 500 000 participants": a claimed figure, not responsibility
+        if kind == StatementType.WARN and warns_of_own_act(verb, self.words):
+            kind = StatementType.THREATEN  # "warned of a 'massive strike'"
         if kind is None:
+            self.recent.append(speaker)  # "he said" after a plain remark is its speaker again
             return None
         target = self.target(sent, speaker, kind)
         if kind == StatementType.ACCUSE and target and target.country_code:
             self.accused[target.country_code] = speaker.actor
-        self.last_speaker = speaker
+        self.recent.append(speaker)
         return self.record(sent, cue, kind, speaker, target, quoted)
 
     def claims_an_act(self, verb: Token) -> bool:

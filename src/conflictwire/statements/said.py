@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..vocab import NON_STATE_KINDS, STATE_KINDS, StatementType, Trigger
+from .kinds import blames_another, denies
 from .speaker import Speaker
 from .words import StatementWords
 
@@ -83,10 +84,11 @@ def classify_say(ctx: DocContext, words: StatementWords, sent: Span, speaker: Sp
     if any(c.label == StatementType.WARN for c in t.statements.find(keys, sent.start, sent.end)) or ctx.in_span(ctx.warnings, sent):
         return StatementType.WARN
     negated = any(tok.lower_ in t.negation and tok.dep_ in ("advmod", "neg") for tok in sent if tok.i >= speaker.end)
-    if negated and speaker.actor.country_code in accused:
-        return StatementType.REJECT
+    if negated and speaker.actor.country_code in accused or denies(ctx, words, parts):
+        return StatementType.REJECT  # "dismissed the figures as 'baseless'", "« de la propagande »"
     if quoted is not None:
-        return StatementType.ACCUSE if accusing_quote(ctx, sent) else StatementType.ASSERT
+        blames = accusing_quote(ctx, sent) or blames_another(ctx, inside, speaker)
+        return StatementType.ACCUSE if blames else StatementType.ASSERT
     return None
 
 

@@ -16,7 +16,8 @@ from ..vocab import ActorKind, Category
 from .words import StatementWords
 
 INVERSION_MARKS = {",", "»", "\"", "”"}  # what ends the words a verb reports, before an inverted subject
-PERSONS = ("PER", "PERSON")  # the named-entity labels of a person, in the French and English models
+PERSONS = ("PER", "PERSON")
+PASSIVE_AUX = ("aux:pass", "auxpass")  # the named-entity labels of a person, in the French and English models
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Speaker:
     start: int  # token span of the words that name it
     end: int
     party: bool = True  # False: a monitor, a witness or an anonymous source, who state facts, not positions
+    gender: Optional[str] = None  # of the noun that names it ("l'armée": Fem), for "il"/"elle" later
 
 
 def subject(verb: Token, words: StatementWords) -> Optional[Token]:
@@ -64,14 +66,55 @@ def subject(verb: Token, words: StatementWords) -> Optional[Token]:
     return None
 
 
-def find_speaker(ctx: DocContext, words: StatementWords, verb: Token, last: Optional[Speaker]) -> Optional[Speaker]:
+def governing(ctx: DocContext, verb: Token, modal: bool) -> Token:
+    """The verb whose subject speaks for a cue embedded under a statement verb: a demand in what
+    it reports ("Ali said the fighting must stop": the fighting is addressed, Ali speaks), or a
+    participle with no subject ("..., a déclaré X, en exigeant que ..."). `modal`: the cue opens
+    with a modal ("must stop", "doit cesser"), whose subject is never the speaker."""
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in ("ccomp", "advcl", "xcomp") or not ctx.covering(ctx.statement_cues, head.i):
+        return verb
+    own = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    if own is None:
+        return head
+    if verb.dep_ == "ccomp" and (modal or not _can_speak(ctx, own)):
+        return head
+    return verb
+
+
+def _can_speak(ctx: DocContext, tok: Token) -> bool:
+    return tok.pos_ in ("PRON", "PROPN") or any(a.covers(tok.i) for a in ctx.actors) or \
+        any(e.start <= tok.i < e.end for e in ctx.ents)
+
+
+def antecedent(pronoun: Token, recent: list[Speaker]) -> Optional[Speaker]:
+    """The speaker a pronoun stands for: the last one whose noun agrees in gender ("elle" after
+    "l'armée" and "le groupe" is the army), or the last one."""
+    gender = pronoun.morph.get("Gender")
+    for speaker in reversed(recent[-3:]):
+        if not gender or speaker.gender is None or speaker.gender in gender:
+            return speaker
+    return recent[-1] if recent else None
+
+
+def find_speaker(ctx: DocContext, words: StatementWords, verb: Token, recent: list[Speaker]) -> Optional[Speaker]:
     """The speaker of a statement verb, named from the words of its subject phrase."""
+    speaker = _find_speaker(ctx, words, verb, recent)
+    subj = subject(verb, words)
+    if speaker is not None and speaker.gender is None and subj is not None and subj.pos_ == "NOUN":
+        speaker.gender = next(iter(subj.morph.get("Gender")), None)
+    return speaker
+
+
+def _find_speaker(ctx: DocContext, words: StatementWords, verb: Token, recent: list[Speaker]) -> Optional[Speaker]:
     doc = ctx.doc
     subj = subject(verb, words)
-    if subj is None:
-        return None
-    if subj.lower_.lstrip("-") in words.pronouns or named_again(subj, words):
-        return last
+    if subj is None or subj.dep_ in ("nsubj:pass", "nsubjpass") and any(c.dep_ in PASSIVE_AUX for c in subj.head.children):
+        return None  # "X a été condamné": said of X, by no one named (the parse's passive subject needs its auxiliary)
+    if subj.lower_.lstrip("-") in words.pronouns:
+        return antecedent(subj, recent)
+    if named_again(subj, words):
+        return recent[-1] if recent else None
     subjects = [c for c in subj.head.children if c.dep_ == subj.dep_] or [subj]
     lo, hi = min(s.left_edge.i for s in subjects), max(s.right_edge.i for s in subjects) + 1
     said_by = {t.lower_ for t in doc[lo:hi]} | {t.lemma_.lower() for t in doc[lo:hi]}

@@ -18,6 +18,8 @@ class StatementWords:
     documents: frozenset[str]  # "the statement", "cette source": named again, the last speaker's
     self_possessives: frozenset[str]  # "its fighters", "ses combattants": the speaker's own
     non_party: frozenset[str]  # monitors, rights groups, witnesses: what they say is no statement
+    threat_objects: frozenset[str]  # "warned of serious consequences": a threat, not a warning
+    denial: frozenset[str]  # "false", "propagande": what was said denies
 
 
 @functools.cache
@@ -31,5 +33,6 @@ def statement_words(language: str) -> StatementWords:
         self_pronouns=lowered(lex.self_pronouns), responsibility=lowered(lex.responsibility),
         pronouns=lowered(lex.speaker_pronouns), according=lowered(lex.according),
         documents=lowered(lex.speaker_documents), non_party=lowered(lex.non_party_speakers),
-        self_possessives=lowered(lex.self_possessives),
+        self_possessives=lowered(lex.self_possessives), threat_objects=lowered(lex.threat_objects),
+        denial=lowered(lex.denial_words),
     )

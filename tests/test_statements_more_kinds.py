@@ -1,0 +1,66 @@
+"""Statements, second pass: a warning of one's own act threatens, words that call something false
+deny it, a statement noun named again is answered, not made, a passive statement verb has no
+speaker, an embedded demand is its reporter's, quoted words telling of another party's attack
+blame it, and "elle"/"il" stand for the last speaker of their gender. Invented sentences."""
+from conflictwire.model import Article
+
+
+def statements(extractor, text, lang, published="2024-05-10"):
+    r = extractor.extract_article(Article.create(text, lang, published=published))
+    return [(s.statement_type, s.speaker.country_code) for s in r.statements]
+
+
+def test_warning_of_consequences_is_a_threat(extractor):
+    assert statements(extractor, 'Kenya warned Somalia of "serious consequences" over the raid.', "en") == [("THREATEN", "KE")]
+    assert statements(extractor, "Le Niger a mis en garde le Bénin contre de « graves conséquences » après l'incident.", "fr") == [("THREATEN", "NE")]
+
+
+def test_warning_of_someone_elses_strikes_stays_a_warning(extractor):
+    assert statements(extractor, "Niger warned that militants could launch new strikes in the region.", "en") == [("WARN", "NE")]
+
+
+def test_calling_it_false_is_a_denial(extractor):
+    text = 'A spokesman for the Kenyan army said the toll given by the rebels was "false and baseless".'
+    assert statements(extractor, text, "en") == [("REJECT", "KE")]
+    text = "Le porte-parole de l'armée kényane a affirmé que ce bilan était « de la propagande pure »."
+    assert statements(extractor, text, "fr") == [("REJECT", "KE")]
+
+
+def test_answering_an_accusation_is_no_accusation(extractor):
+    text = 'The activist Ali Hassan was arrested on Monday. Kenya reacted to the accusation, calling it "ridiculous".'
+    assert statements(extractor, text, "en") == [("REJECT", "KE")]
+    text = "Le Kenya a réagi samedi à cette accusation en la qualifiant de « ridicule »."
+    assert statements(extractor, text, "fr") == [("REJECT", "KE")]
+    assert statements(extractor, "The accusation can carry a prison term of five years in Kenya.", "en") == []
+
+
+def test_passive_statement_verb_has_no_speaker(extractor):
+    text = "L'opposant Jean Dupont a été condamné jeudi à deux ans de prison à Nairobi."
+    assert statements(extractor, text, "fr") == []
+    text = "The opposition leader John Kamau was condemned on Thursday to two years in prison in Nairobi."
+    assert statements(extractor, text, "en") == []
+
+
+def test_embedded_demand_is_the_reporters(extractor):
+    text = "The United Nations refugee chief Ana Lopes said on Monday that the fighting in Sudan must stop."
+    assert statements(extractor, text, "en") == [("DEMAND", None)]
+    text = "Le chef de l'ONU a déclaré lundi que les combats au Soudan doivent cesser."
+    assert statements(extractor, text, "fr") == [("DEMAND", None)]
+    text = ("Le Tchad frappera encore si le message n'est pas compris, a déclaré le ministre tchadien de la Défense "
+            "Paul Mbaye, en exigeant du pouvoir nigérien qu'il « laisse tranquilles » les éleveurs.")
+    assert ("DEMAND", "TD") in statements(extractor, text, "fr")
+
+
+def test_quoted_attack_by_another_party_is_an_accusation(extractor):
+    text = ('"The rebels shelled the central market in Bambari, which was crowded," said Paul Ndoli, '
+            'a spokesman for the Central African government.')
+    assert statements(extractor, text, "en") == [("ACCUSE", "CF")]
+    text = ("« Les rebelles ont bombardé le marché central de Bambari, qui était bondé », a déclaré Paul Ndoli, "
+            "porte-parole du gouvernement centrafricain.")
+    assert statements(extractor, text, "fr") == [("ACCUSE", "CF")]
+
+
+def test_french_pronoun_takes_the_last_speaker_of_its_gender(extractor):
+    text = ("L'armée malienne a indiqué avoir repoussé une attaque près de Gao. Le JNIM a affirmé avoir tué dix soldats. "
+            "Plus tôt, elle avait dit avoir « frappé une base terroriste » dans la région.")
+    assert statements(extractor, text, "fr")[-1] == ("CLAIM", "ML")
