@@ -374,3 +374,18 @@ def test_civilians_hit():
                        None, "ML")
     settle(s)
     assert s.actor2.name == "Civilians (Mali)" and s.actor2.kind == ActorKind.CIVILIANS
+
+
+def test_never_both_sides():
+    """One actor is never both sides of its event (the rule run on made-up sides)."""
+    from types import SimpleNamespace
+
+    from conflictwire.events.sides import FILL_RULES, never_both_sides
+    from conflictwire.model import Actor
+    assert FILL_RULES[-1] is never_both_sides
+    same = SimpleNamespace(actor1=Actor(name="Rapid Support Forces"), actor2=Actor(name="Rapid Support Forces"))
+    never_both_sides(same)
+    assert same.actor1.name == "Rapid Support Forces" and same.actor2 is None
+    apart = SimpleNamespace(actor1=Actor(name="Rapid Support Forces"), actor2=Actor(name="Civilians (Sudan)"))
+    never_both_sides(apart)
+    assert apart.actor2.name == "Civilians (Sudan)"

@@ -232,7 +232,14 @@ def force_met_crowd(c: Cast) -> None:
         c.actor2 = c.make(found, ACTOR2) if found else None
 
 
-FILL_RULES: list[Callable[[Cast], None]] = [attacker_named_nearby, other_side_nearby, force_met_crowd]
+def never_both_sides(c: Cast) -> None:
+    """ "Les FSR ont pillé le marché, selon des sources proches des FSR": one actor is never both
+    sides of its event; the second goes, for ACLED's defaults to fill."""
+    if c.actor1 is not None and c.actor2 is not None and c.actor1.name == c.actor2.name:
+        c.actor2 = None
+
+
+FILL_RULES: list[Callable[[Cast], None]] = [attacker_named_nearby, other_side_nearby, force_met_crowd, never_both_sides]
 
 
 def associates(c: Cast) -> tuple[list[Actor], list[Actor]]:
