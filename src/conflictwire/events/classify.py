@@ -49,7 +49,7 @@ def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
 
 
 def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str], kind1: Optional[str],
-                   kind2: Optional[str], killed: int) -> str:
+                   kind2: Optional[str], killed: int, injured: int = 0) -> str:
     """The ACLED sub-event type; the event type follows from the taxonomy."""
     if triggers & {T.INTERCEPT, T.SEIZE_WEAPONS} or outcomes & {Outcome.INTERCEPTED, Outcome.DEFUSED}:
         return Sub.DISRUPTED_WEAPONS_USE
@@ -69,6 +69,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         state = bool({kind1, kind2} & STATE_KINDS)
         if (killed or T.KILL in triggers) and (state or kind2 == Kind.PROTESTERS):
             return Sub.EXCESSIVE_FORCE
+        if (state or T.INTERVENE in triggers) and (weapon == W.SMALL_ARMS or injured):
+            return Sub.EXCESSIVE_FORCE  # "police fired live rounds into the march": force that can kill or maim
         if triggers & {T.ARREST, T.INTERVENE}:  # forces merely present do not make an intervention
             return Sub.PROTEST_WITH_INTERVENTION
         return Sub.PEACEFUL_PROTEST

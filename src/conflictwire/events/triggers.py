@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..text.lexmatch import Match
 from ..vocab import HURT, Category, StatementType, Trigger, Weapon
 from . import syntax
+from .implicit import implicit_triggers
 from .report import Report
 
 BLOCKING_STATEMENTS = {StatementType.ACCUSE, StatementType.REJECT, StatementType.THREATEN, StatementType.DEMAND,
@@ -27,6 +28,7 @@ def sentence_triggers(r: Report, sent: Span) -> list[Match]:
     ctx = r.ctx
     triggers = [foiled(r, shot_down(r, m), sent) for m in ctx.in_span(ctx.triggers, sent) if valid(r, m, sent)]
     triggers += downed(r, sent, triggers)
+    triggers += implicit_triggers(r, sent, triggers)
     if not triggers and not ctx.in_span(ctx.triggers, sent):
         triggers = weapon_as_trigger(r, sent)
     return triggers

@@ -189,6 +189,11 @@ class Lexicon(_Section):
     according: Words = []
     # events: interception words said of any plan ("thwarted an attempt"): an interception only beside a weapon
     foiling: Words = []
+    # events with no trigger word: a destroying verb with property for object; a gathering with a protest's aim
+    destroying: Words = []  # "burn", "set on fire", "mettre feu": first word the verb, the rest under it
+    property: Words = []  # "house", "field", "champ": what destroying it tells property destruction
+    gathering: Words = []  # "gather", "se rassembler", "block"
+    protest_aims: Words = []  # "demand", "réclamer": the purpose clause of a gathering that makes it a protest
 
     @field_validator("triggers", "weapons", "casualties", "statements", "actors", "outcomes")
     @classmethod
