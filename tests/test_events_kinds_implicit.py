@@ -79,3 +79,17 @@ def test_shooting_or_maiming_protesters_is_excessive_force(extractor, text, lang
 ])
 def test_a_force_growing_is_a_change_to_group_activity(extractor, text, lang):
     assert subs(extractor, text, lang) == ["Change to group/activity"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Nurses marched in Bohicon, calling for the release of two colleagues. Six nurses were arrested.", "en"),
+    ("Des infirmiers ont manifesté à Bohicon, appelant à la libération de deux collègues. Six infirmiers ont été arrêtés.", "fr"),
+])
+def test_a_protest_stating_its_demand_is_still_a_protest(extractor, text, lang):
+    # the demand is what the protest is about; it does not make the sentence a mere statement
+    assert subs(extractor, text, lang) == ["Protest with intervention"]
+
+
+def test_police_intervening_against_protesters_needs_no_other_word(extractor):
+    text = "On 12 April 2024, police intervened to stop opposition protesters from marching to the prefecture in Lokossa."
+    assert subs(extractor, text, "en") == ["Protest with intervention"]

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Evidence
-from ..resolve.dates import ResolvedDate
+from ..resolve.dates import ResolvedDate, stamped
 from ..vocab import DatePrecision
 from .report import Report
 
@@ -60,16 +60,27 @@ def lead_date(r: Report, recaps: list["Mention"]) -> Optional[ResolvedDate]:
         if m.time is not None:
             return resolve(r, m)
     ctx = r.ctx
-    text = ctx.article.text
-    lead_end = text.find("\n\n")
-    lead_end = len(text) if lead_end < 0 else lead_end
+    lead_start, lead_end = lead_span(ctx.article.text)
     for expr in ctx.times:
+        if expr.start < lead_start:
+            continue
         if expr.start >= lead_end:
             break
         resolved = ctx.tools.dates.resolve(expr, ctx.published)
         if resolved is not None:
             return resolved
     return None
+
+
+def lead_span(text: str) -> tuple[int, int]:
+    """Where the lead paragraph lies: the first one, past headlines repeated under a filing stamp."""
+    start = 0
+    while True:
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if end >= len(text) or not stamped(text[start:end]):
+            return start, end
+        start = end + 2
 
 
 def date_of(r: Report, d: "Draft", lead: Optional[ResolvedDate], evidence: list[Evidence]) -> tuple[Optional[str], Optional[str]]:

@@ -65,7 +65,15 @@ def blocked_by_statement(r: Report, sent: Span) -> bool:
     tools, keys = ctx.tools, ctx.keys
     strong = any(c.label in BLOCKING_STATEMENTS for c in cues) or tools.threat_cues.find(keys, sent.start, sent.end) \
         or tools.demand_cues.find(keys, sent.start, sent.end)
-    return bool(strong) and not ctx.times_in(sent.start, sent.end)
+    return bool(strong) and not ctx.times_in(sent.start, sent.end) and not protest_told(r, sent)
+
+
+def protest_told(r: Report, sent: Span) -> bool:
+    """ "Students marched in X, calling for the release of detainees": the demand is what the
+    protest is about; the main clause still tells the protest."""
+    root = sent.root
+    return any(m.label == Trigger.PROTEST and r.ctx.doc[m.start] in (root, *root.children)
+               for m in r.ctx.in_span(r.ctx.triggers, sent))
 
 
 def valid(r: Report, m: Match, sent: Span) -> bool:
@@ -116,8 +124,8 @@ def supported(r: Report, m: Match, tok: Token, sent: Span) -> bool:
     crowd that protests, the ground taken, or a strong trigger."""
     ctx = r.ctx
     support = ctx.in_span(ctx.weapons, sent) or ctx.in_span(ctx.casualties, sent) or (
-        m.label == Trigger.PROTEST and any(a.category == Category.PROTESTERS and sent.start <= a.head < sent.end
-                                           for a in ctx.actors)) or (
+        m.label in (Trigger.PROTEST, Trigger.INTERVENE) and any(
+            a.category == Category.PROTESTERS and sent.start <= a.head < sent.end for a in ctx.actors)) or (
         # "ont repris vendredi le contrôle de Diapaga": the ground taken is named under the verb
         m.label in GROUND and any(tok.left_edge.i <= p.start <= tok.right_edge.i and not p.country for p in ctx.places))
     strong = [t for t in ctx.in_span(ctx.triggers, sent) if t.phrase.lower() not in ctx.tools.weak]
