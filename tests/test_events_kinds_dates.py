@@ -38,3 +38,26 @@ def test_a_stamped_headline_dates_by_its_words_not_its_stamp(extractor, text, la
 def test_the_lead_is_the_first_paragraph_past_stamped_headlines(extractor, text, lang):
     events = [e for e in extract(extractor, text, lang).events if e.location.name and "Gao" in e.location.name]
     assert events and {e.event_date for e in events} == {"2024-05-08"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The defence ministry said on Saturday that 12 drones were destroyed the previous night over Tambov province, "
+     "as troops continue to fight off the incursion launched by enemy units into the province last Monday.", "en"),
+    ("Le ministère a indiqué samedi que 12 drones ont été détruits la nuit précédente au-dessus de la région de Tambov, "
+     "alors que les troupes continuent de repousser l'incursion lancée lundi dernier dans la région.", "fr"),
+])
+def test_a_clause_with_a_day_of_its_own_tells_another_event(extractor, text, lang):
+    # published Tuesday 7 May: the drones fell the night before the Saturday it was said (3 May);
+    # the incursion, last Monday (6 May), is an event of its own
+    events = extract(extractor, text, lang, published="2024-05-07").events
+    by_type = {e.sub_event_type: e.event_date for e in events}
+    assert by_type.get("Disrupted weapons use") == "2024-05-03"
+    assert "2024-05-06" in by_type.values() and len(events) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Officials said on Friday that nine drones were destroyed over Penza region.", "en"),
+    ("Des responsables ont indiqué vendredi que neuf drones avaient été détruits au-dessus de la région de Penza.", "fr"),
+])
+def test_drones_destroyed_in_the_passive_were_intercepted(extractor, text, lang):
+    assert [e.sub_event_type for e in extract(extractor, text, lang).events] == ["Disrupted weapons use"]

@@ -38,7 +38,16 @@ def anchor_dates(r: Report, mentions: list["Mention"]) -> None:
 def resolve(r: Report, m: "Mention", expr=None) -> Optional[ResolvedDate]:
     """The date `expr` (the mention's own clause's, by default) names, counted from its anchor."""
     expr = expr or m.time
-    return r.ctx.tools.dates.resolve(expr, r.ctx.published, r.anchors.get(id(m))) if expr else None
+    if expr is None:
+        return None
+    dates = r.ctx.tools.dates
+    anchor = r.anchors.get(id(m))
+    if expr.key in dates.ANAPHORIC_DAYS and m.report_time is not None and m.report_time is not expr:
+        # "said on Saturday that 12 drones were destroyed the previous night": counted from the telling
+        said = dates.resolve(m.report_time, r.ctx.published, anchor)
+        if said is not None and said.precision == DatePrecision.DAY:
+            anchor = dt.date.fromisoformat(said.value)
+    return dates.resolve(expr, r.ctx.published, anchor)
 
 
 def when(r: Report, m: "Mention") -> Optional[ResolvedDate]:

@@ -133,14 +133,20 @@ def supported(r: Report, m: Match, tok: Token, sent: Span) -> bool:
 
 
 def downed(r: Report, sent: Span, found: list[Match]) -> list[Match]:
-    """ "la défense antiaérienne a détruit 38 drones": a downing verb with a flying weapon just
-    after it, where no trigger stands, tells an interception."""
+    """ "la défense antiaérienne a détruit 38 drones", "38 drones were destroyed": a downing verb
+    with a flying weapon just after it or for passive subject, where no trigger stands, tells an
+    interception."""
     ctx = r.ctx
     taken = {i for m in found for i in range(m.start, m.end)}
     flying = [w for w in ctx.in_span(ctx.weapons, sent) if w.label in FLYING]
     return [Match(t.i, t.i + 1, Trigger.INTERCEPT, t.lemma_) for t in sent
             if t.pos_ == "VERB" and t.lemma_.lower() in r.words.downing and t.i not in taken
-            and not syntax.negated(t, r.words) and any(just_after(t, w) for w in flying)]
+            and not syntax.negated(t, r.words) and any(just_after(t, w) or undergoes(t, w) for w in flying)]
+
+
+def undergoes(verb: Token, w: Match) -> bool:
+    """ "26 drones were destroyed overnight": the flying weapon is the passive subject of the verb."""
+    return any(c.dep_ in syntax.PASSIVE_SUBJ and w.start <= c.i < w.end for c in verb.children)
 
 
 def shot_down(r: Report, m: Match) -> Match:
