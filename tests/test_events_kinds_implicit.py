@@ -93,3 +93,12 @@ def test_a_protest_stating_its_demand_is_still_a_protest(extractor, text, lang):
 def test_police_intervening_against_protesters_needs_no_other_word(extractor):
     text = "On 12 April 2024, police intervened to stop opposition protesters from marching to the prefecture in Lokossa."
     assert subs(extractor, text, "en") == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Supporters of the opposition leader clashed with security forces in Thies on Thursday.", "en"),
+    ("On Thursday, protesters marched in Thies and clashed with police.", "en"),
+    ("Jeudi, des manifestants ont défilé à Thiès et se sont affrontés avec la police.", "fr"),
+])
+def test_a_crowd_fighting_the_police_is_a_violent_demonstration(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Violent demonstration"]
