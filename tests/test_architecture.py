@@ -184,7 +184,7 @@ def words_in_code(paths: list[Path], words: set[str], allowed: set[str]) -> list
 # Strings that are the code's own vocabulary though a lexicon lists the same letters: evidence
 # field names and record fields, ISO language codes, the kinds of country reference.
 CODE_VOCABULARY = {"fatalities", "injuries", "weapon", "target", "tally", "capital", "name", "en", "fr", "sent", "head",
-                   "first"}  # dateparser's PREFER_DAY_OF_MONTH setting
+                   "first", "field"}  # Evidence.field; dateparser's PREFER_DAY_OF_MONTH setting
 
 
 def test_no_lexicon_word_in_the_stages_code():

@@ -49,7 +49,7 @@ def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
 
 
 def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str], kind1: Optional[str],
-                   kind2: Optional[str], killed: int) -> str:
+                   kind2: Optional[str], killed: int, injured: int = 0) -> str:
     """The ACLED sub-event type; the event type follows from the taxonomy."""
     if triggers & {T.INTERCEPT, T.SEIZE_WEAPONS} or outcomes & {Outcome.INTERCEPTED, Outcome.DEFUSED}:
         return Sub.DISRUPTED_WEAPONS_USE
@@ -58,17 +58,21 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
             and (triggers & {T.KILL, T.ATTACK} or T.PROTEST not in triggers):
         return Sub.MOB_VIOLENCE
     if kind1 in CROWD_KINDS and triggers & {T.CLASH, T.ATTACK, T.KILL} and not triggers & {T.PROTEST, T.INTERVENE}:
+        if T.CLASH in triggers and kind2 in STATE_KINDS:
+            return Sub.VIOLENT_DEMONSTRATION  # a crowd fighting the police is a riot
         return Sub.MOB_VIOLENCE  # party supporters fighting each other: a crowd's violence with no demonstration
     armed_violence = {T.ABDUCT, T.SEXUAL} | STRIKES
     if kind1 == Kind.CIVILIANS and kind2 in UNARMED_KINDS | {None} and triggers & {T.ATTACK, T.KILL} \
             and not triggers & armed_violence and weapon not in REMOTE:
         return Sub.MOB_VIOLENCE  # "residents beat two suspected kidnappers": unorganised people's violence
     if (triggers & {T.PROTEST, T.INTERVENE} or kind1 == Kind.PROTESTERS) and not triggers & armed_violence:
-        if triggers & {T.RIOT, T.LOOT}:
-            return Sub.VIOLENT_DEMONSTRATION
+        if triggers & {T.RIOT, T.LOOT} or T.CLASH in triggers and kind1 not in STATE_KINDS:
+            return Sub.VIOLENT_DEMONSTRATION  # the demonstrators fought ("protesters clashed with police")
         state = bool({kind1, kind2} & STATE_KINDS)
         if (killed or T.KILL in triggers) and (state or kind2 == Kind.PROTESTERS):
             return Sub.EXCESSIVE_FORCE
+        if (state or T.INTERVENE in triggers) and (weapon == W.SMALL_ARMS or injured):
+            return Sub.EXCESSIVE_FORCE  # "police fired live rounds into the march": force that can kill or maim
         if triggers & {T.ARREST, T.INTERVENE}:  # forces merely present do not make an intervention
             return Sub.PROTEST_WITH_INTERVENTION
         return Sub.PEACEFUL_PROTEST

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Evidence
-from ..resolve.dates import ResolvedDate
+from ..resolve.dates import ResolvedDate, stamped
 from ..vocab import DatePrecision
 from .report import Report
 
@@ -38,7 +38,16 @@ def anchor_dates(r: Report, mentions: list["Mention"]) -> None:
 def resolve(r: Report, m: "Mention", expr=None) -> Optional[ResolvedDate]:
     """The date `expr` (the mention's own clause's, by default) names, counted from its anchor."""
     expr = expr or m.time
-    return r.ctx.tools.dates.resolve(expr, r.ctx.published, r.anchors.get(id(m))) if expr else None
+    if expr is None:
+        return None
+    dates = r.ctx.tools.dates
+    anchor = r.anchors.get(id(m))
+    if expr.key in dates.ANAPHORIC_DAYS and m.report_time is not None and m.report_time is not expr:
+        # "said on Saturday that 12 drones were destroyed the previous night": counted from the telling
+        said = dates.resolve(m.report_time, r.ctx.published, anchor)
+        if said is not None and said.precision == DatePrecision.DAY:
+            anchor = dt.date.fromisoformat(said.value)
+    return dates.resolve(expr, r.ctx.published, anchor)
 
 
 def when(r: Report, m: "Mention") -> Optional[ResolvedDate]:
@@ -60,16 +69,27 @@ def lead_date(r: Report, recaps: list["Mention"]) -> Optional[ResolvedDate]:
         if m.time is not None:
             return resolve(r, m)
     ctx = r.ctx
-    text = ctx.article.text
-    lead_end = text.find("\n\n")
-    lead_end = len(text) if lead_end < 0 else lead_end
+    lead_start, lead_end = lead_span(ctx.article.text)
     for expr in ctx.times:
+        if expr.start < lead_start:
+            continue
         if expr.start >= lead_end:
             break
         resolved = ctx.tools.dates.resolve(expr, ctx.published)
         if resolved is not None:
             return resolved
     return None
+
+
+def lead_span(text: str) -> tuple[int, int]:
+    """Where the lead paragraph lies: the first one, past headlines repeated under a filing stamp."""
+    start = 0
+    while True:
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if end >= len(text) or not stamped(text[start:end]):
+            return start, end
+        start = end + 2
 
 
 def date_of(r: Report, d: "Draft", lead: Optional[ResolvedDate], evidence: list[Evidence]) -> tuple[Optional[str], Optional[str]]:

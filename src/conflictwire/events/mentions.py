@@ -26,6 +26,9 @@ from .triggers import sentence_triggers, silenced
 
 
 
+DATED_CLAUSES = ("acl:relcl", "relcl", "advcl")  # clauses that may tell another day's event
+
+
 @dataclass
 class Mention:
     sent: int  # sentence number
@@ -86,12 +89,13 @@ def split(r: Report, n: int, sent: Span, triggers: list[Match]) -> list[Mention]
 
 
 def separated(r: Report, tok: Token, sent: Span) -> Optional[Token]:
-    """The head of the phrase a separator opens above `tok`, if any; or of a relative clause
-    with a day of its own ("Bocaranga, dont s'étaient emparés deux jours plus tôt les rebelles")."""
+    """The head of the phrase a separator opens above `tok`, if any; or of a relative or adverbial
+    clause with a day of its own ("Bocaranga, dont s'étaient emparés deux jours plus tôt les
+    rebelles", "..., as troops still fight off the incursion launched last Monday")."""
     ctx = r.ctx
     x = tok
     while x.head.i != x.i and x.i >= sent.start:
-        if x.dep_ in ("acl:relcl", "relcl") and own_day(r, x, sent):
+        if x.dep_ in DATED_CLAUSES and own_day(r, x, sent):
             return x
         x = x.head
     seps = ctx.in_span(r.words.separators.find(ctx.keys, sent.start, sent.end), sent)

@@ -47,7 +47,7 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
     found = outcomes(r, d, evidence)
     fatalities, injuries = casualties(r, d, found, evidence)
     sub = sub_event_type(classes, weapon, set(found), actor1.kind if actor1 else None,
-                         actor2.kind if actor2 else None, fatalities)
+                         actor2.kind if actor2 else None, fatalities, injuries or 0)
     if sub == Sub.OTHER:
         return None
     actor1, actor2 = default_actors(r, sub, actor1, actor2, country, weapon, r.paragraphs_of(d.mentions))

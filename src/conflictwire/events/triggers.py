@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..text.lexmatch import Match
 from ..vocab import HURT, Category, StatementType, Trigger, Weapon
 from . import syntax
+from .implicit import implicit_triggers
 from .report import Report
 
 BLOCKING_STATEMENTS = {StatementType.ACCUSE, StatementType.REJECT, StatementType.THREATEN, StatementType.DEMAND,
@@ -27,6 +28,7 @@ def sentence_triggers(r: Report, sent: Span) -> list[Match]:
     ctx = r.ctx
     triggers = [foiled(r, shot_down(r, m), sent) for m in ctx.in_span(ctx.triggers, sent) if valid(r, m, sent)]
     triggers += downed(r, sent, triggers)
+    triggers += implicit_triggers(r, sent, triggers)
     if not triggers and not ctx.in_span(ctx.triggers, sent):
         triggers = weapon_as_trigger(r, sent)
     return triggers
@@ -63,7 +65,15 @@ def blocked_by_statement(r: Report, sent: Span) -> bool:
     tools, keys = ctx.tools, ctx.keys
     strong = any(c.label in BLOCKING_STATEMENTS for c in cues) or tools.threat_cues.find(keys, sent.start, sent.end) \
         or tools.demand_cues.find(keys, sent.start, sent.end)
-    return bool(strong) and not ctx.times_in(sent.start, sent.end)
+    return bool(strong) and not ctx.times_in(sent.start, sent.end) and not protest_told(r, sent)
+
+
+def protest_told(r: Report, sent: Span) -> bool:
+    """ "Students marched in X, calling for the release of detainees": the demand is what the
+    protest is about; the main clause still tells the protest."""
+    root = sent.root
+    return any(m.label == Trigger.PROTEST and r.ctx.doc[m.start] in (root, *root.children)
+               for m in r.ctx.in_span(r.ctx.triggers, sent))
 
 
 def valid(r: Report, m: Match, sent: Span) -> bool:
@@ -114,8 +124,8 @@ def supported(r: Report, m: Match, tok: Token, sent: Span) -> bool:
     crowd that protests, the ground taken, or a strong trigger."""
     ctx = r.ctx
     support = ctx.in_span(ctx.weapons, sent) or ctx.in_span(ctx.casualties, sent) or (
-        m.label == Trigger.PROTEST and any(a.category == Category.PROTESTERS and sent.start <= a.head < sent.end
-                                           for a in ctx.actors)) or (
+        m.label in (Trigger.PROTEST, Trigger.INTERVENE) and any(
+            a.category == Category.PROTESTERS and sent.start <= a.head < sent.end for a in ctx.actors)) or (
         # "ont repris vendredi le contrôle de Diapaga": the ground taken is named under the verb
         m.label in GROUND and any(tok.left_edge.i <= p.start <= tok.right_edge.i and not p.country for p in ctx.places))
     strong = [t for t in ctx.in_span(ctx.triggers, sent) if t.phrase.lower() not in ctx.tools.weak]
@@ -123,14 +133,20 @@ def supported(r: Report, m: Match, tok: Token, sent: Span) -> bool:
 
 
 def downed(r: Report, sent: Span, found: list[Match]) -> list[Match]:
-    """ "la défense antiaérienne a détruit 38 drones": a downing verb with a flying weapon just
-    after it, where no trigger stands, tells an interception."""
+    """ "la défense antiaérienne a détruit 38 drones", "38 drones were destroyed": a downing verb
+    with a flying weapon just after it or for passive subject, where no trigger stands, tells an
+    interception."""
     ctx = r.ctx
     taken = {i for m in found for i in range(m.start, m.end)}
     flying = [w for w in ctx.in_span(ctx.weapons, sent) if w.label in FLYING]
     return [Match(t.i, t.i + 1, Trigger.INTERCEPT, t.lemma_) for t in sent
             if t.pos_ == "VERB" and t.lemma_.lower() in r.words.downing and t.i not in taken
-            and not syntax.negated(t, r.words) and any(just_after(t, w) for w in flying)]
+            and not syntax.negated(t, r.words) and any(just_after(t, w) or undergoes(t, w) for w in flying)]
+
+
+def undergoes(verb: Token, w: Match) -> bool:
+    """ "26 drones were destroyed overnight": the flying weapon is the passive subject of the verb."""
+    return any(c.dep_ in syntax.PASSIVE_SUBJ and w.start <= c.i < w.end for c in verb.children)
 
 
 def shot_down(r: Report, m: Match) -> Match:

@@ -21,6 +21,11 @@ def _single(words) -> frozenset[str]:
     return frozenset(w.lower() for w in words if " " not in w)
 
 
+def _phrases(words) -> tuple[tuple[str, ...], ...]:
+    """Phrases as word tuples, the head word first: compared with a verb and the words under it."""
+    return tuple(tuple(w.lower().split()) for w in words)
+
+
 @dataclass(frozen=True)
 class EventWords:
     separators: PhraseIndex  # "Outre", "after": open a phrase telling another event
@@ -49,6 +54,10 @@ class EventWords:
     opposed_markers: frozenset[str]
     supporter_prefixes: tuple[str, ...]
     foiling: frozenset[str] = frozenset()  # "thwart": an interception only beside a weapon
+    destroying: tuple[tuple[str, ...], ...] = ()  # ("set", "on", "fire"): the verb, then words under it
+    property: frozenset[str] = frozenset()
+    gathering: tuple[tuple[str, ...], ...] = ()
+    protest_aims: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -71,6 +80,10 @@ def _compile(language: str, tokenizer) -> EventWords:
         opposing=_lower(lex.opposing),
         downing=_lower(lex.downing),
         foiling=_lower(lex.foiling),
+        destroying=_phrases(lex.destroying),
+        property=_lower(lex.property),
+        gathering=_phrases(lex.gathering),
+        protest_aims=_lower(lex.protest_aims),
         units=_lower(lex.tallies.units),
         verb_only=_lower(lex.verb_only_triggers),
         own_pronouns=_lower(lex.self_pronouns),

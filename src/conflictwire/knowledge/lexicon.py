@@ -196,6 +196,11 @@ class Lexicon(_Section):
     self_possessives: Words = []  # "its fighters", "nos unités": the speaker's own forces
     threat_objects: Words = []  # "warned of serious consequences": what is warned of is the speaker's own act
     denial_words: Words = []  # "false", "propagande": what was said denies
+    # events with no trigger word: a destroying verb with property for object; a gathering with a protest's aim
+    destroying: Words = []  # "burn", "set on fire", "mettre feu": first word the verb, the rest under it
+    property: Words = []  # "house", "field", "champ": what destroying it tells property destruction
+    gathering: Words = []  # "gather", "se rassembler", "block"
+    protest_aims: Words = []  # "demand", "réclamer": the purpose clause of a gathering that makes it a protest
 
     @field_validator("triggers", "weapons", "casualties", "statements", "actors", "outcomes")
     @classmethod

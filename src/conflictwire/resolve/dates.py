@@ -57,6 +57,9 @@ class ResolvedDate:
     expr: Optional[TimeExpr] = None
 
 
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def format_date(day: dt.date, precision: str) -> str:
     if precision == DatePrecision.YEAR:
         return f"{day.year:04d}"
@@ -67,6 +70,21 @@ def format_date(day: dt.date, precision: str) -> str:
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def stamp(text: str, start: int, found: str) -> bool:
+    """An ISO date opening a line (after one label word at most, " date 2024-05-07 Headline") is a
+    report's filing stamp repeated in its body, not the day of anything it tells."""
+    if not ISO.fullmatch(found):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start].split()
+    return len(line) <= 1 and all(w.isalpha() for w in line)
+
+
+def stamped(paragraph: str) -> bool:
+    """The paragraph is a headline under a filing stamp (" date 2024-05-07 Headline")."""
+    m = ISO.search(paragraph)
+    return m is not None and stamp(paragraph, m.start(), m.group(0))
 
 
 class DateFinder:
@@ -107,6 +125,8 @@ class DateFinder:
                 key, last = "", False
                 if kind == "month_alone":  # "since January": the expression is the month itself
                     found.append(TimeExpr(start + m.start(1), start + m.end(1), m.group(1), "month_alone"))
+                    continue
+                if kind == "explicit" and stamp(chunk, m.start(), m.group(0)):
                     continue
                 if kind == "weekday":
                     key = str(self.weekdays.index(m.group(1).lower()))

@@ -1,0 +1,70 @@
+"""Events told with no trigger word, found by the shape of the clause instead.
+
+Destroying property: a verb of burning or destroying whose object is property ("burned heavy
+equipment", "ont détruit un champ de coton") tells property destruction, whoever did it.
+A protest told by its purpose: people gathering, blocking a road or driving in a convoy so as to
+demand or denounce something ("gathered outside the ministry to demand their wages", "se sont
+rassemblés pour réclamer") tell a demonstration though no protest word is used.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Span, Token
+
+from ..text.lexmatch import Match
+from ..vocab import Trigger
+from . import syntax
+from .report import Report
+
+TAKEN_BY = syntax.OBJECTS | syntax.PASSIVE_SUBJ | {"obl", "obl:arg", "pobj"}  # what a verb acts on
+PURPOSE = {"advcl", "xcomp", "acl", "obl", "obl:arg", "prep", "pcomp"}  # "to demand", "pour réclamer", "demanding"
+
+
+def implicit_triggers(r: Report, sent: Span, found: list[Match]) -> list[Match]:
+    """Triggers the clause shape tells, on tokens no trigger word took."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for t in sent:
+        if t.i in taken or t.pos_ != "VERB" or syntax.negated(t, r.words) or syntax.unreal(t, r.ctx.tools.future):
+            continue
+        if destroys_property(r, t):
+            out.append(Match(t.i, t.i + 1, Trigger.LOOT, t.lemma_))
+        elif gathers_to_protest(r, t):
+            out.append(Match(t.i, t.i + 1, Trigger.PROTEST, t.lemma_))
+    return out
+
+
+def phrase_at(t: Token, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """`t` is a phrase's head word and the phrase's other words stand just under it ("set ... on fire")."""
+    below = {w for c in t.children for x in (c, *c.children) for w in (x.lower_, x.lemma_.lower())}
+    head = {t.lower_, t.lemma_.lower()}
+    return any(p[0] in head and all(w in below for w in p[1:]) for p in phrases)
+
+
+def acted_on(t: Token) -> list[Token]:
+    """What the verb acts on: its objects (or passive subject), with what they list or count
+    ("houses and granaries", "hundreds of farms")."""
+    direct = [c for c in t.children if c.dep_ in TAKEN_BY]
+    direct += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    listed = [g for x in direct for g in x.children if g.dep_ in ("conj", "prep", "pobj", "nmod")]
+    return direct + listed + [g for x in listed for g in x.children if g.dep_ == "pobj"]
+
+
+def destroys_property(r: Report, t: Token) -> bool:
+    words = r.words
+    return phrase_at(t, words.destroying) and any(x.lemma_.lower() in words.property for x in acted_on(t))
+
+
+def gathers_to_protest(r: Report, t: Token) -> bool:
+    """A gathering (the verb, or what it names: "staged a motorcade") with a purpose clause under it."""
+    words = r.words
+    gatherings = [t] if phrase_at(t, words.gathering) else []
+    gatherings += [c for c in t.children if c.dep_ in syntax.OBJECTS and phrase_at(c, words.gathering)]
+    return any(aim(r, c) for g in gatherings for c in g.children if c.dep_ in PURPOSE)
+
+
+def aim(r: Report, c: Token) -> bool:
+    """The clause says what the gathering is for: its verb is a demand ("to demand", "réclamant")."""
+    verbs = [c] if c.pos_ == "VERB" else [x for x in c.children if x.pos_ == "VERB" and x.dep_ in ("pcomp", "xcomp")]
+    return any(v.lemma_.lower() in r.words.protest_aims for v in verbs)

@@ -1,0 +1,63 @@
+"""Dates of events in reports whose body repeats its headlines under a filing stamp
+(" date 2024-05-10 Headline"): the stamp is when the report was filed, not the day of any event,
+and the lead is the first paragraph past those headlines. Invented wire copy, both languages."""
+import pytest
+
+from conflictwire.model import Article
+from conflictwire.resolve.dates import DateFinder
+
+
+def extract(extractor, text, lang, published="2024-05-10"):
+    return extractor.extract_article(Article.create(text, lang, published=published))
+
+
+def test_a_stamp_opening_a_line_is_no_time_expression():
+    finder = DateFinder("en")
+    text = " date 2024-05-10 Gunmen kill two traders\n\nThe attack of 2024-05-08 was the third."
+    assert [e.text for e in finder.find(text)] == ["2024-05-08"]
+
+
+@pytest.mark.parametrize("text, lang, day", [
+    (" date 2024-05-10 Soldiers yesterday fired on a crowd in Gao, killing three people\n\n"
+     "Soldiers fired on a crowd of traders in Gao, killing three people.", "en", "2024-05-09"),
+    (" date 2024-05-10 Des soldats ont tiré hier sur une foule à Gao, tuant trois personnes\n\n"
+     "Des soldats ont tiré sur une foule de commerçants à Gao, tuant trois personnes.", "fr", "2024-05-09"),
+])
+def test_a_stamped_headline_dates_by_its_words_not_its_stamp(extractor, text, lang, day):
+    assert {e.event_date for e in extract(extractor, text, lang).events} == {day}
+
+
+@pytest.mark.parametrize("text, lang", [
+    (" date 2024-05-10 Two attacks kill nine in northern Mali\n\n date 2024-05-10 Gunmen struck Gao\n\n"
+     "Two attacks killed nine people in northern Mali. Both took place on Wednesday, officials said.\n\n"
+     "Gunmen attacked a market in Gao, killing six traders.", "en"),
+    (" date 2024-05-10 Deux attaques font neuf morts dans le nord du Mali\n\n date 2024-05-10 Des hommes armés frappent Gao\n\n"
+     "Deux attaques ont fait neuf morts dans le nord du Mali. Elles ont eu lieu mercredi, selon des responsables.\n\n"
+     "Des hommes armés ont attaqué un marché à Gao, tuant six commerçants.", "fr"),
+])
+def test_the_lead_is_the_first_paragraph_past_stamped_headlines(extractor, text, lang):
+    events = [e for e in extract(extractor, text, lang).events if e.location.name and "Gao" in e.location.name]
+    assert events and {e.event_date for e in events} == {"2024-05-08"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The defence ministry said on Saturday that 12 drones were destroyed the previous night over Tambov province, "
+     "as troops continue to fight off the incursion launched by enemy units into the province last Monday.", "en"),
+    ("Le ministère a indiqué samedi que 12 drones ont été détruits la nuit précédente au-dessus de la région de Tambov, "
+     "alors que les troupes continuent de repousser l'incursion lancée lundi dernier dans la région.", "fr"),
+])
+def test_a_clause_with_a_day_of_its_own_tells_another_event(extractor, text, lang):
+    # published Tuesday 7 May: the drones fell the night before the Saturday it was said (3 May);
+    # the incursion, last Monday (6 May), is an event of its own
+    events = extract(extractor, text, lang, published="2024-05-07").events
+    by_type = {e.sub_event_type: e.event_date for e in events}
+    assert by_type.get("Disrupted weapons use") == "2024-05-03"
+    assert "2024-05-06" in by_type.values() and len(events) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Officials said on Friday that nine drones were destroyed over Penza region.", "en"),
+    ("Des responsables ont indiqué vendredi que neuf drones avaient été détruits au-dessus de la région de Penza.", "fr"),
+])
+def test_drones_destroyed_in_the_passive_were_intercepted(extractor, text, lang):
+    assert [e.sub_event_type for e in extract(extractor, text, lang).events] == ["Disrupted weapons use"]

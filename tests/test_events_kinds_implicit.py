@@ -1,0 +1,104 @@
+"""Kinds of event beyond armed violence, told without a trigger word or decided by who acts on
+whom with what: property destruction, a protest told by its purpose, force used on a protest,
+a crowd's violent demonstration, a change to a group's activity. Invented wire copy, both languages."""
+import pytest
+
+from conflictwire.model import Article
+
+
+def extract(extractor, text, lang, published="2024-05-10"):
+    return extractor.extract_article(Article.create(text, lang, published=published))
+
+
+def subs(extractor, text, lang):
+    return [e.sub_event_type for e in extract(extractor, text, lang).events]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 4 May 2024, a group of herders destroyed a maize field in the village of Gogounou.", "en"),
+    ("On 4 May 2024, gunmen set several houses on fire in Mocimboa da Praia.", "en"),
+    ("On 4 May 2024, rebels burned two tractors and a warehouse near Kandi.", "en"),
+    ("Le 4 mai 2024, des éleveurs ont détruit un champ de maïs dans le village de Gogounou.", "fr"),
+    ("Le 4 mai 2024, des hommes armés ont incendié des engins de chantier près de Kandi.", "fr"),
+])
+def test_destroying_property_is_property_destruction(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 4 May 2024, the army destroyed a ceasefire proposal in Kandi, a minister joked.", "en"),
+    ("Le 4 mai 2024, les pluies ont détruit la route de Gogounou, selon la mairie.", "fr"),
+])
+def test_destroying_what_is_no_property_tells_nothing(extractor, text, lang):
+    assert "Looting/property destruction" not in subs(extractor, text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 4 May 2024, some 300 nurses gathered outside the health ministry in Parakou to demand unpaid wages.", "en"),
+    ("Le 4 mai 2024, quelque 300 infirmiers se sont rassemblés devant le ministère à Parakou pour réclamer leurs salaires.", "fr"),
+])
+def test_a_gathering_with_a_demand_is_a_protest(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 4 May 2024, some 300 nurses gathered outside the health ministry in Parakou for a training session.", "en"),
+    ("Le 4 mai 2024, quelque 300 infirmiers se sont rassemblés à Parakou pour une formation.", "fr"),
+])
+def test_a_gathering_without_a_demand_is_no_protest(extractor, text, lang):
+    assert subs(extractor, text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 4 May 2024, residents blocked roads and burned tires in Natitingou over power cuts.", "en"),
+    ("Le 4 mai 2024, des habitants ont bloqué les routes et brûlé des pneus à Natitingou contre les coupures d'électricité.", "fr"),
+])
+def test_burning_tires_is_a_violent_demonstration(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 4 May 2024, traders protested in Porto-Novo against new taxes. Police intervened and stopped the protest.", "en"),
+    ("Le 4 mai 2024, des commerçants ont manifesté à Porto-Novo contre les nouvelles taxes. La police est intervenue et a mis fin à la manifestation.", "fr"),
+])
+def test_police_intervening_in_a_protest_is_an_intervention(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 4 May 2024, police fired live ammunition at a march of students in Parakou.", "en"),
+    ("On 4 May 2024, four people were seriously injured as police tried to disperse a demonstration in Parakou.", "en"),
+])
+def test_shooting_or_maiming_protesters_is_excessive_force(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 4 May 2024, the army increased its presence in the district of Malanville.", "en"),
+    ("Le 4 mai 2024, l'armée a renforcé sa présence dans la commune de Malanville.", "fr"),
+])
+def test_a_force_growing_is_a_change_to_group_activity(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Change to group/activity"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Nurses marched in Bohicon, calling for the release of two colleagues. Six nurses were arrested.", "en"),
+    ("Des infirmiers ont manifesté à Bohicon, appelant à la libération de deux collègues. Six infirmiers ont été arrêtés.", "fr"),
+])
+def test_a_protest_stating_its_demand_is_still_a_protest(extractor, text, lang):
+    # the demand is what the protest is about; it does not make the sentence a mere statement
+    assert subs(extractor, text, lang) == ["Protest with intervention"]
+
+
+def test_police_intervening_against_protesters_needs_no_other_word(extractor):
+    text = "On 12 April 2024, police intervened to stop opposition protesters from marching to the prefecture in Lokossa."
+    assert subs(extractor, text, "en") == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Supporters of the opposition leader clashed with security forces in Thies on Thursday.", "en"),
+    ("On Thursday, protesters marched in Thies and clashed with police.", "en"),
+    ("Jeudi, des manifestants ont défilé à Thiès et se sont affrontés avec la police.", "fr"),
+])
+def test_a_crowd_fighting_the_police_is_a_violent_demonstration(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Violent demonstration"]
