@@ -615,3 +615,24 @@ def test_a_warning_adjective_warns_only_with_a_complement(extractor):
     assert "WARN" in kinds("The Houthi leader said on Tuesday that a wider war was inevitable.", "en")
     assert "WARN" not in kinds("Le porte-parole de l'armée malienne a déclaré mardi que c'était inévitable.", "fr")
     assert "WARN" not in kinds("The army spokesman said on Tuesday it had been inevitable.", "en")
+
+
+def test_a_claim_by_the_attacker_already_named_changes_no_side():
+    """A group that claims what it is already the attacker of, or names itself as the target,
+    does not become the other side too."""
+    from conflictwire.events.claims import link_claims
+    from conflictwire.model import Actor, Event, Evidence, Place, Statement
+    group = Actor(name="Invented Front", kind="rebel_group", country_code="SD")
+
+    def looting() -> Event:
+        return Event(event_id="e", article_ids=["a"], event_type="Strategic developments",
+                     sub_event_type="Looting/property destruction", actor1=group,
+                     actor2=Actor(name="Civilians (Sudan)", kind="civilians", country_code="SD"),
+                     location=Place(country_code="SD"), evidence=[Evidence(field="trigger", start=10, end=16, text="looted")])
+
+    for kind in ("CLAIM", "ASSERT"):
+        event = looting()
+        claim = Statement(statement_id="s", article_id="a", statement_type=kind, speaker=group, target=group,
+                          evidence=[Evidence(field="trigger", start=40, end=47, text="claimed")])
+        link_claims([event], [claim])
+        assert event.actor1.name == "Invented Front" and event.actor2.name == "Civilians (Sudan)"

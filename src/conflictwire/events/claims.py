@@ -33,11 +33,14 @@ def link_claims(events: list[Event], statements: list[Statement], known: Optiona
                 claimant = s.speaker.model_copy(update={"role": None})
                 # a transnational group, in the country it struck
                 claimant = branch_in(claimant, event.location.country_code, known or {})
-                if not _unidentified(event.actor1):
+                if event.actor1 is not None and event.actor1.name == claimant.name:
+                    pass  # the claimant is already the attacker: the claim confirms it
+                elif not _unidentified(event.actor1):
                     # "soldiers fought back against gunmen ... JNIM claimed the attack": the
                     # claimant attacked them
-                    event.actor2 = event.actor1
-                event.actor1 = claimant
+                    event.actor2, event.actor1 = event.actor1, claimant
+                else:
+                    event.actor1 = claimant
                 _note(event, Outcome.CLAIMED, s)
         elif s.statement_type in (StatementType.CLAIM, StatementType.ASSERT) and s.target is not None \
                 and s.target.kind in NON_STATE_KINDS:
@@ -46,6 +49,7 @@ def link_claims(events: list[Event], statements: list[Statement], known: Optiona
             event = timeline.closest(s)
             # (a claim may correct "civilians" to the group aimed at; a plain statement only fills a gap)
             if event is not None and event.actor1 is not None and event.actor1.country_code == s.speaker.country_code \
+                    and s.target.name != event.actor1.name \
                     and (event.actor2 is None
                          or event.actor2.kind == ActorKind.CIVILIANS and s.statement_type == StatementType.CLAIM):
                 event.actor2 = s.target.model_copy(update={"role": None})
