@@ -630,9 +630,10 @@ def test_a_claim_by_the_attacker_already_named_changes_no_side():
                      actor2=Actor(name="Civilians (Sudan)", kind="civilians", country_code="SD"),
                      location=Place(country_code="SD"), evidence=[Evidence(field="trigger", start=10, end=16, text="looted")])
 
-    for kind in ("CLAIM", "ASSERT"):
+    spokesman = Actor(name="Front spokesman", country_code="SD")  # no kind: the person, not the group
+    for speaker in (group, spokesman):
         event = looting()
-        claim = Statement(statement_id="s", article_id="a", statement_type=kind, speaker=group, target=group,
+        claim = Statement(statement_id="s", article_id="a", statement_type="CLAIM", speaker=speaker, target=group,
                           evidence=[Evidence(field="trigger", start=40, end=47, text="claimed")])
         link_claims([event], [claim])
         assert event.actor1.name == "Invented Front" and event.actor2.name == "Civilians (Sudan)"
