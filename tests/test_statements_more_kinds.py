@@ -29,7 +29,7 @@ def test_calling_it_false_is_a_denial(extractor):
 def test_answering_an_accusation_is_no_accusation(extractor):
     text = 'The activist Ali Hassan was arrested on Monday. Kenya reacted to the accusation, calling it "ridiculous".'
     assert statements(extractor, text, "en") == [("REJECT", "KE")]
-    text = "Le Kenya a réagi samedi à cette accusation en la qualifiant de « ridicule »."
+    text = "Mardi, le Kenya a répondu à cette accusation, la jugeant « ridicule »."
     assert statements(extractor, text, "fr") == [("REJECT", "KE")]
     assert statements(extractor, "The accusation can carry a prison term of five years in Kenya.", "en") == []
 
@@ -46,7 +46,7 @@ def test_embedded_demand_is_the_reporters(extractor):
     assert statements(extractor, text, "en") == [("DEMAND", None)]
     text = "Le chef de l'ONU a déclaré lundi que les combats au Soudan doivent cesser."
     assert statements(extractor, text, "fr") == [("DEMAND", None)]
-    text = ("Le Tchad frappera encore si le message n'est pas compris, a déclaré le ministre tchadien de la Défense "
+    text = ("Le Tchad agira de nouveau faute d'être entendu, a déclaré le ministre tchadien de la Défense "
             "Paul Mbaye, en exigeant du pouvoir nigérien qu'il « laisse tranquilles » les éleveurs.")
     assert ("DEMAND", "TD") in statements(extractor, text, "fr")
 

@@ -66,8 +66,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
             and not triggers & armed_violence and weapon not in REMOTE:
         return Sub.MOB_VIOLENCE  # "residents beat two suspected kidnappers": unorganised people's violence
     if (triggers & {T.PROTEST, T.INTERVENE} or kind1 == Kind.PROTESTERS) and not triggers & armed_violence:
-        if triggers & {T.RIOT, T.LOOT} or T.CLASH in triggers and kind1 not in STATE_KINDS:
-            return Sub.VIOLENT_DEMONSTRATION  # the demonstrators fought ("protesters clashed with police")
+        if triggers & {T.RIOT, T.LOOT} or T.CLASH in triggers and (kind1 not in STATE_KINDS or kind2 in CROWD_KINDS):
+            return Sub.VIOLENT_DEMONSTRATION  # the demonstrators fought ("protesters clashed with police"), whichever side leads
         state = bool({kind1, kind2} & STATE_KINDS)
         if (killed or T.KILL in triggers) and (state or kind2 == Kind.PROTESTERS):
             return Sub.EXCESSIVE_FORCE

@@ -105,7 +105,8 @@ def fighters_placed(c: Cast) -> None:
     if not fighters:
         return
     side = lambda a: side_of(c.r.resolved(a, c.country))  # noqa: E731
-    named = [a for a in c.picked[ACTOR1] if a.category in FIGHTERS]
+    # a crowd the parse makes the subject of the fighting leads it too ("protesters clashed with police")
+    named = [a for a in c.picked[ACTOR1] if a.category in FIGHTERS or a.category in (Category.PROTESTERS, Category.RIOTERS)]
     acting = {side(a) for a in named if acts_in_event(c, a)}
     if acting:
         lead = next((a for a in fighters if side(a) in acting), None)
