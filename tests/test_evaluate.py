@@ -11,7 +11,7 @@ from conflictwire.evaluate import score
 from conflictwire.evaluate import baseline as gate_file
 from conflictwire.evaluate.sets import project_sets
 from conflictwire.evaluate.acled import AcledError, actor_country, actor_kind, read_acled
-from conflictwire.evaluate.records import checksum, load
+from conflictwire.evaluate.records import load
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent

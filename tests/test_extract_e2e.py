@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conflictwire.evaluate import score
 from conflictwire.evaluate.baseline import gate, read_baseline
 from conflictwire.evaluate.sets import dev_folder, project_sets, score_set
 from conflictwire.export import write_jsonl

@@ -177,6 +177,3 @@ class DocContext(Document):
     def times_in(self, start_tok: int, end_tok: int) -> list[TimeExpr]:
         lo, hi = self.char_range(start_tok, end_tok)
         return self.times[bisect.bisect_left(self._time_starts, lo):bisect.bisect_left(self._time_starts, hi)]
-
-    def _tokens_of(self, start: int, end: int) -> range:  # kept for callers not yet on `tokens_of`
-        return self.tokens_of(start, end)

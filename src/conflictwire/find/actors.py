@@ -17,7 +17,7 @@ from ..knowledge import countries, lexicon, name_words
 from ..model import Actor
 from ..text.lexmatch import Match, PhraseIndex, TokenKeys
 from ..text.normalize import fold, leading_article, name_key, strip_accents
-from ..vocab import FACILITIES, STATE_CATEGORIES, Category  # noqa: F401 (re-exported for the stages)
+from ..vocab import Category
 from .places import is_locative, is_of  # noqa: F401 (is_locative is read here by callers of find.actors)
 
 NAME_LABELS = ("ORG", "NORP", "MISC")  # NER names an armed group may stand behind

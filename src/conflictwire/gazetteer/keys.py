@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import Optional
 
-from ..text.normalize import SPACES, ascii_fold as fold
+from ..text.normalize import ascii_fold as fold
 
 ARTICLES = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ud|ul|ed|es|ez|et|er|en)[\s\-‑’'`]+")
 SAINT = re.compile(r"\b(st|ste|saint|sainte|san|santa)\b\.?\s*")

@@ -23,7 +23,7 @@ from typing import Optional
 
 from .. import storage
 from ..errors import GazetteerError  # defined with the other errors; imported from here too
-from ..storage import ENV_DIR, data_dir  # noqa: F401 (where the gazetteer lives: read from here too)
+from ..storage import data_dir  # noqa: F401 (where the gazetteer lives: read from here too)
 
 SCHEMA_VERSION = 6
 FILE_NAME = "gazetteer.sqlite"

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..vocab import NON_STATE_KINDS, ActorKind, check_against_taxonomy  # noqa: F401 (NON_STATE_KINDS re-exported)
+from ..vocab import ActorKind, check_against_taxonomy
 from .lexicon import Lexicon, parse_lexicon
 
 SUPPORTED_LANGUAGES = ("en", "fr")

@@ -70,10 +70,6 @@ def tally_lexicon(tools) -> TallyLexicon:
     return cached[1]
 
 
-def _tokens_of(doc: Doc, start: int, end: int) -> range:
-    # TODO: ctx.tokens_of once context.py has it public
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None else range(0)
 
 
 @dataclass
@@ -102,7 +98,7 @@ class TallyDoc:
         quantities = {m.start: m for m in lex.quantities.find(keys)}
         return cls(
             ctx=ctx, lex=lex,
-            in_date={i for t in ctx.times for i in _tokens_of(ctx.doc, t.start, t.end)},
+            in_date={i for t in ctx.times for i in ctx.tokens_of(t.start, t.end)},
             quantity_matches=quantities,
             quantity_at={i: m for m in quantities.values() for i in range(m.start, m.end)},
             repeated=lex.repeated.find(keys), launches=lex.launches.find(keys),
