@@ -65,16 +65,16 @@ class Report:
     @functools.cached_property
     def actors_by_sentence(self) -> dict[int, list[int]]:
         """Sentence number -> the positions in `ctx.actors` of the actors whose head stands in it."""
-        out: dict[int, list[int]] = {}
-        for k, a in enumerate(self.ctx.actors):
-            out.setdefault(self.ctx.sentence_number(a.head), []).append(k)
-        return out
+        return self._actors_by(self.ctx.sentence_number)
 
     @functools.cached_property
     def actors_by_paragraph(self) -> dict[int, list[int]]:
+        return self._actors_by(self.ctx.paragraph_of)
+
+    def _actors_by(self, unit) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
         for k, a in enumerate(self.ctx.actors):
-            out.setdefault(self.ctx.paragraph_of(a.head), []).append(k)
+            out.setdefault(unit(a.head), []).append(k)
         return out
 
     # --- the groups it names ---------------------------------------------------------------
