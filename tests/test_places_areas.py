@@ -3,6 +3,8 @@ languages: the areas are found even when the NER misses them, they choose the co
 namesake, and they place a village the gazetteer does not know."""
 import math
 
+import pytest
+
 from conflictwire.model import Article
 
 
@@ -104,3 +106,13 @@ def test_the_base_of_a_country_s_army_is_no_place(extractor):
                        ("Des jihadistes ont attaqué une base militaire malienne, tuant deux soldats, dans le district de Kassakoro, Mopti.", "fr")):
         [e] = extract(extractor, text, lang).events
         assert (e.location.country_code, e.location.admin1) == ("ML", "Mopti"), text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Al-Shabaab fighters ambushed a supply convoy on Monday, killing four soldiers.", "en"),
+    ("Des combattants shebab ont tendu lundi une embuscade à un convoi, tuant quatre soldats.", "fr"),
+])
+def test_a_report_naming_no_country_is_in_the_country_of_its_national_group(extractor, text, lang):
+    """The group's home country votes for the report's country when nothing else does."""
+    [e] = extract(extractor, text, lang).events
+    assert e.location.country_code == "SO" and e.location.geo_precision == 3
