@@ -81,20 +81,21 @@ class Document:
         lo, hi = (span.start, span.end) if isinstance(span, Span) else (span.start, span.stop)
         if len(matches) < 16:
             return [m for m in matches if lo <= getattr(m, by) < hi]
-        positions, keys = self._index(matches, by)
-        chosen = positions[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)]
-        return [matches[k] for k in sorted(chosen)]
+        return [matches[k] for k in sorted(self._positions(matches, lo, hi, by))]
 
     def in_paragraphs(self, matches: Sequence[T], paragraphs: Iterable[int], by: str = "start") -> list[T]:
         """The matches whose `by` token stands in one of `paragraphs`, in their list's order."""
         if len(matches) < 16:
             wanted = set(paragraphs)
             return [m for m in matches if self.paragraph_of(getattr(m, by)) in wanted]
-        found = [m for p in set(paragraphs) for m in self.in_span(matches, self.paragraph_tokens(p), by)]
-        if len(found) < 2:
-            return found
-        position = {id(m): k for k, m in enumerate(matches)}
-        return sorted(found, key=lambda m: position[id(m)])
+        spans = [self.paragraph_tokens(p) for p in set(paragraphs)]
+        chosen = [k for t in spans for k in self._positions(matches, t.start, t.stop, by)]
+        return [matches[k] for k in sorted(chosen)]
+
+    def _positions(self, matches: Sequence[T], lo: int, hi: int, by: str) -> list[int]:
+        """The positions in `matches` of those whose `by` token lies in [lo, hi), by bisection."""
+        positions, keys = self._index(matches, by)
+        return positions[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)]
 
     def paragraph_tokens(self, paragraph: int) -> range:
         """The tokens of a paragraph."""
