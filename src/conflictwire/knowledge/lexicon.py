@@ -110,7 +110,6 @@ class PlaceWords(_Section):
     near: Words  # "près de", "south of"
     settlement_nouns: Words = []
     anaphora: Words = []  # "cette localité", "the town"
-    at: Words = []
     locative: Words = []
     prepositions: Words = []
     of: Words = []
