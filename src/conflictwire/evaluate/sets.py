@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..ingest import read_inputs
+from ..model import Extraction
 from .records import GOLD_SUFFIX, checksum
 from .scorer import score
 
@@ -63,9 +64,10 @@ def project_sets(root: Path) -> list[EvalSet]:
 
 
 def predictions(extractor, s: EvalSet) -> list[dict]:
-    """Every record the extractor writes for a set's reports, as `conflictwire extract` writes them."""
+    """Every record the extractor writes for a set's reports, as `conflictwire extract` writes them
+    (a report that failed has none: its gold events count as missed)."""
     return [r.model_dump(mode="json") for res in extractor.run(read_inputs([str(s.reports)]))
-            if hasattr(res, "records") for r in res.records()]
+            if isinstance(res, Extraction) for r in res.records()]
 
 
 def score_set(s: EvalSet, pred: Iterable[dict]) -> dict:
