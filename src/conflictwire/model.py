@@ -61,6 +61,7 @@ class Article(BaseModel):
     article_id: str
     source_path: Optional[str] = None
     url: Optional[str] = None
+    outlet: Optional[str] = None  # who published it (a header line, a feed's field), when known
     title: Optional[str] = None
     published: Optional[str] = None
     language: str

@@ -83,7 +83,7 @@ class Extractor:
         if language not in SUPPORTED_LANGUAGES:
             return Failure.bad_input(report.source, unsupported(language), "language")
         return Article.create(report.text, language, source_path=report.source_path, url=report.url,
-                              title=report.title, published=report.published)
+                              title=report.title, published=report.published, outlet=report.outlet)
 
     def extract_article(self, article: Article, doc=None) -> Extraction:
         tools = self.tools(article.language)

@@ -65,3 +65,17 @@ def ensure_gazetteer(path: Optional[Path] = None) -> Path:
         say(f"building the gazetteer (first run, ~20 s) at {path}")
         build_gazetteer(path, progress=True, console=err)
     return path
+
+
+DB_HELP = ("The event store: a SQLite file path or an SQLAlchemy URL (sqlite:///events.db, "
+           "postgresql://user@host:5432/name); default: CONFLICTWIRE_DB, else events.db in the user data directory.")
+
+
+def open_store(db: Optional[str], readonly: bool = False):
+    """The store a command works on, or exit status 1 with one line saying why it cannot be opened."""
+    from ..store import Store, StoreError
+
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as exc:
+        abort(exc, 1)

@@ -1,9 +1,9 @@
 """Readers for the report formats conflictwire takes.
 
-- Text files in the seed's form: first line ` date YYYY-MM[-DD] <title>`, a blank line, the body;
-  or plain text with no header.
-- JSON Lines: one report per line with `id, title, text, published, url, language` (only `text`
-  is required).
+- Text files in the seed's form: first line ` date YYYY-MM[-DD] <title>`, optionally a line
+  ` source <outlet>`, a blank line, the body; or plain text with no header.
+- JSON Lines: one report per line with `id, title, text, published, url, language, source`
+  (only `text` is required; `source` (or `outlet`) names the outlet).
 - Directories (recursive, `*.txt` and `*.jsonl`) and `-` for standard input.
 
 A reader never raises for one bad report: it yields a `Failure` (stage "read", its error an
@@ -25,6 +25,7 @@ MAX_FILE_BYTES = 10 * 1024 * 1024  # a single report; larger files are refused, 
 MAX_REPORT_CHARS = 2_000_000
 GOLD_SUFFIX = ".gold.jsonl"  # hand-made answers kept beside reports are not reports
 HEADER = re.compile(r"^ ?date\s+(\S+)[ \t]*(.*)$")
+OUTLET = re.compile(r"^ ?source\s+(\S.*?)\s*$")
 DATE_FORMS = (re.compile(r"^\d{4}$"), re.compile(r"^\d{4}-\d{2}$"), re.compile(r"^\d{4}-\d{2}-\d{2}$"),
               re.compile(r"^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$"))
 
@@ -39,6 +40,7 @@ class Report:
     url: Optional[str] = None
     language: Optional[str] = None
     source_path: Optional[str] = None
+    outlet: Optional[str] = None  # who published it
 
 
 DATE_HELP = "give it as YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2024-05-07)"
@@ -81,7 +83,7 @@ def decode(data: bytes, source: str) -> str | Failure:
 def parse_text(text: str, source: str, published: Optional[str]) -> Report | Failure:
     """A text report, with the seed's header line if it has one."""
     first, _, rest = text.lstrip("\ufeff\n").partition("\n")
-    title = None
+    title = outlet = None
     header = HEADER.match(first)
     if header:
         try:
@@ -90,9 +92,13 @@ def parse_text(text: str, source: str, published: Optional[str]) -> Report | Fai
             return failed(source, f"bad header date: {exc}", exc)
         title = header.group(2).strip() or None
         text = rest
+        second, _, after = rest.partition("\n")
+        named = OUTLET.match(second)
+        if named:
+            outlet, text = named.group(1), after
     if not text.strip():
         return failed(source, "the report has a header but no body text")
-    return Report(source=source, text=text, title=title, published=published, source_path=source)
+    return Report(source=source, text=text, title=title, published=published, source_path=source, outlet=outlet)
 
 
 def read_jsonl(lines: Iterable[str], source: str, published: Optional[str]) -> Iterator[Report | Failure]:
@@ -127,8 +133,10 @@ def report_from_json(obj, where: str, source: str, published: Optional[str]) -> 
         except ValueError as exc:
             return failed(where, f"bad 'published': {exc}", exc)
     ident = obj.get("id")
+    outlet = obj.get("source") or obj.get("outlet")
     return Report(source=where, text=text, title=obj.get("title"), published=date, url=obj.get("url"),
-                  language=obj.get("language"), source_path=f"{ident}" if ident else source)
+                  language=obj.get("language"), source_path=f"{ident}" if ident else source,
+                  outlet=outlet if isinstance(outlet, str) else None)
 
 
 def read_file(path: Path, published: Optional[str]) -> Iterator[Report | Failure]:

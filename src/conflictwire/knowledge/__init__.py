@@ -218,3 +218,29 @@ def name_words() -> NameWords:
 
 def name_particles() -> frozenset[str]:
     return name_words().particles
+
+
+@functools.cache
+def merge_rules():
+    """How the store recognises reports of one event (data/merge.yaml)."""
+    from pydantic import ValidationError
+
+    from .merging import MergeRules
+
+    try:
+        return MergeRules(**_read_yaml("merge.yaml"))
+    except (ValidationError, TypeError, ValueError) as exc:
+        raise KnowledgeError(f"data file merge.yaml: {exc}") from None
+
+
+@functools.cache
+def tally_counts():
+    """What the store counts beside a tally, by quantity (data/tally_counts.yaml)."""
+    from pydantic import ValidationError
+
+    from .merging import TallyCount
+
+    try:
+        return {quantity: TallyCount(**spec) for quantity, spec in _read_yaml("tally_counts.yaml").items()}
+    except (ValidationError, TypeError, ValueError, AttributeError) as exc:
+        raise KnowledgeError(f"data file tally_counts.yaml: {exc}") from None
