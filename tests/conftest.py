@@ -18,13 +18,26 @@ def extractor(gazetteer) -> Extractor:
 
 
 @pytest.fixture(scope="session")
-def set_predictions(extractor):
-    """The records the extractor writes for an evaluation set, extracted once per session."""
-    from conflictwire.evaluate.sets import predictions
+def set_extractions(extractor):
+    """What the extractor reads in an evaluation set's reports, extracted once per session."""
+    from conflictwire.evaluate.sets import extractions
     cache = {}
 
     def of(evaluation_set):
         if evaluation_set.key not in cache:
-            cache[evaluation_set.key] = predictions(extractor, evaluation_set)
+            cache[evaluation_set.key] = extractions(extractor, evaluation_set)
+        return cache[evaluation_set.key]
+    return of
+
+
+@pytest.fixture(scope="session")
+def set_predictions(set_extractions):
+    """The records the extractor writes for an evaluation set."""
+    from conflictwire.evaluate.sets import records
+    cache = {}
+
+    def of(evaluation_set):
+        if evaluation_set.key not in cache:
+            cache[evaluation_set.key] = records(set_extractions(evaluation_set))
         return cache[evaluation_set.key]
     return of

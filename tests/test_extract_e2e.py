@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conflictwire.evaluate.baseline import gate, read_baseline
-from conflictwire.evaluate.sets import dev_folder, project_sets, score_set
+from conflictwire.evaluate.merging import merge_scores
+from conflictwire.evaluate.sets import dev_folder, has_stories, project_sets, score_set
 from conflictwire.export import write_jsonl
 from conflictwire.ingest import read_inputs
 
@@ -62,9 +63,12 @@ SETS = project_sets(ROOT)
 
 
 @pytest.mark.parametrize("evaluation_set", SETS, ids=[s.key for s in SETS])
-def test_quality_gate_holds_on_every_set(evaluation_set, set_predictions):
-    """The project's corpus, and each real development set beside the project, against its pinned figures."""
+def test_quality_gate_holds_on_every_set(evaluation_set, set_predictions, set_extractions):
+    """The project's corpus, and each real development set beside the project, against its pinned
+    figures; on a set whose gold tells which reports are one event, the store's merges too."""
     result = score_set(evaluation_set, set_predictions(evaluation_set))
+    if has_stories(evaluation_set):
+        result["merge"] = merge_scores(evaluation_set.gold_records(), set_extractions(evaluation_set))
     reasons = gate(read_baseline(BASELINE), evaluation_set.key, result, evaluation_set.checksum())
     assert not reasons, "; ".join(reasons)
     assert result["evidence_valid"] == 1.0

@@ -4,7 +4,8 @@
     result = cw.extract("Trois soldats ont été tués lundi dans une attaque à Kidal.", published="2024-05-07")
     print(result.events)
 
-`extract` takes one string; `Extractor` takes batches (`Extractor().run(read_inputs(paths))`).
+`extract` takes one string; `Extractor` takes batches (`Extractor().run(read_inputs(paths))`);
+`Store(url)` keeps their events, merged across reports, and answers queries.
 The gazetteer is built once per machine: `conflictwire gazetteer build` or `build_gazetteer()`.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # loaded on first use (below): spaCy and the extractors take 
     from .gazetteer.query import build_gazetteer
     from .ingest import Report, read_inputs
     from .pipeline import Extractor, extract
+    from .store import EventFilter, Store, StoredEvent, StoreError
 
 __version__ = "0.1.0"
 
@@ -29,10 +31,12 @@ _LAZY = {
     "extract": ".pipeline", "Extractor": ".pipeline",
     "build_gazetteer": ".gazetteer.query",
     "read_inputs": ".ingest", "Report": ".ingest",
+    "Store": ".store", "StoreError": ".store", "StoredEvent": ".store", "EventFilter": ".store",
 }
 
 __all__ = [
     "extract", "Extractor", "build_gazetteer", "read_inputs", "Report",
+    "Store", "StoreError", "StoredEvent", "EventFilter",
     "Actor", "Article", "Event", "Evidence", "Extraction", "Place", "Statement", "Tally",
     "Failure", "ConflictwireError", "InputError", "ExtractionError", "ModelError", "KnowledgeError", "GazetteerError",
     "GeonamesImportError", "AcledError",

@@ -100,3 +100,10 @@ def test_tally_is_set_beside_the_store_count(store):
                      tallies=[attacks_tally(5, "2025-02-01")]))
     (check,) = store.tallies()
     assert check.store_count == 2 and check.gap == 3 and "misses 3" in check.verdict
+
+
+def test_a_report_silent_on_deaths_does_not_vote_for_none(store):
+    store.add(report("Gunmen attacked soldiers in Gao; seven were killed.", event(fatalities=7), outlet="A"))
+    silent = event(fatalities=0)  # no evidence for fatalities: the report did not say
+    result = store.add(report("Gunmen attacked soldiers in Gao.", silent, outlet="B"))
+    assert store.event(result.placed[0].event_id).event.fatalities == 7

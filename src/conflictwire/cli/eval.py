@@ -14,6 +14,7 @@ from rich.table import Table
 from ..evaluate import DocResult, field_results, score, why_missed
 from ..evaluate import baseline as gate_file
 from ..evaluate.acled import AcledError, read_acled
+from ..evaluate.merging import merge_scores
 from ..evaluate.records import Problem, checksum, gold_files, load, missing_reports
 from ..export import write_jsonl
 from ..ingest import read_inputs
@@ -25,6 +26,7 @@ EPILOG = """**Examples**
 * `conflictwire eval --gold tests/data/gold tests/data/gold --show`
 * `conflictwire eval --acled acled_export.csv --json`
 * `conflictwire eval --gold tests/data/gold tests/data/gold --baseline quality/baseline.json`
+* `conflictwire eval --gold tests/data/gold tests/data/gold --merge` (also: how well the store merges reports of one event)
 """
 
 
@@ -42,20 +44,29 @@ def evaluate_command(
     save_pred: Optional[Path] = typer.Option(None, "--save-pred", help="Also write the predictions of a fresh extraction here."),
     set_key: str = typer.Option(gate_file.DEFAULT_SET, "--set", help="The name this run's figures are pinned and checked under in the baseline file."),
     reason: Optional[str] = typer.Option(None, "--reason", help="Why pinned figures go down (needed when any does; kept in the baseline file)."),
+    merge: bool = typer.Option(False, "--merge", help="With reports to extract: also ingest them into a scratch store and score its merges against the gold events' `story` (pairwise precision and recall, B³)."),
 ) -> None:
     """Score extracted records against gold: events, statements and tallies, field by field."""
     problems: list[Problem] = []
-    gold_records, pred_records, checked = _gold_and_predictions(reports, gold, pred, acled, save_pred, problems, coding_notes)
+    if merge and (not reports or acled is not None):
+        raise typer.BadParameter("--merge scores a fresh extraction: give the reports and --gold", param_hint="--merge")
+    extracted: list = []
+    gold_records, pred_records, checked = _gold_and_predictions(reports, gold, pred, acled, save_pred, problems, coding_notes,
+                                                                extracted)
     for p in problems:
         err.print(f"[red]error[/red] {p}", highlight=False, soft_wrap=True)
     for doc in missing_reports(gold_records, pred_records):
         err.print(f"[yellow]warning[/yellow] no prediction for report {doc}: its gold events count as missed", highlight=False, soft_wrap=True)
     details: list[DocResult] = []
     result = score(gold_records, pred_records, details, names=True)
+    if merge:
+        result["merge"] = merge_scores(gold_records, extracted)
     if as_json:  # the shared score.py's keys, and only those
         typer.echo(json.dumps({k: v for k, v in result.items() if k != "names"}))
     else:
         out.print(figures_table(result))
+        if merge:
+            out.print(merge_table(result["merge"]))
         if acled is not None:  # ACLED's coding notes are ACLED's, not the report's: the figures the other way
             other = _gold_and_predictions(None, None, None, acled, None, [], not coding_notes)
             out.print(figures_table(score(other[0], other[1], names=True),
@@ -82,8 +93,9 @@ def evaluate_command(
     raise typer.Exit(1 if failed else 0)
 
 
-def _gold_and_predictions(reports, gold, pred, acled, save_pred, problems, coding_notes=True):
-    """Gold records, predicted records, and the gold files (for the checksum)."""
+def _gold_and_predictions(reports, gold, pred, acled, save_pred, problems, coding_notes=True, extracted=None):
+    """Gold records, predicted records, and the gold files (for the checksum); a fresh
+    extraction's results are also added to `extracted`."""
     if acled is not None:
         try:
             data = read_acled(acled, coding_notes)
@@ -100,15 +112,17 @@ def _gold_and_predictions(reports, gold, pred, acled, save_pred, problems, codin
     if pred is not None:
         pred_records = load(pred, "pred", problems)
     else:
-        pred_records = _extract(list(read_inputs(reports)), save_pred)
+        pred_records = _extract(list(read_inputs(reports)), save_pred, extracted)
     return gold_records, pred_records, gold_files(gold) if gold.exists() else []
 
 
-def _extract(items: list, save_pred: Optional[Path]) -> list[dict]:
+def _extract(items: list, save_pred: Optional[Path], extracted: Optional[list] = None) -> list[dict]:
     from ..pipeline import Extractor
 
     ensure_gazetteer()
     results, _ = run_extraction(Extractor(), items)
+    if extracted is not None:
+        extracted.extend(results)
     if save_pred:
         with save_pred.open("w", encoding="utf-8") as fh:
             write_jsonl(results, fh)
@@ -151,6 +165,18 @@ def figures_table(result: dict, title: str = "Scores against gold") -> Table:
         table.add_row("evidence valid", "", "", "", "", "", f"{result['evidence_valid']:.3f}")
     for name, v in result.get("names", {}).items():
         table.add_row(gate_file.LABELS.get(name, name), str(v["scored"]), "", "", "", "", f"{v['accuracy']:.3f}")
+    return table
+
+
+def merge_table(merge: dict) -> Table:
+    counts = merge["counts"]
+    table = Table(title=f"Merging reports of one event ({counts['matched']} of {counts['gold_events']} gold events "
+                        f"matched; {counts['stories']} stories, {counts['store_events']} store events)")
+    for col in ("", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col else "left")
+    for name, label in (("pairwise", "pairs of reports"), ("b_cubed", "B³")):
+        m = merge[name]
+        table.add_row(label, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"[bold]{m['f1']:.3f}[/bold]")
     return table
 
 

@@ -11,7 +11,8 @@ from rich import box
 from rich.table import Table
 
 from ..evaluate import baseline as gate_file
-from ..evaluate.sets import EvalSet, predictions, project_sets, score_set
+from ..evaluate.merging import merge_scores
+from ..evaluate.sets import EvalSet, extractions, has_stories, project_sets, records, score_set
 from .common import ensure_gazetteer, err, out
 
 EPILOG = """**Examples**
@@ -40,8 +41,16 @@ def gate_command(
     extractor, results = Extractor(), {}
     for s in sets:
         err.print(f"scoring {s.key}: {s.label}", highlight=False, soft_wrap=True)
-        results[s.key] = score_set(s, predictions(extractor, s))
+        found = extractions(extractor, s)
+        results[s.key] = score_set(s, records(found))
+        if has_stories(s):  # and how well the store merges reports of one event
+            results[s.key]["merge"] = merge_scores(s.gold_records(), found)
     out.print(sets_table(sets, results))
+    for s in sets:
+        if "merge" in results[s.key]:
+            m = results[s.key]["merge"]
+            out.print(f"merging on {s.key}: pairwise precision {m['pairwise']['precision']:.3f}, recall "
+                      f"{m['pairwise']['recall']:.3f}; B³ F1 {m['b_cubed']['f1']:.3f}", highlight=False)
     failed = _pin(baseline, sets, results, reason) if pin else _check(baseline, sets, results)
     if readme and not failed:
         changed = gate_file.update_readme(readme, gate_file.markdown_table(gate_file.read_baseline(baseline)))
@@ -81,6 +90,9 @@ HEADINGS = {"events_f1": "events", "sub_event_type": "type", "event_date": "date
             "statements_f1": "stmt", "tallies_f1": "tally"}
 
 
+COUNTED = ("events_f1", "statements_f1", "tallies_f1")
+
+
 def sets_table(sets: list[EvalSet], results: dict) -> Table:
     """A row per set: F1 for events, statements and tallies, accuracy for the fields (sub-event
     type, date, place within 25 km, country, actors' kind and country, fatalities)."""
@@ -90,6 +102,6 @@ def sets_table(sets: list[EvalSet], results: dict) -> Table:
         table.add_column(heading, justify="right", no_wrap=True)
     for s in sorted(sets, key=lambda s: not s.real):
         result, figs = results[s.key], gate_file.figures(results[s.key])
-        shown = {k: v for k, v in figs.items() if not (k.endswith("_f1") and not result[k[:-3]]["gold"])}  # nothing to find
+        shown = {k: v for k, v in figs.items() if not (k in COUNTED and not result[k[:-3]]["gold"])}  # nothing to find
         table.add_row(s.key.removeprefix("acled_"), *(f"{shown[k]:.2f}" if k in shown else "–" for k in HEADINGS))
     return table

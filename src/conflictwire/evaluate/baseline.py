@@ -24,6 +24,7 @@ LABELS = {
     "actor1": "actor1 (kind, country)", "actor2": "actor2 (kind, country)", "weapon": "weapon",
     "fatalities": "fatalities", "injuries": "injuries", "evidence_valid": "evidence valid",
     "actor1_name": "actor1 canonical name", "actor2_name": "actor2 canonical name",
+    "merge_precision": "merge pairwise precision", "merge_recall": "merge pairwise recall", "merge_b3_f1": "merge B³ F1",
 }
 # The README's table: one row per set, these columns.
 COLUMNS = {"events_f1": "events F1", "sub_event_type": "sub-type", "event_date": "date", "location_25km": "place ≤25 km",
@@ -45,6 +46,10 @@ def figures(result: dict) -> dict[str, float]:
     flat.update({k: v["accuracy"] for k, v in result.get("names", {}).items()})
     if result.get("evidence_valid") is not None:
         flat["evidence_valid"] = result["evidence_valid"]
+    if result.get("merge"):
+        merge = result["merge"]
+        flat.update(merge_precision=merge["pairwise"]["precision"], merge_recall=merge["pairwise"]["recall"],
+                    merge_b3_f1=merge["b_cubed"]["f1"])
     return {k: flat[k] for k in LABELS if k in flat}
 
 
@@ -110,6 +115,11 @@ def markdown_table(baseline: dict) -> str:
             cells[list(COLUMNS).index("tallies_f1")] = "–"
         lines.append(f"| {s.get('label', '')} | {s.get('corpus', {}).get('reports', '?')} | "
                      f"{counts.get('events', {}).get('gold', '?')} | " + " | ".join(cells) + " |")
+    merged = [s for s in sets if "merge_b3_f1" in s["figures"]]
+    if merged:  # the store's merges, on the sets whose gold says which reports tell one event
+        lines += ["", "| merging reports of one event | pairwise precision | pairwise recall | B³ F1 |", "|---|---|---|---|"]
+        lines += [f"| {s.get('label', '')} | {s['figures']['merge_precision']:.2f} | {s['figures']['merge_recall']:.2f} | "
+                  f"{s['figures']['merge_b3_f1']:.2f} |" for s in merged]
     return "\n".join(lines)
 
 

@@ -63,11 +63,25 @@ def project_sets(root: Path) -> list[EvalSet]:
     return sets
 
 
+def extractions(extractor, s: EvalSet) -> list[Extraction]:
+    """What the extractor reads in a set's reports (a report that failed gives nothing: its gold
+    events count as missed)."""
+    return [res for res in extractor.run(read_inputs([str(s.reports)])) if isinstance(res, Extraction)]
+
+
+def records(results: Iterable[Extraction]) -> list[dict]:
+    """The records, as `conflictwire extract` writes them."""
+    return [r.model_dump(mode="json") for res in results for r in res.records()]
+
+
 def predictions(extractor, s: EvalSet) -> list[dict]:
-    """Every record the extractor writes for a set's reports, as `conflictwire extract` writes them
-    (a report that failed has none: its gold events count as missed)."""
-    return [r.model_dump(mode="json") for res in extractor.run(read_inputs([str(s.reports)]))
-            if isinstance(res, Extraction) for r in res.records()]
+    """Every record the extractor writes for a set's reports."""
+    return records(extractions(extractor, s))
+
+
+def has_stories(s: EvalSet) -> bool:
+    """Whether the set's gold says which reports tell one event (a `story` on its events)."""
+    return any(r.get("story") for r in s.gold_records() if r.get("kind") == "event")
 
 
 def score_set(s: EvalSet, pred: Iterable[dict]) -> dict:

@@ -21,6 +21,13 @@ ACTOR = ("name", "kind", "country")
 PLACE_COLUMNS = ("location", "country", "country_code", "admin1", "admin2", "latitude", "longitude", "geo_precision")
 
 
+def _said_no_deaths(row) -> bool:
+    """A 0 that a report said ("no one was hurt"), not the 0 of a report silent on deaths: only
+    the first is a vote."""
+    record = row.record or {}
+    return "no_casualties" in (row.outcome or []) or any(e.get("field") == "fatalities" for e in record.get("evidence", []))
+
+
 def _actor(row, n: int) -> Optional[tuple]:
     name = getattr(row, f"actor{n}")
     return (name, getattr(row, f"actor{n}_kind"), getattr(row, f"actor{n}_country")) if name else None
@@ -33,7 +40,7 @@ FIELDS: dict[str, Callable] = {
     "actor2": lambda r: _actor(r, 2),
     "location": lambda r: tuple(getattr(r, c) for c in PLACE_COLUMNS) if (r.location or r.country_code) else None,
     "weapon": lambda r: r.weapon,
-    "fatalities": lambda r: r.fatalities,
+    "fatalities": lambda r: r.fatalities if r.fatalities or _said_no_deaths(r) else None,
     "injuries": lambda r: r.injuries,
 }
 
