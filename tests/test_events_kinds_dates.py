@@ -61,3 +61,18 @@ def test_a_clause_with_a_day_of_its_own_tells_another_event(extractor, text, lan
 ])
 def test_drones_destroyed_in_the_passive_were_intercepted(extractor, text, lang):
     assert [e.sub_event_type for e in extract(extractor, text, lang).events] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Militants stormed an army base in Djibo, killing nine soldiers, two security sources said on Saturday.\n\n"
+     "The army said it had pushed the attackers back.\n\n"
+     "On the same day, gunmen attacked a police post in Dori, killing two officers, a local official said.", "en"),
+    ("Des jihadistes ont attaqué une base de l'armée à Djibo, tuant neuf soldats, ont indiqué samedi deux sources sécuritaires.\n\n"
+     "L'armée a affirmé avoir repoussé les assaillants.\n\n"
+     "Le même jour, des hommes armés ont attaqué un poste de police à Dori, tuant deux policiers, selon un élu local.", "fr"),
+])
+def test_the_same_day_is_the_day_named_as_when_the_news_was_told(extractor, text, lang):
+    """A day a report names only as when it was told ("sources said on Saturday") is the last day
+    named: "the same day" further on is that day, not the publication day."""
+    dates = {e.location.name: e.event_date for e in extract(extractor, text, lang, published="2025-05-12").events}
+    assert dates.get("Djibo") == "2025-05-10" and dates.get("Dori") == "2025-05-10", dates

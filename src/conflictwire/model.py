@@ -7,6 +7,7 @@ from text backed by an ``Evidence`` span into ``Article.text``.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from typing import Literal, Optional
 
@@ -22,10 +23,17 @@ def stable_id(*parts: str) -> str:
     return digest[:16]
 
 
+# A line break inside a sentence (hard-wrapped text: the line does not end a sentence, the next
+# goes on in lower case) is a space; line breaks between sentences and paragraphs stay.
+WRAPPED = re.compile(r"(?<=[^\s.!?:;»\"”])\n(?=[a-zà-öø-ÿ(])")
+
+
 def normalise_text(text: str) -> str:
-    """The text every offset points into: NFC, Unix newlines, no trailing blanks."""
+    """The text every offset points into: NFC, Unix newlines, no trailing blanks, hard-wrapped
+    lines joined."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return WRAPPED.sub(" ", text)
 
 
 class Evidence(BaseModel):

@@ -28,7 +28,8 @@ def anchor_dates(r: Report, mentions: list["Mention"]) -> None:
         paragraph = ctx.paragraph_of(m.tokens.start)
         if last is not None and last[0] == paragraph:
             r.paragraph_dates[id(m)] = last[1]
-        expr = m.time or m.sentence_time
+        # a day named only as when it was told ("..., sources said on Saturday") is named too
+        expr = m.time or m.sentence_time or m.report_time
         resolved = ctx.tools.dates.resolve(expr, ctx.published, day) if expr else None
         if resolved is not None and resolved.precision == DatePrecision.DAY:
             day = dt.date.fromisoformat(resolved.value)
