@@ -76,3 +76,13 @@ def test_the_same_day_is_the_day_named_as_when_the_news_was_told(extractor, text
     named: "the same day" further on is that day, not the publication day."""
     dates = {e.location.name: e.event_date for e in extract(extractor, text, lang, published="2025-05-12").events}
     assert dates.get("Djibo") == "2025-05-10" and dates.get("Dori") == "2025-05-10", dates
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen intercepted a minibus on the road to Kaya on Monday and abducted twelve passengers.", "en"),
+    ("Des hommes armés ont intercepté lundi un minibus sur la route de Kaya et enlevé douze passagers.", "fr"),
+])
+def test_a_vehicle_intercepted_is_no_weapon_intercepted(extractor, text, lang):
+    """Stopping a bus is part of the abduction, not the interception of a weapon."""
+    events = extract(extractor, text, lang).events
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]

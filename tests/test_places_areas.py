@@ -116,3 +116,13 @@ def test_a_report_naming_no_country_is_in_the_country_of_its_national_group(extr
     """The group's home country votes for the report's country when nothing else does."""
     [e] = extract(extractor, text, lang).events
     assert e.location.country_code == "SO" and e.location.geo_precision == 3
+
+
+@pytest.mark.parametrize("text, lang, town, country", [
+    ("Gunmen killed eleven villagers in Beni, a town near the border with Uganda, on Monday.", "en", "Beni", "CD"),
+    ("Des rebelles ont tué onze civils lundi à Beni, ville frontalière de l'Ouganda.", "fr", "Beni", "CD"),
+    ("Sept combattants ont été tués mercredi lors de combats près de Saravena, à la frontière avec le Venezuela.", "fr", "Saravena", "CO"),
+])
+def test_a_country_named_as_a_landmark_is_not_where_it_happened(extractor, text, lang, town, country):
+    (event,) = extractor.extract_article(Article.create(text, lang, published="2026-01-22")).events
+    assert (event.location.name, event.location.country_code) == (town, country)

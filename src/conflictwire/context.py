@@ -23,7 +23,7 @@ from .knowledge import actor_entries, lexicon, regions
 from .model import Article
 from .nlp import pipeline
 from .resolve.dates import DateFinder, Published, TimeExpr
-from .resolve.places import PlaceReader, focus_country
+from .resolve.places import PlaceReader, focus_country, follows_landmark
 from .text.lexmatch import Match, PhraseIndex, TokenKeys, flat
 from .vocab import Category, StatementType, Trigger
 
@@ -51,6 +51,7 @@ class LanguageTools:
     vague_numbers: dict
     features: PhraseIndex
     near: PhraseIndex
+    landmarks: PhraseIndex
     anaphora: PhraseIndex
     settlement_nouns: set
     reflexive_other: set
@@ -82,6 +83,7 @@ class LanguageTools:
             tally_period=index(flat(lex.tallies.period)), tally_quantities=index(lex.tallies.quantities),
             qualifiers=index(lex.tallies.qualifiers), vague_numbers={k.lower(): v for k, v in lex.vague_numbers.items()},
             features=index(lex.places.features), near=index(flat(lex.places.near)),
+            landmarks=index(flat(lex.places.landmarks)),
             anaphora=index(flat(lex.places.anaphora)),
             settlement_nouns={w for p in lex.places.settlement_nouns for w in p.lower().split()},
             reflexive_other={w.lower() for w in lex.reflexive_other},
@@ -144,10 +146,12 @@ class DocContext(Document):
 
     def _country_refs(self) -> list[Match]:
         """Countries the report names; a name or capital is a proper noun ("Grenade" the country,
-        not "une grenade"). A demonym says whose forces, not where things happen."""
+        not "une grenade"). A demonym says whose forces, not where things happen; a country named as
+        a landmark ("on the border with Uganda") is not where they happen either."""
         return [m for m in self.tools.actors.lex.country_refs.find(self.keys)
                 if m.label.startswith("demonym") or any(w.text[:1].isupper() for w in self.doc[m.start:m.end])
-                and not (m.label.startswith("capital") and inside_name(self.doc, m.start, m.end))]
+                and not (m.label.startswith("capital") and inside_name(self.doc, m.start, m.end))
+                and not follows_landmark(self.tools.landmarks, self.keys, m.start)]
 
     def _actors(self) -> list[ActorMention]:
         attack_heads = {m.end - 1 for m in [*self.triggers, *self.weapons] if self.doc[m.end - 1].pos_ in ("NOUN", "PROPN")}

@@ -22,7 +22,7 @@ from ..vocab import HURT, Casualty
 from . import syntax
 from .report import Report
 from .roles import ACTOR1, ACTOR2, ASSOC, assign_roles, tells_own_act
-from .triggers import sentence_triggers, silenced
+from .triggers import sentence_triggers, silenced, stopped_vehicle
 
 
 
@@ -161,7 +161,8 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     mention.counts = [c for c in casualty_counts(span, ctx.in_span(ctx.casualties, span), ctx.tools.vague_numbers, ctx.tools.language, r.people)
                       if inside(c.start)]
     mention.no_casualties = next((m for m in ctx.in_span(ctx.casualties, tokens) if m.label == Casualty.NONE and inside(m.start)), None)
-    mention.outcomes = [m for m in ctx.in_span(ctx.outcomes, tokens) if inside(m.start) and not syntax.negated(doc[m.start], r.words)]
+    mention.outcomes = [m for m in ctx.in_span(ctx.outcomes, tokens) if inside(m.start) and not syntax.negated(doc[m.start], r.words)
+                        and not stopped_vehicle(r, m, doc[m.start].sent)]
     # the subject of another clause acts there, not here: "..., but added that coalition forces had left the base"
     # (but who was hurt in the clause the event is told by is its target: "deux militaires ont été
     # blessés lorsque leur véhicule a sauté sur un engin explosif")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..text.lexmatch import Match
-from ..vocab import HURT, Category, StatementType, Trigger, Weapon
+from ..vocab import HURT, Category, Outcome, StatementType, Trigger, Weapon
 from . import syntax
 from .implicit import implicit_triggers
 from .report import Report
@@ -26,7 +26,8 @@ CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
 def sentence_triggers(r: Report, sent: Span) -> list[Match]:
     """The triggers that tell an event in the sentence (not a tally or an accusation: `silenced`)."""
     ctx = r.ctx
-    triggers = [foiled(r, shot_down(r, m), sent) for m in ctx.in_span(ctx.triggers, sent) if valid(r, m, sent)]
+    triggers = [foiled(r, shot_down(r, m), sent) for m in ctx.in_span(ctx.triggers, sent)
+                if valid(r, m, sent) and not stopped_vehicle(r, m, sent)]
     triggers += downed(r, sent, triggers)
     triggers += implicit_triggers(r, sent, triggers)
     if not triggers and not ctx.in_span(ctx.triggers, sent):
@@ -184,6 +185,17 @@ def foiled(r: Report, m: Match, sent: Span) -> Match:
             or any(w.label not in HANDHELD for w in r.ctx.in_span(r.ctx.weapons, sent)):
         return m
     return Match(m.start, m.end, Trigger.CLASH, m.phrase)
+
+
+def stopped_vehicle(r: Report, m: Match, sent: Span) -> bool:
+    """ "gunmen intercepted a bus and abducted ten passengers", "ont intercepté un autobus": an
+    interception word with an object and no weapon that can be stopped in its sentence stopped a
+    vehicle or people, not a weapon; the sentence's other words tell what happened. (Also said of
+    the outcome words "intercepted", "intercepté".)"""
+    if m.label not in (Trigger.INTERCEPT, Outcome.INTERCEPTED) or r.ctx.doc[m.start].lemma_.lower() in r.words.foiling \
+            or any(w.label not in HANDHELD for w in r.ctx.in_span(r.ctx.weapons, sent)):
+        return False
+    return any(c.dep_ in syntax.OBJECTS for c in r.ctx.doc[m.start].children)
 
 
 def crowd_at(r: Report, i: int) -> bool:

@@ -108,6 +108,7 @@ class TallyWords(_Section):
 class PlaceWords(_Section):
     features: Table  # air base, dam, village... ("la base aérienne de X")
     near: Words  # "près de", "south of"
+    landmarks: Words = []  # "on the border with": the name after them is a reference, not the place
     settlement_nouns: Words = []
     anaphora: Words = []  # "cette localité", "the town"
     locative: Words = []

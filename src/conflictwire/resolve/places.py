@@ -45,6 +45,13 @@ def lies_within(place: Candidate | Place, area: Place) -> bool:
     return same_admin1 or place.latitude is not None and km((place.latitude, place.longitude), (area.latitude, area.longitude)) <= AREA_KM
 
 
+def follows_landmark(landmarks, keys, start: int) -> bool:
+    """ "à la frontière avec le Venezuela", "near the border with Uganda": a place named as a
+    reference for where things happened (its name at `start`) is not where they happened."""
+    before = landmarks.find(keys, max(0, start - 5), start)
+    return bool(before and before[-1].end >= start - 1)
+
+
 def focus_country(doc: Doc, country_refs: list[Match]) -> Optional[str]:
     """The country the report names most, a name used as a place counting three times."""
     counts: Counter = Counter()
@@ -94,6 +101,7 @@ class PlaceReader:
         found.extend(self._areas_after(found, covered))
         again = self._named_again(found, covered)
         found.extend(again + self._areas_after(again, covered))
+        found = [p for p in found if not self._landmark(p)]
         self.consensus = None if self.mentioned else self._consensus(found)
         self.focus = self.focus or self.consensus
         found.sort(key=lambda p: p.start)
@@ -271,6 +279,9 @@ class PlaceReader:
             best = cands[0]
             is_feature = feature is None or best.feature_class == "S" or best.feature_code in FEATURE_CODES
             p.place = g.city_place(best, 2 if p.near or not is_feature else 1, p.name)
+
+    def _landmark(self, p: PlaceMention) -> bool:
+        return follows_landmark(self.tools.landmarks, self.keys, p.start)
 
     def _lookup_words(self, p: PlaceMention) -> str:
         """What to look a place up by: an area with its generic word ("Plateau State": the state,
