@@ -16,7 +16,7 @@ SRC = Path(conflictwire.__file__).parent
 # Top to bottom: a part may import the parts of its own layer or below, never above.
 LAYERS = [
     ["cli"],
-    ["evaluate"],
+    ["api", "evaluate"],
     ["pipeline", "store"],
     ["events", "statements", "tallies"],
     ["context"],

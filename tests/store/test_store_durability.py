@@ -15,7 +15,7 @@ from pathlib import Path
 from conflictwire.ingest import read_inputs
 from conflictwire.store import Store
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent  # tests/: factory.py
 TOWNS = ["Gao", "Mopti", "Ségou", "Kayes", "Sikasso", "Tombouctou", "Kidal", "Koutiala", "Bougouni", "San",
          "Djenné", "Douentza", "Niono", "Bandiagara", "Kati", "Ménaka"]
 

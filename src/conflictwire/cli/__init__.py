@@ -1,5 +1,5 @@
 """The `conflictwire` command: a thin layer over the library. This module only assembles the
-Typer app; each command lives in its own module (extract, ingest, events, tallies, eval, gate, gazetteer), and what they
+Typer app; each command lives in its own module (extract, ingest, events, tallies, serve, eval, gate, gazetteer), and what they
 share in `common`."""
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from .gazetteer import gazetteer_app
 from .events import events_app
 from .ingest import EPILOG as INGEST_EPILOG
 from .ingest import ingest_command
+from .serve import EPILOG as SERVE_EPILOG
+from .serve import serve_command
 from .tallies import EPILOG as TALLIES_EPILOG
 from .tallies import tallies_command
 
@@ -35,6 +37,7 @@ app.command("gate", epilog=GATE_EPILOG)(gate_command)
 app.command("ingest", epilog=INGEST_EPILOG)(ingest_command)
 app.add_typer(events_app, name="events")
 app.command("tallies", epilog=TALLIES_EPILOG)(tallies_command)
+app.command("serve", epilog=SERVE_EPILOG)(serve_command)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 if __name__ == "__main__":

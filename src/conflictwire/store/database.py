@@ -29,6 +29,10 @@ class StoreError(ConflictwireError):
     """The store cannot be opened or written: the message says which database and why."""
 
 
+class NotFound(StoreError):
+    """No such event or article in the store."""
+
+
 def default_db() -> Path:
     return data_dir() / "events.db"
 

@@ -14,7 +14,7 @@ from typing import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from .database import StoreError, shown
-from .schema import Base, MigrationRow
+from .schema import Base, MigrationRow, VersionRow
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,22 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
+V1_TABLES = ["articles", "actors", "places", "events", "mentions", "event_articles", "statements", "tallies", "evidence",
+             "merge_decisions", "cannot_link"]
+
+
 def _initial(conn: Connection) -> None:
-    Base.metadata.create_all(conn)
+    Base.metadata.create_all(conn, tables=[Base.metadata.tables[name] for name in V1_TABLES])
+
+
+def _version_counter(conn: Connection) -> None:
+    VersionRow.__table__.create(conn, checkfirst=True)
+    conn.execute(VersionRow.__table__.insert().values(id=1, version=0))
 
 
 MIGRATIONS = [
     Migration(1, "articles, mentions, canonical events, actors, places, statements, tallies, evidence, merge decisions", _initial),
+    Migration(2, "a version number that every write raises (readers' caches)", _version_counter),
 ]
 LATEST = MIGRATIONS[-1].version
 

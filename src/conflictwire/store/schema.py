@@ -194,6 +194,14 @@ class CannotLinkRow(Base):
     mention_b: Mapped[str] = mapped_column(ID, primary_key=True)
 
 
+class VersionRow(Base):
+    """One row whose number goes up with every write: readers (the API's cache) know the store
+    changed without looking at its tables."""
+    __tablename__ = "store_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class MigrationRow(Base):
     __tablename__ = "schema_migrations"
     version: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -14,21 +14,23 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Optional
 
-from sqlalchemy import Engine, and_, delete, func, or_, select, text
+from sqlalchemy import Engine, and_, delete, func, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..knowledge import merge_rules
 from ..model import Extraction, stable_id
 from ..vocab import Outcome, StatementType
+from . import acled
+from .browse import ArticleView, StatementFilter, actors, article_view, statements, stats
 from .canonical import canonical_fields, outlet_key
-from .database import StoreError, make_engine, resolve_url, shown
+from .database import NotFound, StoreError, make_engine, resolve_url, shown
 from .merge import Facts, Verdict, compare_event, date_range
 from .migrations import check_version, migrate
 from .query import EventFilter, EventList, count, fetch
 from .reading import EventDetail, TallyCheck, check_tallies, event_detail
 from .schema import (ArticleRow, CannotLinkRow, EventArticleRow, EventRow, MentionRow, MergeDecisionRow,
-                     StatementRow)
+                     StatementRow, VersionRow)
 from .write import add_report, remove_report, source_key
 
 WRITE_LOCK = 4_243_917  # the PostgreSQL advisory lock every writing transaction takes
@@ -102,6 +104,15 @@ class Store:
         if self.engine.dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
 
+    @staticmethod
+    def _changed(session: Session) -> None:
+        session.execute(update(VersionRow).where(VersionRow.id == 1).values(version=VersionRow.version + 1))
+
+    def version(self) -> int:
+        """A number that goes up with every write to the store."""
+        with self.read_engine.connect() as conn:
+            return conn.execute(select(VersionRow.version).where(VersionRow.id == 1)).scalar() or 0
+
     def add(self, ex: Extraction, force: bool = False) -> IngestResult:
         """Store one report's records and merge its events, in one transaction. The same text again
         adds nothing (unless `force`: re-extracted records replace the stored ones); a new text
@@ -125,6 +136,7 @@ class Store:
                     return result
                 touched |= remove_report(session, art.article_id)
                 result.status = REPLACED
+            self._changed(session)
             for old in session.execute(select(ArticleRow.id).where(
                     ArticleRow.source_key == source_key(art), ArticleRow.id != art.article_id)).scalars().all():
                 touched |= remove_report(session, old)
@@ -235,6 +247,7 @@ class Store:
                 raise StoreError(f"no event {event_id!r} in {shown(self.url)}")
             if len(members) < 2:
                 raise StoreError(f"event {event_id} has one report: nothing to split")
+            self._changed(session)
             leaving = [m for m in members if m.article_id == article_id] if article_id else members[1:]
             if article_id and not leaving:
                 raise StoreError(f"report {article_id!r} does not support event {event_id}")
@@ -275,7 +288,7 @@ class Store:
                 return prefix
             found = session.execute(select(EventRow.id).where(EventRow.id.startswith(prefix, autoescape=True)).limit(2)).scalars().all()
         if len(found) != 1:
-            raise StoreError(f"no event {prefix!r} in {shown(self.url)}" if not found else
+            raise (NotFound if not found else StoreError)(f"no event {prefix!r} in {shown(self.url)}" if not found else
                              f"several events start with {prefix!r}: give more of the id")
         return found[0]
 
@@ -284,7 +297,7 @@ class Store:
         with self.sessions() as session:
             detail = event_detail(session, event_id)
         if detail is None:
-            raise StoreError(f"no event {event_id!r} in {shown(self.url)}")
+            raise NotFound(f"no event {event_id!r} in {shown(self.url)}")
         return detail
 
     def tallies(self) -> list[TallyCheck]:
@@ -297,3 +310,29 @@ class Store:
             return {name: session.execute(select(func.count()).select_from(table)).scalar_one()
                     for name, table in (("articles", ArticleRow), ("events", EventRow), ("mentions", MentionRow),
                                         ("statements", StatementRow))}
+
+    def article(self, article_id: str) -> ArticleView:
+        with self.sessions() as session:
+            view = article_view(session, article_id)
+        if view is None:
+            raise NotFound(f"no article {article_id!r} in {shown(self.url)}")
+        return view
+
+    def statements(self, **filters) -> tuple[int, list[dict]]:
+        with self.sessions() as session:
+            return statements(session, StatementFilter(**filters))
+
+    def actors(self, limit: int = 1000) -> list[dict]:
+        with self.sessions() as session:
+            return actors(session, limit)
+
+    def summary(self, **filters) -> dict:
+        """Counts of the matching events by week, type, country, admin1 and grade."""
+        f = filters.pop("where", None) or EventFilter(**filters)
+        with self.sessions() as session:
+            return stats(session, f)
+
+    def acled_read(self, params: dict[str, str]) -> dict:
+        """ACLED's API answer for ACLED-style parameters (see `store.acled`)."""
+        with self.sessions() as session:
+            return acled.read(session, params)
