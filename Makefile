@@ -3,13 +3,20 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+WEB    := web/node_modules/.installed
 
 .PHONY: setup demo test bench baseline clean
 
 # The gazetteer is built once per machine (~20 s), as a step of its own: the library never builds it
 # behind one's back. --if-missing keeps a current one, GeoNames imports included.
-setup: $(STAMP)
+setup: $(STAMP) $(WEB)
 	@$(BIN)/conflictwire gazetteer build --if-missing
+
+# The dashboard's front-end packages (Leaflet, its clusters, world outlines), from the npm
+# registry at set-up time; the app serves them itself and fetches nothing at run time.
+$(WEB): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $(WEB)
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,4 +43,4 @@ bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
-	rm -rf $(VENV) demo-events.jsonl demo-events.db*
+	rm -rf $(VENV) web/node_modules demo-events.jsonl demo-events.db*
