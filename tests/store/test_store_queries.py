@@ -100,3 +100,11 @@ def test_split_from_the_command_line(filled, db_url):
     result = runner.invoke(app, ["events", "split", gao.event_id, "--db", db_url])
     assert result.exit_code == 0 and "split into" in result.output
     assert filled.count(admin1="Gao") == 2
+
+
+def test_a_month_overlapping_the_range_is_in_it(store):
+    store.add(report("Fighting in Gao in March.", event(date="2025-03", precision="month")))
+    store.add(report("Fighting in Mopti in 2025.", event(date="2025", precision="year", where="Mopti")))
+    assert ids(store.events(since="2025-03-10")) == ["Gao", "Mopti"]
+    assert ids(store.events(since="2025-04-01")) == ["Mopti"]  # the year still overlaps
+    assert ids(store.events(since="2026-01-01")) == []

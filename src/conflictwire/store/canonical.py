@@ -38,7 +38,7 @@ FIELDS: dict[str, Callable] = {
     "sub_event_type": lambda r: (r.event_type, r.sub_event_type),
     "actor1": lambda r: _actor(r, 1),
     "actor2": lambda r: _actor(r, 2),
-    "location": lambda r: tuple(getattr(r, c) for c in PLACE_COLUMNS) if (r.location or r.country_code) else None,
+    "location": lambda r: (r.location, r.country_code) if (r.location or r.country_code) else None,  # the place, at any precision
     "weapon": lambda r: r.weapon,
     "fatalities": lambda r: r.fatalities if r.fatalities or _said_no_deaths(r) else None,
     "injuries": lambda r: r.injuries,
@@ -48,7 +48,7 @@ TIEBREAK: dict[str, Callable] = {
     "event_date": lambda v: (PRECISION_ORDER.get(v[1], 9), v[0]),
     "actor1": lambda v: (merge_rules().generic(v[0]), v[0]),
     "actor2": lambda v: (merge_rules().generic(v[0]), v[0]),
-    "location": lambda v: (v[-1] or 9, v[0] or ""),
+    "location": lambda v: (v[0] is None, v[0] or ""),
     "fatalities": lambda v: v,
     "injuries": lambda v: v,
 }
@@ -73,7 +73,7 @@ def _shown(field: str, value):
     if field in ("actor1", "actor2"):
         return value[0]
     if field == "location":
-        return value[0] or value[1]
+        return value[0] or value[1]  # name, else the country
     if field == "event_date":
         return value[0]
     if field == "sub_event_type":
@@ -112,7 +112,7 @@ def canonical_fields(rows: list, outlets: dict[str, str], denied: bool) -> dict:
     for n in (1, 2):
         actor = values[f"actor{n}"] or (None, None, None)
         out.update({f"actor{n}": actor[0], f"actor{n}_kind": actor[1], f"actor{n}_country": actor[2]})
-    out.update(dict(zip(PLACE_COLUMNS, values["location"] or (None,) * len(PLACE_COLUMNS))))
+    out.update(_place_columns(rows, values["location"]))
     out["weapon"] = values["weapon"]
     out["fatalities"] = values["fatalities"] or 0
     out["injuries"] = values["injuries"]
@@ -126,6 +126,14 @@ def canonical_fields(rows: list, outlets: dict[str, str], denied: bool) -> dict:
     out["grade"] = grade(out["n_outlets"], denied)
     out["disagreements"] = disagreements
     return out
+
+
+def _place_columns(rows: list, place: Optional[tuple]) -> dict:
+    """The chosen place's columns, from the report that gives it most precisely."""
+    if place is None:
+        return dict.fromkeys(PLACE_COLUMNS)
+    best = min((r for r in rows if (r.location, r.country_code) == place), key=lambda r: r.geo_precision or 9)
+    return {c: getattr(best, c) for c in PLACE_COLUMNS}
 
 
 def _union(lists: Iterable[list]) -> list:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..ingest.readers import check_date
 from ..model import Actor, Event, Place
+from ..vocab import ActorKind, DatePrecision, EventType, SubEventType
 from .schema import ArticleRow, EventArticleRow, EventRow, MentionRow
 
 MAX_LIMIT = 100_000
@@ -65,8 +66,8 @@ def _like(value: str) -> str:
 def filtered(f: EventFilter, query: Optional[Select] = None) -> Select:
     """The filters as WHERE clauses (bound parameters only) on a query of events."""
     q = select(EventRow) if query is None else query
-    if f.since:
-        q = q.where(EventRow.event_date >= f.since)
+    if f.since:  # a month or a year that overlaps the range is in it
+        q = q.where(or_(EventRow.event_date >= f.since, EventRow.event_date == f.since[:7], EventRow.event_date == f.since[:4]))
     if f.until:
         q = q.where(EventRow.event_date <= f.until + "\uffff")
     if f.country:
@@ -112,7 +113,8 @@ def ordered(q: Select, f: EventFilter) -> Select:
 
 def _actor(row: EventRow, n: int) -> Optional[Actor]:
     name = getattr(row, f"actor{n}")
-    return Actor.model_construct(name=name, kind=getattr(row, f"actor{n}_kind"), country_code=getattr(row, f"actor{n}_country"),
+    kind = getattr(row, f"actor{n}_kind")
+    return Actor.model_construct(name=name, kind=ActorKind(kind) if kind else None, country_code=getattr(row, f"actor{n}_country"),
                                  text=None, role=None) if name else None
 
 
@@ -124,7 +126,8 @@ def stored_event(row: EventRow, article_ids: Sequence[str], evidence: Sequence =
                                   geo_precision=row.geo_precision, text=None)
     return StoredEvent.model_construct(
         kind="event", event_id=row.id, article_ids=list(article_ids), event_date=row.event_date,
-        date_precision=row.date_precision, event_type=row.event_type, sub_event_type=row.sub_event_type,
+        date_precision=DatePrecision(row.date_precision) if row.date_precision else None,
+        event_type=EventType(row.event_type), sub_event_type=SubEventType(row.sub_event_type),
         plover_type=None, actor1=_actor(row, 1), actor2=_actor(row, 2), assoc_actor_1=[], assoc_actor_2=[],
         location=place, weapon=row.weapon, fatalities=row.fatalities or 0, injuries=row.injuries,
         outcome=list(row.outcome or []), notes=row.notes or "", confidence=row.confidence or 0.5,
