@@ -86,3 +86,21 @@ def test_a_vehicle_intercepted_is_no_weapon_intercepted(extractor, text, lang):
     """Stopping a bus is part of the abduction, not the interception of a weapon."""
     events = extract(extractor, text, lang).events
     assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rebels killed 18 civilians in Beni on the night of 9 to 10 June, the mayor said on Thursday.", "en"),
+    ("Des rebelles ont tué 18 civils à Beni dans la nuit du 9 au 10 juin, a indiqué jeudi le maire.", "fr"),
+])
+def test_a_night_across_two_days_is_dated_by_its_first(extractor, text, lang):
+    (event,) = extract(extractor, text, lang, published="2025-06-12").events
+    assert event.event_date == "2025-06-09"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The bus was intercepted by gunmen near Kaya on Monday and twelve passengers were abducted.", "en"),
+    ("Le minibus a été intercepté lundi près de Kaya par des hommes armés, qui ont enlevé douze passagers.", "fr"),
+])
+def test_a_vehicle_intercepted_in_the_passive_is_no_weapon_intercepted(extractor, text, lang):
+    events = extract(extractor, text, lang).events
+    assert "Disrupted weapons use" not in [e.sub_event_type for e in events] and events

@@ -189,13 +189,14 @@ def foiled(r: Report, m: Match, sent: Span) -> Match:
 
 def stopped_vehicle(r: Report, m: Match, sent: Span) -> bool:
     """ "gunmen intercepted a bus and abducted ten passengers", "ont intercepté un autobus": an
-    interception word with an object and no weapon that can be stopped in its sentence stopped a
-    vehicle or people, not a weapon; the sentence's other words tell what happened. (Also said of
-    the outcome words "intercepted", "intercepté".)"""
-    if m.label not in (Trigger.INTERCEPT, Outcome.INTERCEPTED) or r.ctx.doc[m.start].lemma_.lower() in r.words.foiling \
+    interception word whose object (or passive subject) is a vehicle, with no weapon that can be stopped in its
+    sentence, stopped the vehicle, not a weapon; the sentence's other words tell what happened.
+    (Also said of the outcome words "intercepted", "intercepté".)"""
+    if m.label not in (Trigger.INTERCEPT, Outcome.INTERCEPTED) \
             or any(w.label not in HANDHELD for w in r.ctx.in_span(r.ctx.weapons, sent)):
         return False
-    return any(c.dep_ in syntax.OBJECTS for c in r.ctx.doc[m.start].children)
+    return any(c.dep_ in (*syntax.OBJECTS, *syntax.PASSIVE_SUBJ) and c.lemma_.lower() in r.words.vehicles
+               for c in r.ctx.doc[m.start].children)
 
 
 def crowd_at(r: Report, i: int) -> bool:

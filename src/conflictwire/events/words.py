@@ -54,6 +54,7 @@ class EventWords:
     opposed_markers: frozenset[str]
     supporter_prefixes: tuple[str, ...]
     foiling: frozenset[str] = frozenset()  # "thwart": an interception only beside a weapon
+    vehicles: frozenset[str] = frozenset()  # "intercepted a bus": a vehicle stopped, no weapon
     destroying: tuple[tuple[str, ...], ...] = ()  # ("set", "on", "fire"): the verb, then words under it
     property: frozenset[str] = frozenset()
     gathering: tuple[tuple[str, ...], ...] = ()
@@ -80,6 +81,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         opposing=_lower(lex.opposing),
         downing=_lower(lex.downing),
         foiling=_lower(lex.foiling),
+        vehicles=_lower(lex.stopped_vehicles),
         destroying=_phrases(lex.destroying),
         property=_lower(lex.property),
         gathering=_phrases(lex.gathering),

@@ -123,6 +123,7 @@ class DateWords(_Section):
     since: Words = []
     since_event: Words = []
     began: Words = []
+    range_joiners: Words = []  # "9 to 10 June", "du 9 au 10 juin": a range of days, dated by its first
 
     @field_validator("months")
     @classmethod
@@ -191,6 +192,7 @@ class Lexicon(_Section):
     according: Words = []
     # events: interception words said of any plan ("thwarted an attempt"): an interception only beside a weapon
     foiling: Words = []
+    stopped_vehicles: Words = []  # "intercepted a bus": what an interception word stops when no weapon is stopped
     speaker_documents: Words = []  # "the statement added", "cette source": the last speaker's words
     non_party_speakers: Words = []  # monitors, rights groups, witnesses, relatives: facts, no statements
     self_possessives: Words = []  # "its fighters", "nos unités": the speaker's own forces

@@ -45,7 +45,7 @@ class TimeExpr:
     start: int  # character offsets into the article text
     end: int
     text: str
-    kind: str  # "explicit", "month_year", "month_alone", "weekday", "relative"
+    kind: str  # "explicit", "day_range", "month_year", "month_alone", "weekday", "relative"
     key: str = ""  # weekday index, relative label
     last: bool = False  # "last Tuesday", "mardi dernier"
 
@@ -101,7 +101,10 @@ class DateFinder:
         days = _alternation(self.weekdays)
         last = _alternation(dates.relative.get("last_weekday", []))
         ordinal = r"(?:st|nd|rd|th|er)?"
+        joiners = _alternation(dates.range_joiners) if dates.range_joiners else None
         self.patterns = [
+            *([("day_range", re.compile(rf"\b(\d{{1,2}}){ordinal}\s*(?:{joiners})\s*\d{{1,2}}{ordinal}\s+(?:of\s+)?"
+                                        rf"((?:{months}))\.?(?:,?\s+(\d{{4}}))?\b", re.I))] if joiners else []),
             ("explicit", re.compile(rf"\b(\d{{1,2}}){ordinal}\s+(?:of\s+)?(?:{months})\.?(?:,?\s+\d{{4}})?\b", re.I)),
             ("explicit", re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}{ordinal}(?:,?\s+\d{{4}})?\b", re.I)),
             ("explicit", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
@@ -128,6 +131,8 @@ class DateFinder:
                     continue
                 if kind == "explicit" and stamp(chunk, m.start(), m.group(0)):
                     continue
+                if kind == "day_range":  # dated by its first day: "9 au 10 juin" is 9 June
+                    key = " ".join(g for g in m.groups() if g)
                 if kind == "weekday":
                     key = str(self.weekdays.index(m.group(1).lower()))
                     last = any(w in self.last_words for w in m.group(0).lower().split())
@@ -135,6 +140,9 @@ class DateFinder:
         for label, pattern in self.relative:
             for m in pattern.finditer(chunk):
                 found.append(TimeExpr(start + m.start(), start + m.end(), m.group(0), "relative", label))
+        # "dans la nuit du 9 au 10 juin", "on the night of 9 June": the night is the date's, not last night
+        dated = [e for e in found if e.kind in ("explicit", "day_range")]
+        found = [e for e in found if not (e.kind == "relative" and any(0 <= d.start - e.end <= 5 for d in dated))]
         found.sort(key=lambda e: (e.start, -(e.end - e.start)))
         kept: list[TimeExpr] = []
         for expr in found:
@@ -150,6 +158,9 @@ class DateFinder:
             return self._anaphoric(expr, published, anchor)
         if expr.kind == "explicit":
             return self._explicit(expr, published)
+        if expr.kind == "day_range":
+            first = self._explicit(TimeExpr(expr.start, expr.end, expr.key, "explicit"), published)
+            return ResolvedDate(first.value, first.precision, expr) if first else None
         if expr.kind == "month_year":
             day = self._parse(expr.text, published, {"PREFER_DAY_OF_MONTH": "first"})
             return ResolvedDate(format_date(day, DatePrecision.MONTH), DatePrecision.MONTH, expr) if day else None
