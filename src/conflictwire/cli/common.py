@@ -79,3 +79,20 @@ def open_store(db: Optional[str], readonly: bool = False):
         return Store(db, readonly=readonly)
     except StoreError as exc:
         abort(exc, 1)
+
+
+def checked_extractor(language: Optional[str], published: Optional[str], actors: Optional[Path]):
+    """The Extractor the extracting commands share, after checking their options: a bad
+    --published or --language is a usage error naming the option."""
+    from ..ingest.readers import check_date
+    from ..pipeline import Extractor
+
+    if published:
+        try:
+            check_date(published)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--published")
+    try:
+        return Extractor(language=language, actors_file=str(actors) if actors else None)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--language")

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..store.formats import FORMATS, WRITERS
-from .common import DB_HELP, abort, err, open_store, out, say
+from .common import DB_HELP, abort, open_store, out, say
 from .table import actors_cell, clip, place_cell, short_actor
 
 EPILOG = """**Examples**

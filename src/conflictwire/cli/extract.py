@@ -11,9 +11,8 @@ import typer
 from ..errors import ConflictwireError
 from ..export import write_csv, write_jsonl
 from ..ingest import read_inputs
-from ..ingest.readers import check_date
 from ..model import Extraction
-from .common import abort, ensure_gazetteer, err, iter_extraction, say
+from .common import abort, checked_extractor, ensure_gazetteer, err, iter_extraction, say
 from .table import print_events
 
 EPILOG = """**Examples**
@@ -36,19 +35,9 @@ def extract_command(
     wide: bool = typer.Option(False, "--wide", help="Print the table with every column in full (implies --table)."),
 ) -> None:
     """Extract events, statements and tallies from reports, as JSON Lines or CSV."""
-    from ..pipeline import Extractor
-
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter("use jsonl or csv", param_hint="--format")
-    if published:
-        try:
-            check_date(published)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--published")
-    try:
-        extractor = Extractor(language=language, actors_file=str(actors) if actors else None)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--language")
+    extractor = checked_extractor(language, published, actors)
     ensure_gazetteer()
     counts = {"reports": 0, "events": 0, "failed": 0}
     shown: Optional[list[Extraction]] = [] if (table or wide) else None

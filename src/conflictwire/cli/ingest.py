@@ -14,9 +14,8 @@ from rich.text import Text
 
 from ..errors import ConflictwireError, Failure
 from ..ingest import read_inputs
-from ..ingest.readers import check_date
 from ..store import StoreError
-from .common import DB_HELP, PROGRESS_FROM, abort, ensure_gazetteer, err, open_store, say
+from .common import DB_HELP, PROGRESS_FROM, abort, checked_extractor, ensure_gazetteer, err, open_store, say
 
 EPILOG = """**Examples**
 
@@ -41,17 +40,7 @@ def ingest_command(
     force: bool = typer.Option(False, "--force", help="Re-extract reports already stored and replace their records (splits are kept)."),
 ) -> None:
     """Extract reports and store their events, merged with the events already stored."""
-    from ..pipeline import Extractor
-
-    if published:
-        try:
-            check_date(published)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--published")
-    try:
-        extractor = Extractor(language=language, actors_file=str(actors) if actors else None)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--language")
+    extractor = checked_extractor(language, published, actors)
     store = open_store(db)
     ensure_gazetteer()
     items = list(read_inputs(paths, published))
