@@ -3,6 +3,8 @@ short sentence written here. A test names its rule: `test_<rule>`; removing the 
 list makes the test fail."""
 from types import SimpleNamespace
 
+import pytest
+
 from conflictwire.context import DocContext
 from conflictwire.events import defaults, grouping, roles
 from conflictwire.events import sides as cast
@@ -389,3 +391,14 @@ def test_never_both_sides():
     apart = SimpleNamespace(actor1=Actor(name="Rapid Support Forces"), actor2=Actor(name="Civilians (Sudan)"))
     never_both_sides(apart)
     assert apart.actor2.name == "Civilians (Sudan)"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Soldiers and jihadists clashed in Kaya on Monday, leaving four dead.\n\n"
+     "The same day, a bomb exploded near the police station in Kaya, wounding two officers.", "en"),
+    ("Des soldats et des jihadistes se sont affrontés lundi à Kaya, faisant quatre morts.\n\n"
+     "Le même jour, une bombe a explosé près du commissariat de Kaya, blessant deux policiers.", "fr"),
+])
+def test_another_act_the_same_day(extractor, text, lang):
+    r = extract(extractor, text, lang)
+    assert sorted(e.sub_event_type for e in r.events) == ["Armed clash", "Remote explosive/landmine/IED"]

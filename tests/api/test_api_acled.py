@@ -103,3 +103,12 @@ def test_the_acled_package_reads_the_store(filled, tmp_path):
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_every_acled_column_is_a_parameter(client):
+    """Parameters for columns the store does not keep are accepted (real clients send them)."""
+    for name in ("region", "admin3", "assoc_actor_1", "tags", "source_scale", "population_best"):
+        assert client.get("/api/acled/read", params={name: ""}).status_code == 200
+    assert read(client, region="Western Africa")["count"] == 0
+    assert read(client, timestamp="0")["count"] == 3
+    assert read(client, civilian_targeting="Civilian targeting")["count"] == 0

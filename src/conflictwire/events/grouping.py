@@ -15,6 +15,8 @@ from typing import Callable, Optional
 from ..context import PlaceMention
 from ..gazetteer.keys import place_key
 from ..vocab import Outcome, Trigger
+
+SAME_DAY = "same_day"  # the lexicons' label of "the same day", "le même jour"
 from . import dating
 from .mentions import Mention
 from .report import Report
@@ -185,8 +187,16 @@ def other_country(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) ->
     return p is None and bool(country) and d.country not in (None, country)
 
 
+def another_act_the_same_day(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
+    """ "Le même jour, une moto piégée a explosé près du commissariat": a sentence dated "the same
+    day" as the fighting told before, telling another kind of act, is another event."""
+    expr = m.time or m.sentence_time
+    return expr is not None and expr.key == SAME_DAY and all(x.sent != m.sent for x in d.mentions) \
+        and not m.classes & d.classes()
+
+
 KEEP_APART: list[Callable[[Report, Draft, Mention, Optional[PlaceMention]], bool]] = [
-    stopped_and_used, other_day, arrests_after_attack, other_place, other_country,
+    stopped_and_used, other_day, arrests_after_attack, other_place, other_country, another_act_the_same_day,
 ]
 
 

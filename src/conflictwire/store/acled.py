@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 import pycountry
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ..export import INTER, PRECISION
@@ -81,7 +81,15 @@ COLUMNS: dict[str, Column] = {
     "interaction": Column(None, "interaction"),
     "time_precision": Column(EventRow.date_precision, "precision"),
     "disorder_type": Column(EventRow.event_type, "disorder"),
+    "civilian_targeting": Column(EventRow.actor2_kind, "civilian"),
+    "source": Column(None, "source", "LIKE"),
+    "timestamp": Column(EventRow.updated_at, "timestamp", ">="),
 }
+# ACLED's columns the store does not keep: accepted, and compared with an empty value (so
+# "region=Western Africa" finds nothing here, and "tags" with LIKE finds everything).
+for _name in ("region", "admin3", "assoc_actor_1", "assoc_actor_2", "source_scale", "tags",
+              "population_1km", "population_2km", "population_5km", "population_best"):
+    COLUMNS[_name] = Column(literal(""), "text")
 OPERATORS = {"=", "LIKE", ">", "<", ">=", "<=", "BETWEEN"}
 
 
@@ -111,6 +119,16 @@ def _condition(name: str, col: Column, raw: str, op: str):
         a = INTER_KIND.get(int(digits[0]))
         b = INTER_KIND.get(int(digits[1])) if len(digits) == 2 else None
         return and_(EventRow.actor1_kind == str(a), EventRow.actor2_kind == str(b) if b else EventRow.actor2_kind.is_(None))
+    if col.kind == "civilian":  # "Civilian targeting": the target is civilians
+        return col.expr == "civilians" if raw.strip() else col.expr != "civilians"
+    if col.kind == "source":
+        return _from_outlet(raw.strip())
+    if col.kind == "timestamp":
+        try:
+            since = dt.datetime.fromtimestamp(int(raw.split("|")[0]), tz=dt.timezone.utc)
+        except ValueError:
+            raise AcledQueryError(f"timestamp={raw!r}: a Unix time in seconds") from None
+        return col.expr >= since
     if col.kind == "iso":
         return col.expr.in_([_alpha2(v) for v in raw.split("|")])
     if col.kind == "precision":
@@ -131,6 +149,14 @@ def _condition(name: str, col: Column, raw: str, op: str):
     if op == "=":
         return func.lower(col.expr) == str(value).lower() if col.kind == "text" else col.expr == value
     return {">": col.expr > value, "<": col.expr < value, ">=": col.expr >= value, "<=": col.expr <= value}[op]
+
+
+def _from_outlet(name: str):
+    """Events one of whose reports came from an outlet whose name holds `name`."""
+    from .schema import ArticleRow
+
+    return exists(select(MentionRow.id).join(ArticleRow, ArticleRow.id == MentionRow.article_id).where(
+        MentionRow.event_id == EventRow.id, func.lower(ArticleRow.outlet).like(f"%{name.lower()}%")))
 
 
 def where_clauses(params: dict[str, str]) -> list:
