@@ -21,13 +21,6 @@ ACTOR = ("name", "kind", "country")
 PLACE_COLUMNS = ("location", "country", "country_code", "admin1", "admin2", "latitude", "longitude", "geo_precision")
 
 
-def _said_no_deaths(row) -> bool:
-    """A 0 that a report said ("no one was hurt"), not the 0 of a report silent on deaths: only
-    the first is a vote."""
-    record = row.record or {}
-    return "no_casualties" in (row.outcome or []) or any(e.get("field") == "fatalities" for e in record.get("evidence", []))
-
-
 def _actor(row, n: int) -> Optional[tuple]:
     name = getattr(row, f"actor{n}")
     return (name, getattr(row, f"actor{n}_kind"), getattr(row, f"actor{n}_country")) if name else None
@@ -40,7 +33,7 @@ FIELDS: dict[str, Callable] = {
     "actor2": lambda r: _actor(r, 2),
     "location": lambda r: (r.location, r.country_code) if (r.location or r.country_code) else None,  # the place, at any precision
     "weapon": lambda r: r.weapon,
-    "fatalities": lambda r: r.fatalities if r.fatalities or _said_no_deaths(r) else None,
+    "fatalities": lambda r: r.fatalities,  # see canonical_fields: a silent report casts no vote
     "injuries": lambda r: r.injuries,
 }
 
@@ -54,11 +47,11 @@ TIEBREAK: dict[str, Callable] = {
 }
 
 
-def vote(field: str, rows: list) -> tuple[object, list[dict]]:
+def vote(field: str, rows: list, fields: dict = FIELDS) -> tuple[object, list[dict]]:
     """The best-supported value of one field, and every value with its reports when they differ."""
     support: dict[object, list[str]] = defaultdict(list)
     for row in rows:
-        value = FIELDS[field](row)
+        value = fields[field](row)
         if value is not None:
             support[value].append(row.article_id)
     if not support:
@@ -97,12 +90,16 @@ def grade(n_outlets: int, denied: bool) -> str:
     return CORROBORATED if n_outlets >= 2 else SINGLE
 
 
-def canonical_fields(rows: list, outlets: dict[str, str], denied: bool) -> dict:
+def canonical_fields(rows: list, outlets: dict[str, str], denied: bool, said_deaths: frozenset = frozenset()) -> dict:
     """The columns of the canonical event made of `rows` (its mentions); `outlets` maps each
-    report to its outlet key; `denied`, whether a linked statement denies the event."""
+    report to its outlet key; `denied`, whether a linked statement denies the event;
+    `said_deaths`, the mentions whose fatalities the report stated. A 0 that a report said ("no
+    one was hurt") is a vote; the 0 of a report silent on deaths is not."""
+    fields = dict(FIELDS, fatalities=lambda r: r.fatalities if r.fatalities or r.id in said_deaths
+                  or "no_casualties" in (r.outcome or []) else None)
     values, disagreements = {}, {}
-    for name in FIELDS:
-        values[name], shown = vote(name, rows)
+    for name in fields:
+        values[name], shown = vote(name, rows, fields)
         if shown:
             disagreements[name] = shown
     out: dict = {"event_date": None, "date_precision": None}

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Optional
 
-from sqlalchemy import Engine, and_, delete, func, or_, select, text, update
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from ..knowledge import merge_rules
 from ..model import Extraction, stable_id
@@ -29,10 +29,13 @@ from .merge import Facts, Verdict, compare_event, date_range
 from .migrations import check_version, migrate
 from .query import EventFilter, EventList, count, fetch
 from .reading import EventDetail, TallyCheck, check_tallies, event_detail
-from .schema import (ArticleRow, CannotLinkRow, EventArticleRow, EventRow, MentionRow, MergeDecisionRow,
-                     StatementRow, VersionRow)
+from .schema import (ArticleRow, CannotLinkRow, EventArticleRow, EventRow, EvidenceRow, MentionRow, MergeDecisionRow,
+                     StatementRow, VersionRow, now)
 from .write import add_report, remove_report, source_key
 
+FACT_COLUMNS = [getattr(MentionRow, c) for c in ("id", "article_id", "event_id", "event_date", "date_precision", "event_type",
+                                                  "sub_event_type", "actor1", "actor2", "location", "country_code", "admin1",
+                                                  "latitude", "longitude", "geo_precision", "weapon", "fatalities", "notes")]
 WRITE_LOCK = 4_243_917  # the PostgreSQL advisory lock every writing transaction takes
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
 
@@ -148,13 +151,15 @@ class Store:
                 result.placed.append(self._place(session, mention, art.published))
             for event_id in {p.event_id for p in result.placed}:
                 self._refresh(session, event_id)
+            self._record_decisions(session)
         return result
 
     def _place(self, session: Session, mention: MentionRow, published: Optional[str]) -> Placed:
         """Merge one mention into the best matching canonical event, or start a new one."""
         facts = Facts.of(mention, published)
-        verdicts = [(event_id, compare_event(facts, members, self.rules))
-                    for event_id, members in self._candidates(session, facts).items()]
+        with session.no_autoflush:  # what it reads was flushed; the report's own events are never candidates
+            candidates = self._candidates(session, facts)
+        verdicts = [(event_id, compare_event(facts, members, self.rules)) for event_id, members in candidates.items()]
         merged = [(event_id, v) for event_id, v in verdicts if v.merged]
         best = max(merged, key=lambda ev: ev[1].rank()) if merged else None
         if best is None:
@@ -169,8 +174,16 @@ class Store:
         return Placed(mention.id, event_id, best is not None, step)
 
     def _decide(self, session: Session, mention_id: str, event_id: str, verdict: Verdict, chosen: bool) -> None:
-        session.add(MergeDecisionRow(mention_id=mention_id, event_id=event_id, step=verdict.step,
-                                     merged=chosen, score=verdict.score, reasons=verdict.reasons))
+        session.info.setdefault("decisions", []).append(dict(
+            mention_id=mention_id, event_id=event_id, step=verdict.step, merged=chosen, score=verdict.score,
+            reasons=verdict.reasons, decided_at=now()))
+
+    @staticmethod
+    def _record_decisions(session: Session) -> None:
+        """The report's merge decisions, in one statement."""
+        rows = session.info.pop("decisions", [])
+        if rows:
+            session.execute(insert(MergeDecisionRow), rows)
 
     def _new_event(self, session: Session, mention_id: str) -> str:
         event_id, n = stable_id("event", mention_id), 1
@@ -199,10 +212,11 @@ class Store:
         out: dict[str, list[Facts]] = {}
         if not event_ids:
             return out
-        rows = session.execute(select(MentionRow, ArticleRow.published).join(ArticleRow, ArticleRow.id == MentionRow.article_id)
+        # the columns the comparison reads, not whole rows (their records are large)
+        rows = session.execute(select(*FACT_COLUMNS, ArticleRow.published).join(ArticleRow, ArticleRow.id == MentionRow.article_id)
                                .where(MentionRow.event_id.in_(event_ids), MentionRow.id != facts.mention_id)).all()
-        for row, published in rows:
-            out.setdefault(row.event_id, []).append(Facts.of(row, published))
+        for row in rows:
+            out.setdefault(row.event_id, []).append(Facts.of(row, row.published))
         return {e: members for e, members in out.items() if not any(m.mention_id in apart for m in members)}
 
     def _split_from(self, session: Session, mention_id: str) -> set[str]:
@@ -212,10 +226,16 @@ class Store:
 
     def _refresh(self, session: Session, event_id: str) -> None:
         """Recompute a canonical event from its reports; an event left with none is deleted."""
+        with session.no_autoflush:
+            self._recompute(session, event_id)
+        session.flush()
+
+    def _recompute(self, session: Session, event_id: str) -> None:
         event = session.get(EventRow, event_id)
         if event is None:
             return
-        members = session.execute(select(MentionRow).where(MentionRow.event_id == event_id)).scalars().all()
+        members = session.execute(select(MentionRow).options(defer(MentionRow.record))
+                                  .where(MentionRow.event_id == event_id)).scalars().all()
         session.execute(delete(EventArticleRow).where(EventArticleRow.event_id == event_id))
         if not members:
             session.delete(event)
@@ -225,15 +245,16 @@ class Store:
         denied = any(Outcome.DENIED in (m.outcome or []) for m in members) or session.execute(
             select(StatementRow.id).where(StatementRow.mention_id.in_([m.id for m in members]),
                                           StatementRow.statement_type == StatementType.REJECT).limit(1)).first() is not None
-        fields = canonical_fields(members, {a: outlet_key(row) for a, row in articles.items()}, denied)
+        said = set(session.execute(select(EvidenceRow.owner).where(
+            EvidenceRow.owner.in_([m.id for m in members]), EvidenceRow.field == "fatalities")).scalars())
+        fields = canonical_fields(members, {a: outlet_key(row) for a, row in articles.items()}, denied, said)
         for name, value in fields.items():
             setattr(event, name, value)
         chosen = max(members, key=lambda m: (m.sub_event_type == event.sub_event_type, m.location == event.location))
         event.actor1_id = next((m.actor1_id for m in members if m.actor1 == event.actor1), chosen.actor1_id)
         event.actor2_id = next((m.actor2_id for m in members if m.actor2 == event.actor2), chosen.actor2_id)
         event.place_id = next((m.place_id for m in members if m.location == event.location), chosen.place_id)
-        session.add_all(EventArticleRow(event_id=event_id, article_id=a) for a in articles)
-        session.flush()
+        session.execute(insert(EventArticleRow), [dict(event_id=event_id, article_id=a) for a in articles])
 
     def split(self, event_id: str, article_id: Optional[str] = None) -> list[str]:
         """Undo a merge: each report of the event becomes an event of its own (or only

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..events.claims import Timeline
@@ -113,8 +113,10 @@ def add_report(session: Session, ex: Extraction) -> list[MentionRow]:
 
 
 def _add_evidence(session: Session, article_id: str, owned: list[tuple[str, list]]) -> None:
-    session.add_all(EvidenceRow(article_id=article_id, owner=owner, field=e.field, start=e.start, end=e.end, text=e.text)
-                    for owner, evidence in owned for e in evidence)
+    rows = [dict(article_id=article_id, owner=owner, field=e.field, start=e.start, end=e.end, text=e.text)
+            for owner, evidence in owned for e in evidence]
+    if rows:  # one statement for all of them
+        session.execute(insert(EvidenceRow), rows)
 
 
 def _add_statements(session: Session, ex: Extraction, mentions: list[MentionRow]) -> None:
