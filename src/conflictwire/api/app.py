@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 
-from ..store import AcledQueryError, EventFilter, NotFound, Store, StoreError
+from ..store import AcledQueryError, EventFilter, NotFound, Store
 from ..store.formats import flat_row, geojson, write_csv
 from .cache import ResponseCache
 from .security import BodyLimit, TokenCheck
@@ -158,5 +158,3 @@ def vendor_folder() -> Optional[Path]:
             return folder
     return None
 
-
-__all__ = ["create_app", "StoreError"]

@@ -97,7 +97,7 @@ def add_article_routes(app: FastAPI, store, guard, extractor=None) -> None:
         if isinstance(result, Failure):
             raise HTTPException(422, f"{result.reason} (stage {result.stage})")
         try:
-            stored = store.add(result)
+            stored = await _run(store.add, result)  # a write may wait for another writer: not on the event loop
         except ConflictwireError as exc:
             raise HTTPException(503, str(exc)) from None
         records = [e.model_dump(mode="json") for e in result.events]
@@ -108,7 +108,7 @@ def add_article_routes(app: FastAPI, store, guard, extractor=None) -> None:
                 "tallies": [t.model_dump(mode="json") for t in result.tallies]}
 
 
-async def _run(extract, item):
+async def _run(work, item):
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(extract, item)
+    return await run_in_threadpool(work, item)
