@@ -126,3 +126,14 @@ def test_a_report_naming_no_country_is_in_the_country_of_its_national_group(extr
 def test_a_country_named_as_a_landmark_is_not_where_it_happened(extractor, text, lang, town, country):
     (event,) = extractor.extract_article(Article.create(text, lang, published="2026-01-22")).events
     assert (event.location.name, event.location.country_code) == (town, country)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen ambushed an army convoy near Tera on Tuesday, killing seven soldiers.\n\n"
+     "Two fuel tankers were burned and four wounded soldiers were evacuated towards Niamey.", "en"),
+    ("Des hommes armés ont tendu mardi une embuscade à un convoi de l'armée près de Téra, tuant sept soldats.\n\n"
+     "Deux camions-citernes ont été incendiés et quatre militaires blessés ont été évacués vers Niamey.", "fr"),
+])
+def test_a_destination_is_not_where_it_happened(extractor, text, lang):
+    events = extract(extractor, text, lang, published="2025-09-18").events
+    assert [e.location.name for e in events] == ["Téra"]
