@@ -107,3 +107,14 @@ def test_a_report_silent_on_deaths_does_not_vote_for_none(store):
     silent = event(fatalities=0)  # no evidence for fatalities: the report did not say
     result = store.add(report("Gunmen attacked soldiers in Gao.", silent, outlet="B"))
     assert store.event(result.placed[0].event_id).event.fatalities == 7
+
+
+def test_looting_told_as_a_riot_and_as_looting_is_one_event(store):
+    """Reports may code the same looting as a riot or as looting (a strategic development)."""
+    crowd = event(etype="Riots", sub="Violent demonstration", actor1=UNKNOWN, actor2=None, weapon=None, fatalities=0,
+                  notes="On 2025-03-04, a crowd looted a bank in Gao.")
+    looting = event(etype="Strategic developments", sub="Looting/property destruction", actor1=UNKNOWN, actor2=None,
+                    weapon=None, fatalities=0, notes="On 2025-03-04, armed men looted a bank in Gao.")
+    store.add(report("A crowd looted a bank in Gao.", crowd, outlet="A"))
+    result = store.add(report("Armed men looted a bank in Gao.", looting, outlet="B"))
+    assert result.placed[0].merged and store.count() == 1
