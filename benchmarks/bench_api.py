@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import datetime as dt
 import itertools
+import os
 import random
 import socket
 import statistics
@@ -113,7 +114,7 @@ def main() -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "conflictwire.api.app:create_app",
                                "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-                              env={**__import__("os").environ, "CONFLICTWIRE_DB": db})
+                              env={**os.environ, "CONFLICTWIRE_DB": db})
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(200):

@@ -82,7 +82,7 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, store: Opt
         return JSONResponse({"success": False, "status": 400, "error": [{"status": 400, "message": str(exc)}]}, status_code=400)
 
     @app.get("/events", summary="Canonical events, filtered and paged")
-    def events(request: Request, f: EventFilter = Depends(event_filter),
+    def events(f: EventFilter = Depends(event_filter),
                format: str = Query("json", pattern="^(json|geojson|csv)$")):
         found = store.events(where=f)
         total = store.count(where=f.model_copy(update={"limit": None, "offset": 0}))

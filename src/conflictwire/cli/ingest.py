@@ -26,6 +26,10 @@ EPILOG = """**Examples**
 """
 
 
+SUMMARY = {"added": "reports added", "replaced": "reports replaced", "unchanged": "reports unchanged",
+           "failed": "reports failed", "new events": "new events", "merged": "events merged into stored ones"}
+
+
 class RateColumn(ProgressColumn):
     def render(self, task) -> Text:
         return Text(f"{task.speed:.1f} reports/s" if task.speed else "", style="progress.data.speed")
@@ -85,8 +89,7 @@ def _summary(counts: dict, totals: dict, n: int, seconds: float) -> None:
                   show_header=False, title_justify="left")
     table.add_column("what")
     table.add_column("count", justify="right")
-    for label in ("added", "replaced", "unchanged", "failed", "new events", "merged"):
-        table.add_row(f"reports {label}" if label in ("added", "replaced", "unchanged", "failed") else
-                      ("events merged into stored ones" if label == "merged" else label), str(counts[label]))
+    for key, label in SUMMARY.items():
+        table.add_row(label, str(counts[key]))
     table.add_row("store: reports / events", f"{totals['articles']} / {totals['events']}")
     err.print(table)

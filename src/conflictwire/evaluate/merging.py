@@ -77,8 +77,9 @@ def merge_items(gold: list[dict], extractions: Iterable[Extraction], store) -> t
         if ex is None:
             continue
         preds = [e.model_dump(mode="json") | {"_n": n} for n, e in enumerate(ex.events)]
+        position = {id(g): n for n, g in enumerate(events)}  # two equal gold events are still two
         for g, p in pair_events(events, preds):
-            key = f"{doc}#{events.index(g)}"
+            key = f"{doc}#{position[id(g)]}"
             items[key] = (str(g.get("story") or key), placed[doc][p["_n"]])
     return items, {"gold_events": n_gold, "matched": len(items),
                    "stories": len({s for s, _ in items.values()}), "store_events": len({e for _, e in items.values()})}

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from ..export import INTER, PRECISION
 from ..knowledge import taxonomy
-from .schema import EventRow, MentionRow
+from .canonical import outlet_key
+from .schema import ArticleRow, EventRow, MentionRow
 
 MAX_LIMIT = 5000
 DEFAULT_LIMIT = 5000
@@ -153,8 +154,6 @@ def _condition(name: str, col: Column, raw: str, op: str):
 
 def _from_outlet(name: str):
     """Events one of whose reports came from an outlet whose name holds `name`."""
-    from .schema import ArticleRow
-
     return exists(select(MentionRow.id).join(ArticleRow, ArticleRow.id == MentionRow.article_id).where(
         MentionRow.event_id == EventRow.id, func.lower(ArticleRow.outlet).like(f"%{name.lower()}%")))
 
@@ -228,9 +227,6 @@ def _paging(params: dict[str, str]) -> tuple[int, int]:
 
 
 def _sources(session: Session, ids: list[str]) -> dict[str, list[str]]:
-    from .canonical import outlet_key
-    from .schema import ArticleRow
-
     out: dict[str, list[str]] = {}
     for chunk in range(0, len(ids), 500):
         rows = session.execute(select(MentionRow.event_id, ArticleRow).join(ArticleRow, ArticleRow.id == MentionRow.article_id)

@@ -90,7 +90,7 @@ def _week(date: Optional[str]) -> Optional[str]:
     return (day - dt.timedelta(days=day.weekday())).isoformat()
 
 
-def stats(session: Session, f: EventFilter) -> dict:
+def event_counts(session: Session, f: EventFilter) -> dict:
     """Counts of the events that match: by week, event type, country, admin1 and grade; with
     their fatalities."""
     rows = session.execute(filtered(f, select(EventRow.event_date, EventRow.event_type, EventRow.country,

@@ -4,7 +4,7 @@ fields), and a pandas DataFrame for analysis.
 """
 from __future__ import annotations
 
-from typing import Iterator, Optional, Sequence
+from typing import Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import Select, exists, func, or_, select
@@ -167,6 +167,3 @@ class EventList(list):
         if not frame.empty:
             frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce")
         return frame
-
-    def __iter__(self) -> Iterator[StoredEvent]:
-        return super().__iter__()

@@ -7,7 +7,7 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..knowledge import tally_counts
@@ -134,19 +134,12 @@ def _check(session: Session, t: TallyRow, a: ArticleRow, counts: dict, actors: l
         q = q.where(EventRow.weapon == weapon)
     if matched:
         q = q.where(or_(EventRow.actor1.in_(matched), EventRow.actor2.in_(matched)))
+    if spec.outcome:
+        # outcome is a JSON list; its text form holds the label in quotes on SQLite and PostgreSQL alike
+        q = q.where(cast(EventRow.outcome, String).like(f'%"{spec.outcome}"%'))
     found = session.execute(q).scalar() or 0
-    rows = [r for r in session.execute(_outcome_filtered(q, spec)).all()] if spec.outcome else None
-    if rows is not None:
-        found = len(rows)
     gap = t.value - found
     return TallyCheck(**base, store_count=found, matched_actors=matched, gap=gap, verdict=_verdict(gap, t.qualifier))
-
-
-def _outcome_filtered(q, spec):
-    # outcome is a JSON list; its text form holds the label in quotes on SQLite and PostgreSQL alike
-    from sqlalchemy import String, cast
-
-    return q.with_only_columns(EventRow.id).where(cast(EventRow.outcome, String).like(f'%"{spec.outcome}"%'))
 
 
 def _verdict(gap: int, qualifier: str) -> str:

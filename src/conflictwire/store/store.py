@@ -22,7 +22,7 @@ from ..knowledge import merge_rules
 from ..model import Extraction, stable_id
 from ..vocab import Outcome, StatementType
 from . import acled
-from .browse import ArticleView, StatementFilter, actors, article_view, statements, stats
+from .browse import ArticleView, StatementFilter, actors, article_view, event_counts, statements
 from .canonical import canonical_fields, outlet_key
 from .database import NotFound, StoreError, make_engine, resolve_url, shown
 from .merge import Facts, Verdict, compare_event, date_range
@@ -351,7 +351,7 @@ class Store:
         """Counts of the matching events by week, type, country, admin1 and grade."""
         f = filters.pop("where", None) or EventFilter(**filters)
         with self.sessions() as session:
-            return stats(session, f)
+            return event_counts(session, f)
 
     def acled_read(self, params: dict[str, str]) -> dict:
         """ACLED's API answer for ACLED-style parameters (see `store.acled`)."""
