@@ -166,12 +166,23 @@ class DocContext(Document):
 
     def _mentioned(self) -> set[str]:
         """Countries the report's places may lie in: those it names, but not a backer ("militias
-        backed by Iran" attack in Iraq), nor one that only says whose forces ("Rwanda's army")."""
+        backed by Iran" attack in Iraq), nor one that only says whose forces ("Rwanda's army"), nor
+        that of a capital named beside other places ("in Caura, Sucre municipality, Monagas state",
+        "in Sidon, Tripoli and Zahle"): the name may be another town's, and the places named
+        together say which (resolve.places)."""
         backers = {(a.backer, i) for a in self.actors if a.category == Category.PROXY for i in range(a.start, a.end)}
         owners = {i for a in self.actors if a.category in (Category.MILITARY, Category.POLICE) for i in range(a.start, a.end)}
         return {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")
                 and (m.label.split(":")[1], m.start) not in backers
-                and (m.start not in owners or is_locative(self.doc, m.start))}
+                and (m.start not in owners or is_locative(self.doc, m.start))
+                and not (m.label.startswith("capital") and self._named_beside_places(m.start, m.end))}
+
+    def _named_beside_places(self, start: int, end: int) -> bool:
+        """A name with another name just before or after it, past a comma ("Caura, Sucre, ...")."""
+        doc = self.doc
+        name = lambda i: 0 <= i < len(doc) and doc[i].text[:1].isupper()  # noqa: E731
+        return end + 1 < len(doc) and doc[end].text == "," and name(end + 1) or \
+            start >= 2 and doc[start - 1].text == "," and name(start - 2)
 
     @functools.cached_property
     def group_tokens(self) -> frozenset[int]:

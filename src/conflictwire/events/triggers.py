@@ -140,9 +140,18 @@ def downed(r: Report, sent: Span, found: list[Match]) -> list[Match]:
     ctx = r.ctx
     taken = {i for m in found for i in range(m.start, m.end)}
     flying = [w for w in ctx.in_span(ctx.weapons, sent) if w.label in FLYING]
-    return [Match(t.i, t.i + 1, Trigger.INTERCEPT, t.lemma_) for t in sent
-            if t.pos_ == "VERB" and t.lemma_.lower() in r.words.downing and t.i not in taken
-            and not syntax.negated(t, r.words) and any(just_after(t, w) or undergoes(t, w) for w in flying)]
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in r.words.downing and t.i not in taken
+             and not syntax.negated(t, r.words) and any(just_after(t, w) or undergoes(t, w) for w in flying)]
+    # "announced the destruction of 35 drones", "la destruction de 12 drones": the noun, the weapon after "of"
+    nouns = [t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in r.words.downing_nouns and t.i not in taken
+             and any(of_noun(t, w) for w in flying)]
+    return [Match(t.i, t.i + 1, Trigger.INTERCEPT, t.lemma_) for t in sorted(verbs + nouns, key=lambda t: t.i)]
+
+
+def of_noun(noun: Token, w: Match) -> bool:
+    """The weapon is what the noun names the fate of: "destruction of (35) drones", "destruction de drones"."""
+    heads = {t.head for t in noun.doc[w.start:w.end] if not (w.start <= t.head.i < w.end)}
+    return any(h.i == noun.i or h.dep_ == "prep" and h.head.i == noun.i for h in heads)
 
 
 def undergoes(verb: Token, w: Match) -> bool:

@@ -42,6 +42,7 @@ class EventWords:
     conjunctions: frozenset[str]
     opposing: frozenset[str]
     downing: frozenset[str]
+    downing_nouns: frozenset[str]  # "the destruction of 35 drones"
     units: frozenset[str]
     verb_only: frozenset[str]
     own_pronouns: frozenset[str]  # "the army said it had ..."
@@ -80,6 +81,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         conjunctions=_lower(lex.conjunctions),
         opposing=_lower(lex.opposing),
         downing=_lower(lex.downing),
+        downing_nouns=_lower(lex.downing_nouns),
         foiling=_lower(lex.foiling),
         vehicles=_lower(lex.stopped_vehicles),
         destroying=_phrases(lex.destroying),

@@ -113,10 +113,12 @@ def entity_places(doc: Doc, covered: set[int]) -> list[PlaceMention]:
     for ent in doc.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ not in PLACE_LABELS and not is_locative(doc, ent.start) or not ent.text[:1].isupper():
-            continue  # a place's name is capitalised: "dozens of camps" names none
-        found.append(PlaceMention(ent.start, ent.end, ent.text, span_start=ent.start, span_end=ent.end))
-        covered.update(range(ent.start, ent.end))
+        if ent.label_ not in PLACE_LABELS and (ent.label_ == "NORP" or not is_locative(doc, ent.start)) or not ent.text[:1].isupper():
+            continue  # a place's name is capitalised ("dozens of camps" names none); "over the Russian regions": a people
+        # "Pobè (Plateau": the NER's span may run into the brackets that name the area
+        end = next((t.i for t in ent if t.text in "()" and t.i > ent.start), ent.end)
+        found.append(PlaceMention(ent.start, end, doc[ent.start:end].text, span_start=ent.start, span_end=end))
+        covered.update(range(ent.start, end))
     return found
 
 

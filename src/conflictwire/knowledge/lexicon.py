@@ -155,6 +155,7 @@ class Lexicon(_Section):
     weak_triggers: Words = []
     verb_only_triggers: Words = []
     downing: Words = []
+    downing_nouns: Words = []
     conjunctions: Words = []
     opposing: Words = []
     reflexive_other: Words = []

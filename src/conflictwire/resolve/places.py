@@ -29,6 +29,7 @@ FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "C
 AREA_KM = 100.0  # how far from a town or district named as its area a place may lie
 AREA_GAP = 8  # tokens at most between a place and the area named after it ("X (Y district, Z)")
 TIE_BREAK = 0.4  # the vote of a demonym or a group's home country among places' votes (each place: 1)
+INNER_VOTE = 0.5  # the vote of a place named with the area it lies in, among that area's countries
 
 
 def lies_within(place: Candidate | Place, area: Place) -> bool:
@@ -76,6 +77,7 @@ class PlaceReader:
     body: int  # the first token after the dateline (0 without one)
     consensus: Optional[str] = None
     _trigger_near: set[int] = field(default_factory=set)
+    _lists: dict[int, int] = field(default_factory=dict)  # id(place) -> the list it is named in
 
     @property
     def doc(self) -> Doc:
@@ -98,8 +100,10 @@ class PlaceReader:
         found = features + entity_places(doc, covered)
         if self.body:
             found.extend(dateline_place(doc, self.body, covered))
+        found.extend(self._listed(found, covered))
         found.extend(self._areas_after(found, covered))
         again = self._named_again(found, covered)
+        again += self._listed(again, covered)
         found.extend(again + self._areas_after(again, covered))
         found = [p for p in found if not self._landmark(p)]
         self.consensus = None if self.mentioned else self._consensus(found)
@@ -176,13 +180,59 @@ class PlaceReader:
                 known.add(place_key(text))
         return out
 
+    def _listed(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
+        """ "over the regions of Kursk, Voronezh, Belgorod and Oryol", "à Gao, Ménaka et Kidal": names
+        listed with a place, by commas and a last "and", are places of their own, not the areas the
+        first lies in; the NER misses many, so a listed name the gazetteer knows is taken. Each list's
+        members are remembered (`_lists`): they are neither each other's areas nor contexts."""
+        doc, out = self.doc, []
+        conjunctions = {fold(w) for w in lexicon(doc.lang_).conjunctions}
+        at = {p.start: p for p in found}
+        for p in sorted(found, key=lambda p: p.start):
+            if id(p) in self._lists or self.gazetteer.country_code_of(p.name):
+                continue
+            members, j, closed = [p], p.span_end, False
+            while j + 1 < len(doc) and not closed:
+                if doc[j].text == "," and j + 2 < len(doc) and fold(doc[j + 1].lower_) in conjunctions:
+                    j += 1  # "A, B, and C"
+                closed = fold(doc[j].lower_) in conjunctions
+                if not (closed or doc[j].text == ","):
+                    break
+                name = at.get(j + 1) or self._listed_name(j + 1, covered)
+                if name is None:  # a name the gazetteer does not know still goes on with the list
+                    unknown = proper_name(doc, j + 1, +1)
+                    if not unknown or unknown[0] != j + 1 or covered & set(range(*unknown)):
+                        break
+                    j = unknown[1]
+                    continue
+                members.append(name)
+                j = name.span_end
+            if not closed or len(members) < 2:
+                continue
+            for m in members:
+                self._lists[id(m)] = p.start
+                if m not in found and m not in out:
+                    out.append(m)
+                    covered.update(range(m.start, m.end))
+        return out
+
+    def _listed_name(self, j: int, covered: set[int]) -> Optional[PlaceMention]:
+        """The name at token `j`, as a place, when the gazetteer knows it and nothing else took it."""
+        name = proper_name(self.doc, j, +1)
+        if not name or name[0] != j or covered & set(range(*name)) or self._people & set(range(*name)):
+            return None
+        text = self.doc[name[0]:name[1]].text
+        if text.isupper() or not self._plausible(self.gazetteer.candidates(text, self.focus)):
+            return None
+        return PlaceMention(name[0], name[1], text, span_start=name[0], span_end=name[1])
+
     def _areas_after(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
         """ "in Kassakoro (Bandiagara, Mopti)", "à Ouenkoro, Bankass": after a place, the names in brackets or
         after commas are the areas it lies in, when the gazetteer knows them (the NER misses many);
         one it does not know is passed over ("(Dourou, Bandiagara East, Mopti)")."""
         out: list[PlaceMention] = []
         for p in found:
-            if not self.gazetteer.country_code_of(p.name):
+            if not self.gazetteer.country_code_of(p.name) and id(p) not in self._lists:
                 out.extend(self._chain(p.span_end, covered | self._people))
         covered.update(i for p in out for i in range(p.start, p.end))
         return out
@@ -311,18 +361,32 @@ class PlaceReader:
         for code in {a.group.country_code for a in self.actors if a.category == Category.GROUP and a.group is not None}:
             if code:  # and each country a named group is based in ("Taliban militants")
                 votes[code] += TIE_BREAK
-        within = self._followed_by_area(places)
-        for p in places:
-            if self.gazetteer.country_code_of(p.name) or id(p) in within:
-                continue  # a country named says whose or where, not which towns: its towns do the voting
-            best: dict[str, float] = {}
-            for c in (self.gazetteer.candidates(self._lookup_words(p)) or self.gazetteer.candidates(p.name))[:8]:
-                if c.country_code:
-                    best[c.country_code] = max(best.get(c.country_code, 0.0), c.score)
-            total = sum(best.values()) or 1.0
-            for code, score in best.items():
-                votes[code] += score / total
+        # a country named says whose or where, not which towns: its towns do the voting, each name once
+        towns = {p.start: p for p in sorted(places, key=lambda p: p.span_end)  # its widest span
+                 if not self.gazetteer.country_code_of(p.name)}
+        within = self._followed_by_area(list(towns.values()))
+        outer: Optional[dict[str, float]] = None
+        for p in sorted(towns.values(), key=lambda p: -p.start):  # the area first, then the places it holds
+            countries = self._countries(p)
+            weight = 1.0
+            if id(p) in within and outer is not None:
+                # "Itchede (Pobè, Plateau)": a place named with its area chooses among the area's
+                # countries (Pobè is a town of Benin only: Benin's "Plateau"), and weighs less than it
+                countries, weight = {k: v for k, v in countries.items() if k in outer}, INNER_VOTE
+            else:
+                outer = countries
+            total = sum(countries.values()) or 1.0
+            for code, score in countries.items():
+                votes[code] += weight * score / total
         return votes.most_common(1)[0][0] if votes else None
+
+    def _countries(self, p: PlaceMention) -> dict[str, float]:
+        """The countries that have a place of that name, each with its best candidate's score."""
+        best: dict[str, float] = {}
+        for c in (self.gazetteer.candidates(self._lookup_words(p)) or self.gazetteer.candidates(p.name))[:8]:
+            if c.country_code:
+                best[c.country_code] = max(best.get(c.country_code, 0.0), c.score)
+        return best
 
     def _followed_by_area(self, places: list[PlaceMention]) -> set[int]:
         """The places named just before the area they lie in ("San Pedro, Lara state",
@@ -332,12 +396,18 @@ class PlaceReader:
         def joins(t) -> bool:  # punctuation, "in", or the name of an area the gazetteer does not know
             return t.is_punct and t.text not in ".;" or t.lower_ in locative or t.text[:1].isupper()
         return {id(a) for a, b in zip(ordered, ordered[1:])
-                if b.start >= a.end and b.span_start - a.span_end <= AREA_GAP and all(joins(t) for t in self.doc[a.span_end:b.span_start])}
+                if b.start >= a.end and b.span_start - a.span_end <= AREA_GAP and not self._same_list(a, b)
+                and all(joins(t) for t in self.doc[a.span_end:b.span_start])}
+
+    def _same_list(self, a: PlaceMention, b: PlaceMention) -> bool:
+        return id(a) in self._lists and self._lists[id(a)] == self._lists.get(id(b))
 
     def _link_context(self, places: list[PlaceMention]) -> None:
         """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""
         conjunctions = {fold(w) for w in lexicon(self.doc.lang_).conjunctions} | {";"}
         for a, b in zip(places, places[1:]):
+            if self._same_list(a, b):
+                continue
             gap = self.doc[a.end:b.start]
             # "à Sake, à une vingtaine de kilomètres de Goma": a distance from a town places the first
             if (len(gap) <= 6 or len(gap) <= 9 and b.near) and not any(t.lower_ in conjunctions for t in gap) and "." not in gap.text:

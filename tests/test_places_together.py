@@ -1,0 +1,99 @@
+"""Places named together, in both languages: a list ("Tula, Kaluga and Smolensk") names places
+of their own, each an event, never the areas of one another; a place named with its areas
+("Pobè (Plateau)") and the members of a list lie in the one country that has most of them, even
+when one of them is another country's capital."""
+from conflictwire.model import Article
+
+
+def extract(extractor, text, lang, published="2024-05-10"):
+    return extractor.extract_article(Article.create(text, lang, published=published))
+
+
+def places(r):
+    return sorted((e.location.name, e.location.country_code) for e in r.events)
+
+
+def test_a_list_of_towns_gives_one_event_per_town_en(extractor):
+    r = extract(extractor, "Air defences shot down 17 drones over Tula, Kaluga and Smolensk overnight, "
+                           "the defence ministry said on Friday.", "en")
+    assert places(r) == [("Kaluga", "RU"), ("Smolensk", "RU"), ("Tula", "RU")]
+    assert {e.sub_event_type for e in r.events} == {"Disrupted weapons use"}
+
+
+def test_a_list_of_towns_gives_one_event_per_town_fr(extractor):
+    r = extract(extractor, "La police a dispersé lundi des manifestants à Sidon, Tyr, Nabatieh et Jezzine.", "fr")
+    assert len(r.events) == 4
+    assert {e.location.country_code for e in r.events} == {"LB"}
+    assert {e.location.name for e in r.events} >= {"Sidon", "Tyre", "Jezzine"}
+
+
+def test_the_members_of_a_list_are_not_each_others_areas(extractor):
+    """Without the list, "Gao, Ménaka" reads as "Gao in the Ménaka area" and Gao is lost."""
+    r = extract(extractor, "Des frappes de drones ont touché Gao, Ménaka et Ansongo dans la nuit de jeudi à vendredi, "
+                           "selon l'armée malienne.", "fr")
+    assert places(r) == [("Ansongo", "ML"), ("Gao", "ML"), ("Ménaka", "ML")]
+
+
+def test_a_name_the_ner_misses_in_a_list_is_a_place_en(extractor):
+    r = extract(extractor, "Police fired tear gas at protesters in Sidon, Tyre, Nabatieh and Jezzine on Monday.", "en")
+    assert len(r.events) == 4 and {e.location.country_code for e in r.events} == {"LB"}
+
+
+def test_places_named_together_choose_their_country_en(extractor):
+    """"Plateau" is a region of Benin and of Nigeria and a town elsewhere; Pobè is a town of
+    Benin only: named together, they lie in Benin."""
+    r = extract(extractor, "Gunmen attacked a farm near Pobè (Plateau) on Tuesday, killing one herder.", "en")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1) == ("BJ", "Plateau")
+
+
+def test_places_named_together_choose_their_country_fr(extractor):
+    r = extract(extractor, "Des hommes armés ont attaqué mardi une ferme près de Pobè (Plateau), tuant un éleveur.", "fr")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1) == ("BJ", "Plateau")
+
+
+def test_the_destruction_of_drones_is_an_interception(extractor):
+    for lang, text in (
+            ("en", "The defence ministry announced on Friday the destruction of 23 drones over the Tula region."),
+            ("fr", "Le ministère de la Défense a annoncé vendredi la destruction de 23 drones au-dessus de la région de Toula.")):
+        r = extract(extractor, text, lang)
+        [e] = r.events
+        assert (e.sub_event_type, e.location.country_code) == ("Disrupted weapons use", "RU"), lang
+
+
+def test_a_town_and_its_areas_outvote_the_areas_namesakes(extractor):
+    """Itchede is unknown, Pobè a town of Benin, "Plateau" a region of Benin, of Nigeria and a
+    town of the United States: the three named together lie in Benin."""
+    for lang, text in (("en", "Gunmen attacked a farm near Itchede (Pobè, Plateau) on Tuesday, killing one herder."),
+                       ("fr", "Des hommes armés ont attaqué mardi une ferme près d'Itchede (Pobè, Plateau), tuant un éleveur.")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.location.country_code, e.location.admin1) == ("BJ", "Plateau"), lang
+
+
+def test_a_township_and_its_state_lie_in_one_country(extractor):
+    r = extract(extractor, "Rebels clashed with soldiers on Tuesday near Kyethi township, Shan state, and villagers fled to Ho Nam.", "en")
+    assert {e.location.country_code for e in r.events} == {"MM"}
+
+
+def test_a_capital_named_among_other_places_is_the_town_they_point_to(extractor):
+    """"Sucre" is Bolivia's capital and a municipality of Venezuela: with Monagas state beside it,
+    the report speaks of Venezuela, not of Bolivia's government."""
+    r = extract(extractor, "On 6 May 2024, in Caura, Sucre municipality, Monagas state, two miners were killed by "
+                           "unidentified gunmen.", "en")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1) == ("VE", "Monagas")
+
+
+def test_where_weapons_are_downed_is_over_a_place(extractor):
+    r = extract(extractor, "Ukrainian air defences shot down nine drones over Poltava on Sunday night, the air force said.", "en")
+    [e] = r.events
+    assert (e.sub_event_type, e.location.name, e.location.geo_precision) == ("Disrupted weapons use", "Poltava", 1)
+
+
+def test_where_a_boat_was_heading_is_not_where_it_was_stopped(extractor):
+    r = extract(extractor, "Police detained 40 migrants on a boat heading for Italy off Sfax on Monday.", "en")
+    [e] = r.events
+    assert (e.location.country_code, e.location.name) == ("TN", "Sfax")
+    r = extract(extractor, "La police a interpellé lundi 40 migrants sur un bateau à destination de l'Italie au large de Sfax.", "fr")
+    assert {e.location.country_code for e in r.events} == {"TN"}
