@@ -64,3 +64,16 @@ def test_french_pronoun_takes_the_last_speaker_of_its_gender(extractor):
     text = ("L'armée malienne a indiqué avoir repoussé une attaque près de Gao. Le JNIM a affirmé avoir tué dix soldats. "
             "Plus tôt, elle avait dit avoir « frappé une base terroriste » dans la région.")
     assert statements(extractor, text, "fr")[-1] == ("CLAIM", "ML")
+
+
+def test_who_wrote_it_online_tells_the_event_and_takes_no_part_in_it(extractor):
+    """ "..., the spokesman wrote on X": writing is saying; the group the speaker speaks for did
+    not carry out the strikes it reports."""
+    for lang, text in (
+            ("en", "Overnight strikes also hit two villages in Paktia, killing six civilians, the Taliban government's "
+                   "spokesman wrote on X."),
+            ("fr", "D'autres frappes ont touché deux villages de la province de Paktia dans la nuit, tuant six civils, "
+                   "a écrit sur X le porte-parole du gouvernement taliban.")):
+        r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+        [e] = r.events
+        assert e.sub_event_type == "Air/drone strike" and e.actor1.name != "Taliban", lang
