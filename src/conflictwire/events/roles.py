@@ -49,12 +49,21 @@ class Named:
 def counted_victim(n: Named) -> Optional[str]:
     """ "Four soldiers died when gunmen stormed the post", "six insurgents were killed in clashes with
     troops": people a casualty count counts were hit, fighters too."""
-    if not n.a.counted(n.counted):
+    if not (n.a.counted(n.counted) or partitive_of_count(n.head, n.counted)):
         return None
     if n.a.category in (Category.CIVILIANS, Category.MILITARY, Category.POLICE):
         return ACTOR2
     # fighters, unless they are the ones who act ("two gunmen shot dead a trader": a count misread)
     return ACTOR2 if n.a.category in (Category.ARMED, Category.GROUP) and n.head.dep_ != "nsubj" else None
+
+
+def partitive_of_count(head: Token, counted: set[int]) -> bool:
+    """ "two of the fighters were killed", "deux des combattants ont été tués": the phrase hangs
+    from the counted number by "of"."""
+    x = head.head
+    if x.pos_ == "ADP" and x.i != x.head.i:  # English: fighters <- of <- two
+        x = x.head
+    return x.i != head.i and x.i in counted and head.dep_ in ("nmod", "pobj")
 
 
 def speaker(n: Named) -> Optional[str]:
