@@ -402,3 +402,14 @@ def test_never_both_sides():
 def test_another_act_the_same_day(extractor, text, lang):
     r = extract(extractor, text, lang)
     assert sorted(e.sub_event_type for e in r.events) == ["Armed clash", "Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Monday the army launched air strikes on rebel positions near Kutkai."),
+    ("fr", "Lundi, l'armée a lancé des frappes aériennes sur des positions rebelles près de Kutkai."),
+])
+def test_a_trigger_of_several_words_is_no_modifier_of_itself(extractor, lang, text):
+    """ "air strikes": "air" hangs from "strikes" as a compound, but within the trigger's own
+    words; only a trigger word that qualifies another noun ("riot police") tells no event."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.location.name, e.event_date) == ("Air/drone strike", "Kutkai", "2024-05-06")

@@ -105,8 +105,9 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
     if m.label == Trigger.INTERVENE and tok.pos_ == "VERB" and any(
             syntax.is_subject(c) and crowd_at(r, c.i) for c in tok.children):
         return False  # "the crowd dispersed peacefully": it left of its own accord
-    if tok.dep_ == "compound" and (ctx.covering(ctx.actors, tok.head.i) or ctx.covering(ctx.weapons, tok.head.i)):
-        return False  # "riot police", "assault rifles": a kind of force or weapon, not an event
+    if tok.dep_ == "compound" and not m.start <= tok.head.i < m.end and (
+            ctx.covering(ctx.actors, tok.head.i) or ctx.covering(ctx.weapons, tok.head.i)):
+        return False  # "riot police", "assault rifles": a kind of force or weapon, not an event ("air strikes" is one)
     if any(c.label == StatementType.SAY for c in ctx.covering(ctx.statement_cues, m.start)):
         return False  # "according to": a source, not an accord
     if m.label == Trigger.AGREEMENT and (any(c.lower_ in words.concessive for c in tok.children)
