@@ -413,3 +413,15 @@ def test_a_trigger_of_several_words_is_no_modifier_of_itself(extractor, lang, te
     words; only a trigger word that qualifies another noun ("riot police") tells no event."""
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.location.name, e.event_date) == ("Air/drone strike", "Kutkai", "2024-05-06")
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("en", "Military fighter jets fired into the village of Kyaukse on Monday.", "Air/drone strike"),
+    ("fr", "Lundi, des avions de chasse de l'armée ont tiré sur le village de Kyaukse.", "Air/drone strike"),
+    ("en", "Gunmen fired on an army checkpoint near Bunia on Monday.", "Armed clash"),
+])
+def test_firing_at_a_target_is_an_act_of_violence(extractor, lang, text, sub):
+    """ "fired into the village", "ont tiré sur": firing at someone or somewhere tells an attack,
+    the weapon saying which kind."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.event_date) == (sub, "2024-05-06")
