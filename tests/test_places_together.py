@@ -97,3 +97,11 @@ def test_where_a_boat_was_heading_is_not_where_it_was_stopped(extractor):
     assert (e.location.country_code, e.location.name) == ("TN", "Sfax")
     r = extract(extractor, "La police a interpellé lundi 40 migrants sur un bateau à destination de l'Italie au large de Sfax.", "fr")
     assert {e.location.country_code for e in r.events} == {"TN"}
+
+
+def test_a_capital_named_as_the_area_of_a_place_is_a_place_not_a_government(extractor):
+    """ "in Kecioren, Ankara": the capital says where the district lies, not who acted."""
+    for lang, text in (("en", "On Monday police detained 14 students at a rally in Kecioren, Ankara."),
+                       ("fr", "Lundi, la police a interpellé 14 étudiants lors d'un rassemblement à Keçiören, Ankara.")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("TR", "Ankara", 2), lang

@@ -94,8 +94,9 @@ class PlaceReader:
         # nor is a capital standing for its government ("as Moscow pressed on with its strikes")
         # (but a capital an attack is aimed at is a place: "des drones qui visaient Port-Soudan")
         struck = {i for m in self.triggers for i in range(m.start, m.end)}
+        # (nor one named as the area of the place before it: "in Yenimahalle, Ankara")
         covered |= {i for a in self.actors if a.category == Category.STATE and a.country and not is_locative(doc, a.start)
-                    and doc[a.head].head.i not in struck for i in range(a.start, a.end)}
+                    and doc[a.head].head.i not in struck and not self._area_of_name_before(a.start) for i in range(a.start, a.end)}
         covered |= self.time_tokens
         found = features + entity_places(doc, covered)
         if self.body:
@@ -179,6 +180,11 @@ class PlaceReader:
                 covered.update(range(*name))
                 known.add(place_key(text))
         return out
+
+    def _area_of_name_before(self, start: int) -> bool:
+        """A comma and a capitalised name just before: "Yenimahalle, Ankara"."""
+        doc = self.doc
+        return start >= 2 and doc[start - 1].text == "," and doc[start - 2].text[:1].isupper() and doc[start - 2].pos_ == "PROPN"
 
     def _listed(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
         """ "over the regions of Kursk, Voronezh, Belgorod and Oryol", "à Gao, Ménaka et Kidal": names
