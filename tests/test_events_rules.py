@@ -425,3 +425,27 @@ def test_firing_at_a_target_is_an_act_of_violence(extractor, lang, text, sub):
     the weapon saying which kind."""
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.event_date) == (sub, "2024-05-06")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On 6 May 2024, according to a statement released from office of chief of police, 80 fighters of the KIA "
+           "attacked the Myanmar army column patrolling near Hpakant."),
+    ("en", "On 6 May 2024, according to a statement from the office of the village chief, 80 KIA fighters ambushed "
+           "an army column near Hpakant."),
+    ("fr", "Le 6 mai 2024, selon un communiqué émanant du bureau du chef de village, 80 combattants de la KIA ont "
+           "tendu une embuscade à une colonne de l'armée près de Hpakant."),
+])
+def test_speaker_named_deep_in_a_reporting_clause_takes_no_part(extractor, lang, text):
+    """The chief whose office released the news only tells it: the column was the target."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor1.name, e.actor2.name) == ("Armed clash", "KIA: Kachin Independence Army",
+                                                                "Military Forces of Myanmar")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Rebels attacked a military column near Kyauktaw on Monday."),
+    ("fr", "Lundi, des rebelles ont attaqué une colonne militaire près de Kyauktaw."),
+])
+def test_a_column_of_troops_is_the_military(extractor, lang, text):
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor2.name) == ("Armed clash", "Military Forces of Myanmar")

@@ -68,9 +68,15 @@ def partitive_of_count(head: Token, counted: set[int]) -> bool:
 
 def speaker(n: Named) -> Optional[str]:
     """ "The army said it had pushed the rebels back": who speaks takes part only in its own act."""
-    if not n.r.speaks(n.a):
+    if not (n.r.speaks(n.a) or named_in_reporting(n)):
         return None
     return ACTOR1 if tells_own_act(n.r, n.a, n.triggers) else NO_ROLE
+
+
+def named_in_reporting(n: Named) -> bool:
+    """ "according to news released from the office of the chief": a phrase deep in a reporting
+    clause (not the saying verb's own object, which may be a misparsed subject)."""
+    return n.a.head in n.r.reporting and n.head.head.i not in n.r.saying_verbs
 
 
 def accompanying(n: Named) -> Optional[str]:
