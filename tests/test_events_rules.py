@@ -449,3 +449,9 @@ def test_speaker_named_deep_in_a_reporting_clause_takes_no_part(extractor, lang,
 def test_a_column_of_troops_is_the_military(extractor, lang, text):
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.actor2.name) == ("Armed clash", "Military Forces of Myanmar")
+
+
+def test_a_post_is_a_place_held_not_a_message(extractor):
+    """ "attacked a military post": the post is the target (a saying word only as a verb)."""
+    [e] = extract(extractor, "Reported on 6 May 2024, militants attacked a military post in Baraki Barak district, Logar.", "en").events
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of Afghanistan"

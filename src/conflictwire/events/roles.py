@@ -73,10 +73,21 @@ def speaker(n: Named) -> Optional[str]:
     return ACTOR1 if tells_own_act(n.r, n.a, n.triggers) else NO_ROLE
 
 
+SOURCE_LINKS = syntax.NOMINAL_LINKS | {"acl", "obl", "agent"}  # what a source's phrase is made of
+
+
 def named_in_reporting(n: Named) -> bool:
-    """ "according to news released from the office of the chief": a phrase deep in a reporting
-    clause (not the saying verb's own object, which may be a misparsed subject)."""
-    return n.a.head in n.r.reporting and n.head.head.i not in n.r.saying_verbs
+    """ "according to news released from the office of the chief": a phrase deep in the source a
+    saying word names, climbing only through that phrase (not through a clause of its own, nor
+    from the saying verb's object, which may be a misparsed subject)."""
+    x = n.head
+    for _ in range(2 * PATH_STEPS):
+        if x.head.i == x.i or x.dep_ not in SOURCE_LINKS:
+            return False
+        x = x.head
+        if x.i in n.r.speakers:
+            return True
+    return False
 
 
 def accompanying(n: Named) -> Optional[str]:
