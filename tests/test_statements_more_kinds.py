@@ -77,3 +77,22 @@ def test_who_wrote_it_online_tells_the_event_and_takes_no_part_in_it(extractor):
         r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
         [e] = r.events
         assert e.sub_event_type == "Air/drone strike" and e.actor1.name != "Taliban", lang
+
+
+def test_indiscriminate_strikes_are_an_accusation(extractor):
+    text = 'The Kenyan interior ministry said the shelling of the town amounted to "indiscriminate attacks on residential areas".'
+    assert statements(extractor, text, "en") == [("ACCUSE", "KE")]
+    text = "« Ce sont des frappes aveugles sur des quartiers habités », a déclaré le ministre malien de la Défense."
+    assert statements(extractor, text, "fr") == [("ACCUSE", "ML")]
+
+
+def test_culprits_who_will_be_found_are_threatened(extractor):
+    text = 'Those behind the attack "will be found and punished," Kenya\'s interior minister said.'
+    assert statements(extractor, text, "en") == [("THREATEN", "KE")]
+    text = "Les auteurs de l'attaque « seront retrouvés et jugés », a déclaré le ministre nigérien de l'Intérieur."
+    assert statements(extractor, text, "fr") == [("THREATEN", "NE")]
+
+
+def test_a_word_or_two_in_quotes_is_no_position(extractor):
+    assert statements(extractor, 'Kenya\'s police chief said the gathering was "illegal".', "en") == []
+    assert statements(extractor, "Le ministre malien de la Défense a déclaré que la situation était « préoccupante ».", "fr") == []

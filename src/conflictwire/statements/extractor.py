@@ -16,7 +16,7 @@ from ..model import Actor, Statement, stable_id
 from ..resolve.actors import country_name
 from ..text.lexmatch import Match
 from ..vocab import Category, StatementType
-from .said import PRIORITY, Quote, accusing_quote, classify_say, quote, quote_tokens
+from .said import PRIORITY, Quote, accusing_quote, classify_say, quote, quote_tokens, scare_quote
 from .kinds import clause_verb, denies, refers_back, warns_of_own_act
 from .speaker import Speaker, find_speaker, governing, subject
 from .words import statement_words
@@ -116,6 +116,9 @@ class StatementExtractor:
             self.recent.append(speaker)  # "he said" after a plain remark is its speaker again
             return None
         target = self.target(sent, speaker, kind)
+        if kind == StatementType.ASSERT and target is None and scare_quote(quoted):
+            self.recent.append(speaker)
+            return None  # a word the reporter quotes takes no position, unless it is about another party
         if kind == StatementType.ACCUSE and target and target.country_code:
             self.accused[target.country_code] = speaker.actor
         self.recent.append(speaker)

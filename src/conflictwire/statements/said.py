@@ -15,6 +15,7 @@ from .words import StatementWords
 
 QUOTED = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
 MIN_QUOTE_WORDS = 3
+MIN_ASSERT_WORDS = 4  # fewer words quoted make no position of their own
 OWN_STRIKES = {Trigger.ATTACK, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.KILL, Trigger.CLASH, Trigger.INTERCEPT,
                Trigger.AMBUSH, Trigger.EXPLOSION, Trigger.CAPTURE, Trigger.RECAPTURE, Trigger.ABDUCT}
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -87,9 +88,15 @@ def classify_say(ctx: DocContext, words: StatementWords, sent: Span, speaker: Sp
     if negated and speaker.actor.country_code in accused or denies(ctx, words, parts):
         return StatementType.REJECT  # "dismissed the figures as 'baseless'", "« de la propagande »"
     if quoted is not None:
-        blames = accusing_quote(ctx, sent) or blames_another(ctx, inside, speaker)
-        return StatementType.ACCUSE if blames else StatementType.ASSERT
+        if accusing_quote(ctx, sent) or blames_another(ctx, inside, speaker):
+            return StatementType.ACCUSE
+        return StatementType.ASSERT
     return None
+
+
+def scare_quote(quoted: Optional[Quote]) -> bool:
+    """A word or two in quotes ("« préoccupante »", "gravement"): the reporter's wording."""
+    return quoted is not None and len(quoted[2].split()) < MIN_ASSERT_WORDS
 
 
 def own_strike(ctx: DocContext, words: StatementWords, tail: range, speaker: Speaker) -> bool:
