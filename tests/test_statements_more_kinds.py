@@ -96,3 +96,10 @@ def test_culprits_who_will_be_found_are_threatened(extractor):
 def test_a_word_or_two_in_quotes_is_no_position(extractor):
     assert statements(extractor, 'Kenya\'s police chief said the gathering was "illegal".', "en") == []
     assert statements(extractor, "Le ministre malien de la Défense a déclaré que la situation était « préoccupante ».", "fr") == []
+
+
+def test_a_state_telling_what_its_troops_took_claims_it(extractor):
+    text = '"Units of the northern group of forces liberated the village of Vovchansk," the Russian defence ministry said on Monday.'
+    assert statements(extractor, text, "en") == [("CLAIM", "RU")]
+    text = "« Des unités du groupe nord ont libéré le village de Vovtchansk », a déclaré lundi le ministère russe de la Défense."
+    assert statements(extractor, text, "fr") == [("CLAIM", "RU")]

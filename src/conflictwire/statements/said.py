@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..context import DocContext
-from ..vocab import NON_STATE_KINDS, STATE_KINDS, StatementType, Trigger
+from ..vocab import NON_STATE_KINDS, STATE_KINDS, Category, StatementType, Trigger
 from .kinds import blames_another, denies
 from .speaker import Speaker
 from .words import StatementWords
@@ -115,9 +115,19 @@ def own_strike(ctx: DocContext, words: StatementWords, tail: range, speaker: Spe
             continue  # "three of its commanders were killed": what befell the speaker, or anyone's toll; "did not fire"
         subjects = [c for c in children if c.dep_ in SUBJECTS]
         if not subjects or any(c.lower_ in words.self_pronouns or speaker.start <= c.i < speaker.end
-                               or any(t.lower_ in words.self_possessives for t in c.subtree) for c in subjects):
-            return True  # "it", "we", the speaker, "its fighters", "one of our units", or no subject
+                               or any(t.lower_ in words.self_possessives for t in c.subtree)
+                               or own_forces(ctx, c, speaker) for c in subjects):
+            return True  # "it", "we", the speaker, "its fighters", "one of our units", "troops", or no subject
     return False
+
+
+def own_forces(ctx: DocContext, subject: Token, speaker: Speaker) -> bool:
+    """ "The defence ministry said units of the southern group liberated the village": a state's
+    voice tells of its own forces when the troops it names are of no other country."""
+    if speaker.actor.kind not in STATE_KINDS and not (speaker.actor.name or "").startswith("Government of"):
+        return False
+    forces = [a for a in ctx.covering(ctx.actors, subject.i) if a.category in (Category.MILITARY, Category.POLICE)]
+    return any(a.country in (None, speaker.actor.country_code) and not a.unknown for a in forces)
 
 
 def acted_on(noun: Token) -> Optional[Token]:
