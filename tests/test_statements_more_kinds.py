@@ -103,3 +103,10 @@ def test_a_state_telling_what_its_troops_took_claims_it(extractor):
     assert statements(extractor, text, "en") == [("CLAIM", "RU")]
     text = "« Des unités du groupe nord ont libéré le village de Vovtchansk », a déclaré lundi le ministère russe de la Défense."
     assert statements(extractor, text, "fr") == [("CLAIM", "RU")]
+
+
+def test_calling_the_other_side_terrorists_or_its_acts_provocations_accuses_it(extractor):
+    text = 'Those who burned the buses "are not students but terrorists bent on wrecking the country," Kenya\'s interior minister said.'
+    assert statements(extractor, text, "en") == [("ACCUSE", "KE")]
+    text = "« Il s'agit de provocations délibérées contre nos positions », a déclaré le ministère russe des Affaires étrangères."
+    assert statements(extractor, text, "fr") == [("ACCUSE", "RU")]
