@@ -110,3 +110,12 @@ def test_calling_the_other_side_terrorists_or_its_acts_provocations_accuses_it(e
     assert statements(extractor, text, "en") == [("ACCUSE", "KE")]
     text = "« Il s'agit de provocations délibérées contre nos positions », a déclaré le ministère russe des Affaires étrangères."
     assert statements(extractor, text, "fr") == [("ACCUSE", "RU")]
+
+
+def test_an_army_telling_the_enemy_dead_claims_the_kill_but_not_its_own_dead(extractor):
+    text = '"Forty militants were killed in the operation near Diffa," the Nigerian army said on Monday.'
+    assert statements(extractor, text, "en") == [("CLAIM", "NG")]
+    text = "« Une trentaine de jihadistes ont été tués lors de l'opération près de Diffa », a déclaré lundi l'armée nigérienne."
+    assert statements(extractor, text, "fr") == [("CLAIM", "NE")]
+    text = '"Three of our soldiers were killed in the ambush near Diffa," the Nigerian army said on Monday.'
+    assert statements(extractor, text, "en") == [("ASSERT", "NG")]

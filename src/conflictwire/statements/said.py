@@ -111,6 +111,9 @@ def own_strike(ctx: DocContext, words: StatementWords, tail: range, speaker: Spe
         if verb is None or verb.i < tail.start or ctx.covering(ctx.statement_cues, verb.i):
             continue  # "police confirmed the abduction" tells of it, not of their own act
         children = list(verb.children)
+        if m.label == Trigger.KILL and any(c.dep_ in PASSIVE[:2] and enemy_fighters(ctx, c, speaker) for c in children) \
+                and not any(c.dep_ in ("neg", "advmod") and c.lower_ in ctx.tools.negation for c in children):
+            return True  # "64 terrorists were killed", said by the army that fought them
         if any(c.dep_ in PASSIVE or c.dep_ in ("neg", "advmod") and c.lower_ in ctx.tools.negation for c in children):
             continue  # "three of its commanders were killed": what befell the speaker, or anyone's toll; "did not fire"
         subjects = [c for c in children if c.dep_ in SUBJECTS]
@@ -119,6 +122,15 @@ def own_strike(ctx: DocContext, words: StatementWords, tail: range, speaker: Spe
                                or own_forces(ctx, c, speaker) for c in subjects):
             return True  # "it", "we", the speaker, "its fighters", "one of our units", "troops", or no subject
     return False
+
+
+def enemy_fighters(ctx: DocContext, subject: Token, speaker: Speaker) -> bool:
+    """The phrase names fighters of another side than a state speaker's: "64 Boko Haram terrorists"."""
+    if speaker.actor.kind not in STATE_KINDS:
+        return False
+    phrase = range(subject.left_edge.i, subject.right_edge.i + 1)
+    return any(a.category in (Category.GROUP, Category.ARMED) and a.head in phrase
+               and not speaker.start <= a.head < speaker.end for a in ctx.actors)
 
 
 def own_forces(ctx: DocContext, subject: Token, speaker: Speaker) -> bool:
