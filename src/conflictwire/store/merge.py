@@ -1,7 +1,7 @@
 """Is a report's event one the store already holds? The merge decision, with its reasons.
 
 A new mention (one report's event record) is compared with each candidate canonical event
-(found by `Store` with a date window and the same country). The comparison has three steps:
+(found by `placing` with a date window and the same country). The comparison has three steps:
 
 1. **Blocking.** Some differences make two events whatever else agrees: two exact dates that
    differ (ACLED's unit is one day), two exact places further apart than `same_place_km`, any
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -91,6 +92,7 @@ def reason(feature: str, detail: str, value: Optional[float] = None, weight: Opt
 SPAN_DAYS = {DatePrecision.WEEK: 3}
 
 
+@lru_cache(maxsize=4096)  # a report is compared with many, and many reports give one day
 def date_range(value: Optional[str], precision: Optional[str]) -> Optional[tuple[dt.date, dt.date]]:
     """The days an event date may stand for: one day, a week around it, a month or a year."""
     if not value:

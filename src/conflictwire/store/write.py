@@ -1,18 +1,27 @@
 """One report's records as rows: the article, its event mentions (with their actors and
 places), statements, tallies and evidence. Removing a report's rows is here too, for a new
 version of a report that replaces the old one.
+
+A report's rows are written with a few statements whatever its size: the rows of a table are
+built in memory and inserted in one statement, and the actors and places it names are looked up
+with one query per table (the few the store lacks are then added).
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..events.claims import Timeline
 from ..model import Actor, Event, Extraction, Place, stable_id
 from .schema import (ActorRow, ArticleRow, EventArticleRow, EvidenceRow, MentionRow, PlaceRow, StatementRow,
                      TallyRow)
+
+ActorKey = tuple[str, Optional[str], Optional[str]]  # name, kind, country code
+# the statements, built once (`expanding` parameters take a list)
+ACTORS_NAMED = select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.country_code).where(
+    ActorRow.name.in_(bindparam("names", expanding=True))).order_by(ActorRow.id)
+PLACES_KEYED = select(PlaceRow.key, PlaceRow.id).where(PlaceRow.key.in_(bindparam("keys", expanding=True)))
 
 
 def source_key(article) -> str:
@@ -24,53 +33,68 @@ def mention_id(article_id: str, position: int) -> str:
     return stable_id("mention", article_id, str(position))
 
 
-class Rows:
-    """Actors and places are shared rows: found or added once per session."""
-
-    def __init__(self, session: Session):
-        self.session = session
-        self._actors: dict[tuple, int] = {}
-        self._places: dict[str, int] = {}
-
-    def actor_id(self, actor: Optional[Actor]) -> Optional[int]:
-        if actor is None:
-            return None
-        key = (actor.name, actor.kind and str(actor.kind), actor.country_code)
-        if key not in self._actors:
-            found = self.session.execute(select(ActorRow.id).where(
-                ActorRow.name == key[0], _is(ActorRow.kind, key[1]), _is(ActorRow.country_code, key[2]))).scalar()
-            if found is None:
-                row = ActorRow(name=key[0], kind=key[1], country_code=key[2])
-                self.session.add(row)
-                self.session.flush()
-                found = row.id
-            self._actors[key] = found
-        return self._actors[key]
-
-    def place_id(self, place: Place) -> Optional[int]:
-        if not (place.name or place.country_code):
-            return None
-        key = "|".join(str(v) for v in (place.name, place.country_code, place.admin1, place.geonameid,
-                                          _round(place.latitude), _round(place.longitude)))
-        if key not in self._places:
-            found = self.session.execute(select(PlaceRow.id).where(PlaceRow.key == key)).scalar()
-            if found is None:
-                row = PlaceRow(key=key, name=place.name, country=place.country, country_code=place.country_code,
-                               admin1=place.admin1, admin2=place.admin2, latitude=place.latitude,
-                               longitude=place.longitude, geonameid=place.geonameid)
-                self.session.add(row)
-                self.session.flush()
-                found = row.id
-            self._places[key] = found
-        return self._places[key]
+def actor_key(actor: Optional[Actor]) -> Optional[ActorKey]:
+    return None if actor is None else (actor.name, actor.kind and str(actor.kind), actor.country_code)
 
 
-def _is(column, value):
-    return column.is_(None) if value is None else column == value
+def place_key(place: Place) -> Optional[str]:
+    if not (place.name or place.country_code):
+        return None
+    return "|".join(str(v) for v in (place.name, place.country_code, place.admin1, place.geonameid,
+                                      _round(place.latitude), _round(place.longitude)))
 
 
 def _round(value: Optional[float]) -> Optional[float]:
     return None if value is None else round(value, 4)
+
+
+class Rows:
+    """Actors and places are shared rows: the ones a report names are found in one query per
+    table, and those the store lacks added, in the order the report names them."""
+
+    def __init__(self, conn: Connection, events: list[Event]):
+        self._actors = self._actor_ids(conn, [actor_key(a) for e in events for a in (e.actor1, e.actor2)])
+        places: dict[Optional[str], Place] = {}
+        for e in events:  # a place named twice is added as it is named first
+            places.setdefault(place_key(e.location), e.location)
+        self._places = self._place_ids(conn, places)
+
+    def actor_id(self, actor: Optional[Actor]) -> Optional[int]:
+        return self._actors[actor_key(actor)] if actor is not None else None
+
+    def place_id(self, place: Place) -> Optional[int]:
+        key = place_key(place)
+        return self._places[key] if key is not None else None
+
+    @staticmethod
+    def _actor_ids(conn: Connection, keys: list[Optional[ActorKey]]) -> dict[ActorKey, int]:
+        wanted = list(dict.fromkeys(k for k in keys if k is not None))
+        found: dict[ActorKey, int] = {}
+        if not wanted:
+            return found
+        for row in conn.execute(ACTORS_NAMED, {"names": list({k[0] for k in wanted})}):
+            found.setdefault((row.name, row.kind, row.country_code), row.id)
+        missing = [k for k in wanted if k not in found]
+        found.update(zip(missing, _insert_ids(conn, ActorRow, [dict(name=name, kind=kind, country_code=country)
+                                                               for name, kind, country in missing])))
+        return found
+
+    @staticmethod
+    def _place_ids(conn: Connection, places: dict[Optional[str], Place]) -> dict[str, int]:
+        places.pop(None, None)  # no place named
+        if not places:
+            return {}
+        found = dict(conn.execute(PLACES_KEYED, {"keys": list(places)}).all())
+        missing = {k: p for k, p in places.items() if k not in found}
+        found.update(zip(missing, _insert_ids(conn, PlaceRow, [
+            dict(key=k, name=p.name, country=p.country, country_code=p.country_code, admin1=p.admin1, admin2=p.admin2,
+                 latitude=p.latitude, longitude=p.longitude, geonameid=p.geonameid) for k, p in missing.items()])))
+        return found
+
+
+def _insert_ids(conn: Connection, table, rows: list[dict]) -> list[int]:
+    """Insert rows one by one (few: most actors and places are stored already); their new ids."""
+    return [conn.execute(insert(table), row).inserted_primary_key[0] for row in rows]
 
 
 def event_columns(event: Event) -> dict:
@@ -88,67 +112,71 @@ def event_columns(event: Event) -> dict:
     }
 
 
-def add_report(session: Session, ex: Extraction) -> list[MentionRow]:
-    """Add one report's rows (in the caller's transaction); returns its mentions, not yet merged."""
+def add_report(conn: Connection, ex: Extraction) -> list[dict]:
+    """Add one report's rows (in the caller's transaction); returns its mentions' columns, the
+    mentions not yet merged (no `event_id`)."""
     art = ex.article
-    session.add(ArticleRow(id=art.article_id, source_key=source_key(art), url=art.url, source_path=art.source_path,
-                           outlet=art.outlet, title=art.title, published=art.published, language=art.language,
-                           text=art.text))
-    session.flush()
-    rows = Rows(session)
-    mentions = []
-    for position, event in enumerate(ex.events):
-        mid = mention_id(art.article_id, position)
-        mention = MentionRow(id=mid, article_id=art.article_id, position=position, record=event.model_dump(mode="json"),
-                             actor1_id=rows.actor_id(event.actor1), actor2_id=rows.actor_id(event.actor2),
-                             place_id=rows.place_id(event.location), place_text=event.location.text,
-                             **event_columns(event))
-        mentions.append(mention)
-        session.add(mention)
-    session.flush()
-    _add_evidence(session, art.article_id, [(m.id, e.evidence) for m, e in zip(mentions, ex.events)])
-    _add_statements(session, ex, mentions)
-    _add_tallies(session, ex)
+    conn.execute(insert(ArticleRow), dict(
+        id=art.article_id, source_key=source_key(art), url=art.url, source_path=art.source_path, outlet=art.outlet,
+        title=art.title, published=art.published, language=art.language, text=art.text))
+    rows = Rows(conn, ex.events)
+    mentions = [dict(id=mention_id(art.article_id, position), article_id=art.article_id, position=position,
+                     record=event.model_dump(mode="json"), actor1_id=rows.actor_id(event.actor1),
+                     actor2_id=rows.actor_id(event.actor2), place_id=rows.place_id(event.location),
+                     place_text=event.location.text, **event_columns(event))
+                for position, event in enumerate(ex.events)]
+    # each record's evidence, as (owner, spans): the mentions', then each statement's and tally's
+    evidence = [(m["id"], e.evidence) for m, e in zip(mentions, ex.events)]
+    _insert(conn, MentionRow, mentions)
+    _insert(conn, StatementRow, _statements(ex, [m["id"] for m in mentions], evidence))
+    _insert(conn, TallyRow, _tallies(ex, evidence))
+    _insert(conn, EvidenceRow, [dict(article_id=art.article_id, owner=owner, field=e.field, start=e.start, end=e.end,
+                                     text=e.text) for owner, spans in evidence for e in spans])
     return mentions
 
 
-def _add_evidence(session: Session, article_id: str, owned: list[tuple[str, list]]) -> None:
-    rows = [dict(article_id=article_id, owner=owner, field=e.field, start=e.start, end=e.end, text=e.text)
-            for owner, evidence in owned for e in evidence]
+def _insert(conn: Connection, table, rows: list[dict]) -> None:
     if rows:  # one statement for all of them
-        session.execute(insert(EvidenceRow), rows)
+        conn.execute(insert(table), rows)
 
 
-def _add_statements(session: Session, ex: Extraction, mentions: list[MentionRow]) -> None:
-    """Each statement is linked to the event told just before it (the first, when it comes first)."""
+def _statements(ex: Extraction, mention_ids: list[str], evidence: list[tuple[str, list]]) -> list[dict]:
+    """Each statement is linked to the event told just before it (the first, when it comes first).
+    Their evidence is added to `evidence`."""
     timeline = Timeline(ex.events)
-    index = {id(e): m.id for e, m in zip(ex.events, mentions)}
+    index = {id(e): m for e, m in zip(ex.events, mention_ids)}
+    rows = []
     for position, s in enumerate(ex.statements):
         spoken_of = timeline.closest(s)
         sid = stable_id("statement", ex.article.article_id, str(position))
-        session.add(StatementRow(
+        rows.append(dict(
             id=sid, article_id=ex.article.article_id, mention_id=index.get(id(spoken_of)) if spoken_of else None,
             statement_type=str(s.statement_type), speaker=s.speaker.name, speaker_country=s.speaker.country_code,
             target=s.target.name if s.target else None, quote=s.quote, event_date=s.event_date,
             record=s.model_dump(mode="json")))
-        _add_evidence(session, ex.article.article_id, [(sid, s.evidence)])
+        evidence.append((sid, s.evidence))
+    return rows
 
 
-def _add_tallies(session: Session, ex: Extraction) -> None:
+def _tallies(ex: Extraction, evidence: list[tuple[str, list]]) -> list[dict]:
+    """The report's tallies; their evidence is added to `evidence`."""
+    rows = []
     for position, t in enumerate(ex.tallies):
         tid = stable_id("tally", ex.article.article_id, str(position))
-        session.add(TallyRow(id=tid, article_id=ex.article.article_id, quantity=t.quantity, value=t.value,
-                             qualifier=str(t.qualifier), since=t.since, until=t.until, countries=list(t.countries),
-                             region=t.region, subject=t.subject, attributed_to=t.attributed_to,
-                             record=t.model_dump(mode="json")))
-        _add_evidence(session, ex.article.article_id, [(tid, t.evidence)])
+        rows.append(dict(id=tid, article_id=ex.article.article_id, quantity=t.quantity, value=t.value,
+                         qualifier=str(t.qualifier), since=t.since, until=t.until, countries=list(t.countries),
+                         region=t.region, subject=t.subject, attributed_to=t.attributed_to,
+                         record=t.model_dump(mode="json")))
+        evidence.append((tid, t.evidence))
+    return rows
 
 
-def remove_report(session: Session, article_id: str) -> set[str]:
-    """Delete one report's rows; returns the canonical events that lost a report."""
-    touched = set(session.execute(select(MentionRow.event_id).where(
+def remove_report(conn: Connection, article_id: str) -> set[str]:
+    """Delete one report's rows; returns the canonical events that lost a report. (Its actors and
+    places stay: other reports may name them.)"""
+    touched = set(conn.execute(select(MentionRow.event_id).where(
         MentionRow.article_id == article_id, MentionRow.event_id.is_not(None))).scalars())
     for table in (EvidenceRow, StatementRow, TallyRow, EventArticleRow, MentionRow):
-        session.execute(delete(table).where(table.article_id == article_id))
-    session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
+        conn.execute(delete(table).where(table.article_id == article_id))
+    conn.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
     return touched
