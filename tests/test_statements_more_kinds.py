@@ -119,3 +119,13 @@ def test_an_army_telling_the_enemy_dead_claims_the_kill_but_not_its_own_dead(ext
     assert statements(extractor, text, "fr") == [("CLAIM", "NE")]
     text = '"Three of our soldiers were killed in the ambush near Diffa," the Nigerian army said on Monday.'
     assert statements(extractor, text, "en") == [("ASSERT", "NG")]
+
+
+def test_what_is_essential_or_needed_of_others_is_demanded(extractor):
+    text = '"It is essential that all parties respect the ceasefire in Kidal," a spokesman for the US State Department said.'
+    assert statements(extractor, text, "en") == [("DEMAND", "US")]
+    text = "« Il est essentiel que toutes les parties respectent le cessez-le-feu à Kidal », a déclaré le porte-parole du département d'État américain."
+    assert statements(extractor, text, "fr") == [("DEMAND", "US")]
+    assert statements(extractor, "Le ministre français a insisté sur la nécessité d'un retour au calme à Nouméa.", "fr") == [("DEMAND", "FR")]
+    text = '"Kabul is expected to fulfil its obligations and stop militants using its soil," Pakistan\'s foreign ministry said.'
+    assert statements(extractor, text, "en") == [("DEMAND", "PK")]
