@@ -129,3 +129,11 @@ def test_what_is_essential_or_needed_of_others_is_demanded(extractor):
     assert statements(extractor, "Le ministre français a insisté sur la nécessité d'un retour au calme à Nouméa.", "fr") == [("DEMAND", "FR")]
     text = '"Kabul is expected to fulfil its obligations and stop militants using its soil," Pakistan\'s foreign ministry said.'
     assert statements(extractor, text, "en") == [("DEMAND", "PK")]
+
+
+def test_news_agencies_and_monitors_report_facts_and_make_no_statement(extractor):
+    assert statements(extractor, '"They opened fire without warning on the crowd," Reuters reported, citing a witness in Mandalay.', "en") == []
+    assert statements(extractor, '"Police fired live rounds at the marchers," the news agency said.', "en") == []
+    assert statements(extractor, "« Les combats ont repris dans la nuit à Idleb », a indiqué l'OSDH, une ONG basée au Royaume-Uni.", "fr") == []
+    # an international official still speaks
+    assert statements(extractor, "The United Nations human rights chief urged the authorities to stop the crackdown in Dhaka.", "en") == [("DEMAND", None)]

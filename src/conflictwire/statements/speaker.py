@@ -117,7 +117,8 @@ def _find_speaker(ctx: DocContext, words: StatementWords, verb: Token, recent: l
         return recent[-1] if recent else None
     subjects = [c for c in subj.head.children if c.dep_ == subj.dep_] or [subj]
     lo, hi = min(s.left_edge.i for s in subjects), max(s.right_edge.i for s in subjects) + 1
-    said_by = {t.lower_ for t in doc[lo:hi]} | {t.lemma_.lower() for t in doc[lo:hi]}
+    said_by = {t.lower_ for t in doc[lo:hi]} | {t.lemma_.lower() for t in doc[lo:hi]} | {
+        f"{a.lower_} {b.lower_}" for a, b in zip(doc[lo:hi], doc[lo + 1:hi])}  # "the news agency", "rights group"
     groups = ctx.group_tokens
     person = next((e for e in ctx.in_span(ctx.ents, range(lo, hi)) if e.label_ in PERSONS
                    and e.start not in groups), None)  # "Al Shabaab" tagged as a person is still the group
