@@ -145,6 +145,13 @@ def test_focus_country_decides_tripoli(g):
     assert g.lookup("Tripoli", country="LY")[0].score > g.lookup("Tripoli")[0].score
 
 
+def test_an_acronym_in_running_text_is_no_code(g):
+    """ "an NLD official": candidates are for running text, where capitals are a party's or a
+    group's acronym; a country's or an airport's code is found by `lookup` only."""
+    assert g.lookup("NLD")[0].country_code in ("NL", "MX")
+    assert g.candidates("NLD") == []
+
+
 def test_places_know_their_admin1(g):
     assert g.candidates("Mosul", "IQ")[0].admin1 in ("Ninawa", "Nineveh")
     assert g.candidates("Ramadi", "IQ")[0].admin1 == "Anbar"

@@ -105,3 +105,11 @@ def test_a_capital_named_as_the_area_of_a_place_is_a_place_not_a_government(extr
                        ("fr", "Lundi, la police a interpellé 14 étudiants lors d'un rassemblement à Keçiören, Ankara.")):
         [e] = extract(extractor, text, lang).events
         assert (e.location.country_code, e.location.admin1, e.location.geo_precision) == ("TR", "Ankara", 2), lang
+
+
+def test_an_area_named_with_its_generic_word_votes_for_the_areas_of_that_name(extractor):
+    """"Merida state" is a state of Venezuela; the Mexican city of Mérida is no state."""
+    r = extract(extractor, "On 4 May 2024, in La Punta, Merida, Merida state, residents demonstrated by burning tires "
+                           "to demand electric power.", "en")
+    [e] = r.events
+    assert (e.location.country_code, e.location.admin1) == ("VE", "Merida")

@@ -243,8 +243,12 @@ class Gazetteer:
         return out
 
     def candidates(self, name: str, focus: Optional[str] = None, feature: Optional[str] = None) -> list[Candidate]:
-        """Places called `name`, the likeliest first: in the report's country, then by score."""
+        """Places called `name`, the likeliest first: in the report's country, then by score. In
+        running text a name in capitals is an acronym ("the NLD"), not an airport's or a
+        country's code: those are `lookup`'s."""
         found = self.lookup(name, country=focus, feature=feature, limit=0, fuzzy=False)
+        if is_code(name):
+            found = [c for c in found if c.matched != name]
         for variant in transliterations(name) if not found else ():  # "El-Facher" is "El Fasher"
             found = self.lookup(variant, country=focus, feature=feature, limit=0, fuzzy=False)
             if found:

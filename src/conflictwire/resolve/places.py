@@ -389,7 +389,12 @@ class PlaceReader:
     def _countries(self, p: PlaceMention) -> dict[str, float]:
         """The countries that have a place of that name, each with its best candidate's score."""
         best: dict[str, float] = {}
-        for c in (self.gazetteer.candidates(self._lookup_words(p)) or self.gazetteer.candidates(p.name))[:8]:
+        cands = (self.gazetteer.candidates(self._lookup_words(p)) or self.gazetteer.candidates(p.name))[:8]
+        # a name that is a country's ("NLD" in "NLD township") names no town there
+        cands = [c for c in cands if not (c.feature_code or "").startswith("PCL")]
+        if p.feature == "area":  # "Merida state", "Herat province": the areas of that name, not their namesake towns
+            cands = [c for c in cands if (c.feature_code or "").startswith("ADM")] or cands
+        for c in cands:
             if c.country_code:
                 best[c.country_code] = max(best.get(c.country_code, 0.0), c.score)
         return best
