@@ -113,3 +113,11 @@ def test_an_area_named_with_its_generic_word_votes_for_the_areas_of_that_name(ex
                            "to demand electric power.", "en")
     [e] = r.events
     assert (e.location.country_code, e.location.admin1) == ("VE", "Merida")
+
+
+def test_the_area_named_after_a_place_is_looked_for_among_areas(extractor):
+    """"(Papua)" after a regency is Indonesia's province, not a hamlet of Tonga called Popua."""
+    for lang, text in (("en", "On 1 March 2024, in Kalowe regency (Papua), police dispersed a rally by students."),
+                       ("fr", "Le 1er mars 2024, dans la régence de Kalowe (Papua), la police a dispersé un rassemblement d'étudiants.")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.location.country_code, e.location.admin1) == ("ID", "Papua"), lang

@@ -371,9 +371,11 @@ class PlaceReader:
         towns = {p.start: p for p in sorted(places, key=lambda p: p.span_end)  # its widest span
                  if not self.gazetteer.country_code_of(p.name)}
         within = self._followed_by_area(list(towns.values()))
+        ordered = sorted(towns.values(), key=lambda p: p.start)
+        areas = {id(b) for a, b in zip(ordered, ordered[1:]) if id(a) in within}  # named as another's area
         outer: Optional[dict[str, float]] = None
-        for p in sorted(towns.values(), key=lambda p: -p.start):  # the area first, then the places it holds
-            countries = self._countries(p)
+        for p in reversed(ordered):  # the area first, then the places it holds
+            countries = self._countries(p, id(p) in areas)
             weight = 1.0
             if id(p) in within and outer is not None:
                 # "Itchede (Pobè, Plateau)": a place named with its area chooses among the area's
@@ -386,13 +388,15 @@ class PlaceReader:
                 votes[code] += weight * score / total
         return votes.most_common(1)[0][0] if votes else None
 
-    def _countries(self, p: PlaceMention) -> dict[str, float]:
-        """The countries that have a place of that name, each with its best candidate's score."""
+    def _countries(self, p: PlaceMention, area: bool = False) -> dict[str, float]:
+        """The countries that have a place of that name, each with its best candidate's score; for
+        a name said to be an area ("Merida state", or named as a place's: "X regency (Papua)"), the
+        countries that have an area of that name, when some have."""
         best: dict[str, float] = {}
         cands = (self.gazetteer.candidates(self._lookup_words(p)) or self.gazetteer.candidates(p.name))[:8]
         # a name that is a country's ("NLD" in "NLD township") names no town there
         cands = [c for c in cands if not (c.feature_code or "").startswith("PCL")]
-        if p.feature == "area":  # "Merida state", "Herat province": the areas of that name, not their namesake towns
+        if area or p.feature == "area":  # the areas of that name, not their namesake towns
             cands = [c for c in cands if (c.feature_code or "").startswith("ADM")] or cands
         for c in cands:
             if c.country_code:
