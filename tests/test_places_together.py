@@ -121,3 +121,11 @@ def test_the_area_named_after_a_place_is_looked_for_among_areas(extractor):
                        ("fr", "Le 1er mars 2024, dans la régence de Kalowe (Papua), la police a dispersé un rassemblement d'étudiants.")):
         [e] = extract(extractor, text, lang).events
         assert (e.location.country_code, e.location.admin1) == ("ID", "Papua"), lang
+
+
+def test_a_name_cut_short_by_the_ner_is_the_longer_name_the_gazetteer_knows(extractor):
+    """The NER reads "San Pedro" of "San Pedro del Pinatar", a name of many towns elsewhere."""
+    [e] = extract(extractor, "On 5 May 2024, gunmen shot dead a village official in San Pedro del Pinatar.", "en").events
+    assert (e.location.name, e.location.country_code) == ("San Pedro del Pinatar", "ES")
+    [e] = extract(extractor, "Le 5 mai 2024, des hommes armés ont abattu un élu local à San Pedro del Pinatar.", "fr").events
+    assert e.location.country_code == "ES"

@@ -98,7 +98,7 @@ class PlaceReader:
         covered |= {i for a in self.actors if a.category == Category.STATE and a.country and not is_locative(doc, a.start)
                     and doc[a.head].head.i not in struck and not self._area_of_name_before(a.start) for i in range(a.start, a.end)}
         covered |= self.time_tokens
-        found = features + entity_places(doc, covered)
+        found = features + [self._longer_name(p, covered) for p in entity_places(doc, covered)]
         if self.body:
             found.extend(dateline_place(doc, self.body, covered))
         found.extend(self._listed(found, covered))
@@ -180,6 +180,19 @@ class PlaceReader:
                 covered.update(range(*name))
                 known.add(place_key(text))
         return out
+
+    def _longer_name(self, p: PlaceMention, covered: set[int]) -> PlaceMention:
+        """ "Los Angeles Tetela": the NER's name runs on into the capitalised words after it when
+        the gazetteer knows the longer name (and not only the shorter)."""
+        doc = self.doc
+        name = proper_name(doc, p.start, +1)
+        if not name or name[1] <= p.end or covered & set(range(p.end, name[1])):
+            return p
+        text = doc[p.start:name[1]].text
+        if not self.gazetteer.candidates(text):
+            return p
+        covered.update(range(p.end, name[1]))
+        return PlaceMention(p.start, name[1], text, p.feature, span_start=p.span_start, span_end=max(p.span_end, name[1]))
 
     def _area_of_name_before(self, start: int) -> bool:
         """A comma and a capitalised name just before: "Yenimahalle, Ankara"."""
