@@ -455,3 +455,26 @@ def test_a_post_is_a_place_held_not_a_message(extractor):
     """ "attacked a military post": the post is the target (a saying word only as a verb)."""
     [e] = extract(extractor, "Reported on 6 May 2024, militants attacked a military post in Baraki Barak district, Logar.", "en").events
     assert e.actor2 is not None and e.actor2.name == "Military Forces of Afghanistan"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hezbollah said it fired dozens of rockets at Metula on Monday. Israeli air strikes on a village in the "
+           "south of the country killed five people, Lebanese sources said."),
+    ("fr", "Le Hezbollah a affirmé avoir tiré lundi des dizaines de roquettes sur Metula. Des frappes israéliennes sur "
+           "un village du sud du pays ont tué cinq personnes, selon des sources libanaises."),
+])
+def test_the_other_sides_strike(extractor, lang, text):
+    """The answer to a strike, from afar and by the other side, is an event of its own."""
+    events = extract(extractor, text, lang).events
+    assert sorted((e.sub_event_type, e.actor1.name) for e in events) == [
+        ("Air/drone strike", "Military Forces of Israel"), ("Shelling/artillery/missile attack", "Hezbollah")]
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("en", "Militants fired dozens of rockets at Sderot on Monday.", "Shelling/artillery/missile attack"),
+    ("en", "Russian forces launched 40 drones at Odesa on Monday.", "Air/drone strike"),
+    ("fr", "Lundi, des miliciens ont tiré une dizaine d'obus sur Goma.", "Shelling/artillery/missile attack"),
+])
+def test_firing_projectiles_at_a_place_is_a_strike(extractor, lang, text, sub):
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.event_date) == (sub, "2024-05-06")

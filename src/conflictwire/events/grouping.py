@@ -17,6 +17,7 @@ from ..gazetteer.keys import place_key
 from ..vocab import Outcome, Trigger
 
 SAME_DAY = "same_day"  # the lexicons' label of "the same day", "le même jour"
+STRIKES = {Trigger.AIR_STRIKE, Trigger.SHELLING}  # violence from afar
 from . import dating
 from .mentions import Mention
 from .report import Report
@@ -195,8 +196,24 @@ def another_act_the_same_day(r: Report, d: Draft, m: Mention, p: Optional[PlaceM
         and not m.classes & d.classes()
 
 
+def the_other_sides_strike(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
+    """ "Hezbollah fired rockets at Kiryat Shmona. Israeli strikes on a village in the south killed
+    seven": a strike from afar by another side than the one that struck before is another event
+    (the answer to it), not more of it."""
+    if not m.classes & STRIKES:
+        return False
+    mine, theirs = sides(m.roles[ACTOR1]), {s for x in d.mentions for s in sides(x.roles[ACTOR1])}
+    return bool(mine and theirs and not mine & theirs)
+
+
+def sides(actors) -> set[str]:
+    """Whose an actor mention is: its named group, else its country."""
+    return {a.group.name if a.group else a.country for a in actors if a.group or a.country}
+
+
 KEEP_APART: list[Callable[[Report, Draft, Mention, Optional[PlaceMention]], bool]] = [
     stopped_and_used, other_day, arrests_after_attack, other_place, other_country, another_act_the_same_day,
+    the_other_sides_strike,
 ]
 
 

@@ -2,22 +2,25 @@
 
 Destroying property: a verb of burning or destroying whose object is property ("burned heavy
 equipment", "ont détruit un champ de coton") tells property destruction, whoever did it.
+Shelling: a firing verb whose object is a projectile ("fired dozens of rockets at", "a tiré trois
+obus sur") tells shelling, or an air strike for drones.
 A protest told by its purpose: people gathering, blocking a road or driving in a convoy so as to
 demand or denounce something ("gathered outside the ministry to demand their wages", "se sont
 rassemblés pour réclamer") tell a demonstration though no protest word is used.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.tokens import Span, Token
 
 from ..text.lexmatch import Match
-from ..vocab import Trigger
+from ..vocab import Trigger, Weapon
 from . import syntax
 from .report import Report
 
 TAKEN_BY = syntax.OBJECTS | syntax.PASSIVE_SUBJ | {"obl", "obl:arg", "pobj"}  # what a verb acts on
+PROJECTILES = {Weapon.ROCKET, Weapon.MISSILE, Weapon.ARTILLERY, Weapon.MORTAR, Weapon.DRONE}
 PURPOSE = {"advcl", "xcomp", "acl", "obl", "obl:arg", "prep", "pcomp"}  # "to demand", "pour réclamer", "demanding"
 
 
@@ -28,7 +31,10 @@ def implicit_triggers(r: Report, sent: Span, found: list[Match]) -> list[Match]:
     for t in sent:
         if t.i in taken or t.pos_ != "VERB" or syntax.negated(t, r.words) or syntax.unreal(t, r.ctx.tools.future):
             continue
-        if destroys_property(r, t):
+        fired = fires_projectiles(r, t)
+        if fired:
+            out.append(Match(t.i, t.i + 1, fired, t.lemma_))
+        elif destroys_property(r, t):
             out.append(Match(t.i, t.i + 1, Trigger.LOOT, t.lemma_))
         elif gathers_to_protest(r, t):
             out.append(Match(t.i, t.i + 1, Trigger.PROTEST, t.lemma_))
@@ -49,6 +55,18 @@ def acted_on(t: Token) -> list[Token]:
     direct += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     listed = [g for x in direct for g in x.children if g.dep_ in ("conj", "prep", "pobj", "nmod")]
     return direct + listed + [g for x in listed for g in x.children if g.dep_ == "pobj"]
+
+
+def fires_projectiles(r: Report, t: Token) -> Optional[str]:
+    """ "fired dozens of rockets at the town", "a lancé trois missiles": a firing verb whose object is
+    a projectile tells shelling (an air strike, for drones)."""
+    if t.lemma_.lower() not in r.words.firing:
+        return None
+    weapons = {i: w.label for w in r.ctx.weapons if w.label in PROJECTILES for i in range(w.start, w.end)}
+    fired = [weapons[x.i] for x in acted_on(t) if x.i in weapons]
+    if not fired:
+        return None
+    return Trigger.AIR_STRIKE if fired[0] == Weapon.DRONE else Trigger.SHELLING
 
 
 def destroys_property(r: Report, t: Token) -> bool:

@@ -43,6 +43,7 @@ class EventWords:
     opposing: frozenset[str]
     downing: frozenset[str]
     downing_nouns: frozenset[str]  # "the destruction of 35 drones"
+    firing: frozenset[str]  # "fired dozens of rockets at"
     units: frozenset[str]
     verb_only: frozenset[str]
     own_pronouns: frozenset[str]  # "the army said it had ..."
@@ -82,6 +83,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         opposing=_lower(lex.opposing),
         downing=_lower(lex.downing),
         downing_nouns=_lower(lex.downing_nouns),
+        firing=_lower(lex.firing),
         foiling=_lower(lex.foiling),
         vehicles=_lower(lex.stopped_vehicles),
         destroying=_phrases(lex.destroying),

@@ -156,6 +156,7 @@ class Lexicon(_Section):
     verb_only_triggers: Words = []
     downing: Words = []
     downing_nouns: Words = []
+    firing: Words = []
     conjunctions: Words = []
     opposing: Words = []
     reflexive_other: Words = []
