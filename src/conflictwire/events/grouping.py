@@ -15,14 +15,13 @@ from typing import Callable, Optional
 from ..context import PlaceMention
 from ..gazetteer.keys import place_key
 from ..vocab import Outcome, Trigger
-
-SAME_DAY = "same_day"  # the lexicons' label of "the same day", "le même jour"
-STRIKES = {Trigger.AIR_STRIKE, Trigger.SHELLING}  # violence from afar
 from . import dating
+from .classify import STRIKES
 from .mentions import Mention
 from .report import Report
 from .roles import ACTOR1, ACTOR2, ASSOC
 
+SAME_DAY = "same_day"  # the lexicons' label of "the same day", "le même jour"
 CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
 SHORT_KEY = 3  # place keys this long or shorter must match whole ("Bo" is not in "Bobo")
 

@@ -2,8 +2,10 @@
 
 The report's mentions (find.places) are looked up in the gazetteer, among the countries the report
 names or, when it names none, in the country most of its places lie in ("consensus"). Names the
-NER missed are recovered after prepositions; "the town", "cette localité" name the last town again;
-a place that closely follows another ("X, à l'ouest de Y") qualifies it.
+NER missed are recovered after prepositions and in lists ("Tula, Kaluga and Smolensk": places of
+their own, never each other's areas); "the town", "cette localité" name the last town again; a
+place that closely follows another ("X, à l'ouest de Y", "X (district, province)") qualifies it,
+and the areas a place is named with choose its country first, the place among theirs.
 """
 from __future__ import annotations
 
@@ -372,7 +374,8 @@ class PlaceReader:
         country only ("Badakhshan") weighs more than one found in many ("Argo"). The country the
         report's demonyms point to, when they point to one, and the country each named group is
         based in get a small vote: enough to choose between places, not to outweigh one
-        ("American troops near Deir ez-Zor" are in Syria)."""
+        ("American troops near Deir ez-Zor" are in Syria). A place named with the areas it lies in
+        votes after them, with a smaller vote and only among their countries."""
         votes: Counter = Counter()
         named = {m.label.split(":")[1] for m in self.country_refs}
         if len(named) == 1:  # the one country whose forces or people the report speaks of ("Afghan forces")
