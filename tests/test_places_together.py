@@ -129,3 +129,14 @@ def test_a_name_cut_short_by_the_ner_is_the_longer_name_the_gazetteer_knows(extr
     assert (e.location.name, e.location.country_code) == ("San Pedro del Pinatar", "ES")
     [e] = extract(extractor, "Le 5 mai 2024, des hommes armés ont abattu un élu local à San Pedro del Pinatar.", "fr").events
     assert e.location.country_code == "ES"
+
+
+def test_a_list_of_towns_each_placed_in_its_area_is_a_list(extractor):
+    """"Rabak in White Nile state, Kadugli in South Kordofan, ...": no "and" closes it, but towns
+    each said to lie in an area are listed, not a chain of areas."""
+    for lang, text in (
+            ("en", "Over the past week the RSF launched drone attacks on Kosti, Rabak in White Nile state, Kadugli "
+                   "in South Kordofan, as well as other towns."),
+            ("fr", "Ces derniers jours, les FSR ont lancé des attaques de drones sur Kosti, Rabak dans l'État du Nil "
+                   "Blanc, Kadugli au Kordofan du Sud, ainsi que sur d'autres villes.")):
+        assert sorted(e.location.name for e in extract(extractor, text, lang).events) == ["Kadugli", "Kosti", "Rabak"], lang

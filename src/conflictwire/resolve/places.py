@@ -212,7 +212,7 @@ class PlaceReader:
         for p in sorted(found, key=lambda p: p.start):
             if id(p) in self._lists or self.gazetteer.country_code_of(p.name):
                 continue
-            members, j, closed = [p], p.span_end, False
+            members, j, closed, placed = [p], self._past_area(p.span_end, conjunctions), False, 0
             while j + 1 < len(doc) and not closed:
                 if doc[j].text == "," and j + 2 < len(doc) and fold(doc[j + 1].lower_) in conjunctions:
                     j += 1  # "A, B, and C"
@@ -227,8 +227,11 @@ class PlaceReader:
                     j = unknown[1]
                     continue
                 members.append(name)
-                j = name.span_end
-            if not closed or len(members) < 2:
+                j = self._past_area(name.span_end, conjunctions)
+                placed += j > name.span_end
+            # a list ends in "and" ("A, B and C"), or its members are each placed in their area
+            # ("Ed Debba in Northern State, Tandalti in White Nile state, ...": no chain of areas)
+            if not (closed or placed >= 2) or len(members) < 2:
                 continue
             for m in members:
                 self._lists[id(m)] = p.start
@@ -236,6 +239,19 @@ class PlaceReader:
                     out.append(m)
                     covered.update(range(m.start, m.end))
         return out
+
+    def _past_area(self, j: int, conjunctions: set[str]) -> int:
+        """Past the area a listed place is said to lie in ("Ed Debba in Northern State, Tandalti in
+        White Nile state and ..."): where the list goes on, else `j` unchanged."""
+        doc = self.doc
+        if j >= len(doc) or doc[j].lower_ not in place_words(doc.lang_).locative:
+            return j
+        for k in range(j + 1, min(len(doc), j + AREA_GAP + 1)):
+            if doc[k].text == "," or fold(doc[k].lower_) in conjunctions:
+                return k
+            if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ".;":
+                break
+        return j
 
     def _listed_name(self, j: int, covered: set[int]) -> Optional[PlaceMention]:
         """The name at token `j`, as a place, when the gazetteer knows it and nothing else took it."""
