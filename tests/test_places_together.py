@@ -140,3 +140,16 @@ def test_a_list_of_towns_each_placed_in_its_area_is_a_list(extractor):
             ("fr", "Ces derniers jours, les FSR ont lancé des attaques de drones sur Kosti, Rabak dans l'État du Nil "
                    "Blanc, Kadugli au Kordofan du Sud, ainsi que sur d'autres villes.")):
         assert sorted(e.location.name for e in extract(extractor, text, lang).events) == ["Kadugli", "Kosti", "Rabak"], lang
+
+
+def test_a_town_far_from_where_it_happened_is_no_place_for_it(extractor):
+    """"450 km east of the capital Bangui": the capital gives a distance, the village is unknown:
+    the event is placed in the country, not hundreds of kilometres off."""
+    for lang, text in (
+            ("en", "On Sunday rebels attacked army positions in Ngoumbala, 450 km east of the capital Bangui."),
+            ("fr", "Dimanche, des rebelles ont attaqué les positions de l'armée et sont entrés dans la ville de "
+                   "Ngoumbala, à 450 km à l'est de la capitale Bangui.")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.location.country_code, e.location.geo_precision) == ("CF", 3), lang
+    [e] = extract(extractor, "On Sunday rebels attacked army positions 15 km north of Bambari.", "en").events
+    assert e.location.name == "Bambari"  # a town nearby still places it

@@ -109,6 +109,7 @@ class PlaceWords(_Section):
     features: Table  # air base, dam, village... ("la base aérienne de X")
     near: Words  # "près de", "south of"
     landmarks: Words = []  # "on the border with": the name after them is a reference, not the place
+    distance_units: dict[str, float] = {}  # "km": 1, "miles": 1.609: in kilometres
     settlement_nouns: Words = []
     anaphora: Words = []  # "cette localité", "the town"
     locative: Words = []

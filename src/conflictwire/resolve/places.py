@@ -25,12 +25,15 @@ from ..knowledge import lexicon
 from ..model import Place
 from ..text.lexmatch import Match, TokenKeys
 from ..text.normalize import fold
+from ..text.numbers import number_value
 from ..vocab import Category
 
 FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
 AREA_KM = 100.0  # how far from a town or district named as its area a place may lie
 AREA_GAP = 8  # tokens at most between a place and the area named after it ("X (Y district, Z)")
 TIE_BREAK = 0.4  # the vote of a demonym or a group's home country among places' votes (each place: 1)
+FAR_KM = 50  # a town named this far from where things happened is a reference, not the place
+DISTANCE_REACH = 8  # tokens from a distance to the town it is counted from ("600 km au nord-ouest de la capitale Bangui")
 INNER_VOTE = 0.5  # the vote of a place named with the area it lies in, among that area's countries
 
 
@@ -108,7 +111,7 @@ class PlaceReader:
         again = self._named_again(found, covered)
         again += self._listed(again, covered)
         found.extend(again + self._areas_after(again, covered))
-        found = [p for p in found if not self._landmark(p)]
+        found = [p for p in found if not self._landmark(p) and not self._far_reference(p)]
         self.consensus = None if self.mentioned else self._consensus(found)
         self.focus = self.focus or self.consensus
         found.sort(key=lambda p: p.start)
@@ -369,6 +372,18 @@ class PlaceReader:
 
     def _landmark(self, p: PlaceMention) -> bool:
         return follows_landmark(self.tools.landmarks, self.keys, p.start)
+
+    def _far_reference(self, p: PlaceMention) -> bool:
+        """ "Mann, à 600 km au nord-ouest de la capitale Bangui": a town named as far from where
+        things happened (FAR_KM or more) only tells the distance; it is not the place."""
+        doc, units = self.doc, lexicon(self.doc.lang_).places.distance_units
+        for t in doc[max(0, p.span_start - DISTANCE_REACH):p.span_start]:
+            factor = units.get(t.lower_)
+            if factor and t.i > 0 and doc[t.i - 1].like_num:
+                value = number_value(doc[t.i - 1], {}, doc.lang_)
+                if value is not None and value * factor >= FAR_KM:
+                    return True
+        return False
 
     def _lookup_words(self, p: PlaceMention) -> str:
         """What to look a place up by: an area with its generic word ("Plateau State": the state,
