@@ -54,11 +54,11 @@ def test_sub_event_rules(triggers, weapon, outcomes, k1, k2, expected):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "Two of the fighters were killed in a drone strike on Sunday on the village of Kfar Kila, a source close to the group said."),
-    ("fr", "Deux des combattants ont été tués dans une frappe de drone dimanche sur la localité de Kfar Kila, a indiqué une source proche du mouvement."),
+    ("en", "Three of the militiamen died on Monday when a drone hit their car near Kfar Kila, a local official said."),
+    ("fr", "Trois des miliciens ont été tués lundi lors d'une frappe de drone près de Kfar Kila, selon un élu local."),
 ])
 def test_a_count_of_some_of_a_group_counts_the_dead_and_makes_them_the_target(extractor, lang, text):
-    """ "two of the fighters were killed": the number is the subject; the fighters were hit, they did not strike."""
+    """ "three of the militiamen died": the number is the subject; the militiamen were hit, they did not strike."""
     [e] = extractor.extract_article(Article.create(text, lang, published="2024-05-10")).events
-    assert e.fatalities == 2
+    assert e.fatalities == 3
     assert e.actor2 is not None and e.actor2.kind == "political_militia" and e.actor1.kind != "political_militia"

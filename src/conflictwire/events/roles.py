@@ -58,7 +58,7 @@ def counted_victim(n: Named) -> Optional[str]:
 
 
 def partitive_of_count(head: Token, counted: set[int]) -> bool:
-    """ "two of the fighters were killed", "deux des combattants ont été tués": the phrase hangs
+    """ "three of the militiamen died", "trois des miliciens sont morts": the phrase hangs
     from the counted number by "of"."""
     x = head.head
     if x.pos_ == "ADP" and x.i != x.head.i:  # English: fighters <- of <- two

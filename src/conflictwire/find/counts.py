@@ -41,7 +41,7 @@ def count_near(word: Token, vague: dict[str, int], language: str, people: frozen
         if c.pos_ == "PRON" and c.dep_.startswith("nsubj") and c.morph.get("Number") == ["Sing"] and c.morph.get("Person") == ["3"]:
             return 1, c  # "he died at the scene", "elle a été blessée"
         own = own_number(c, vague, language)
-        if own is None and c is not word and c.like_num:  # "deux des combattants ont été tués": the number is the subject
+        if own is None and c is not word and c.like_num:  # "trois des miliciens sont morts": the number is the subject
             value = number_value(c, vague, language)
             own = (value, c) if value is not None else None
         if own is not None:

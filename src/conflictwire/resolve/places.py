@@ -33,7 +33,7 @@ AREA_KM = 100.0  # how far from a town or district named as its area a place may
 AREA_GAP = 8  # tokens at most between a place and the area named after it ("X (Y district, Z)")
 TIE_BREAK = 0.4  # the vote of a demonym or a group's home country among places' votes (each place: 1)
 FAR_KM = 50  # a town named this far from where things happened is a reference, not the place
-DISTANCE_REACH = 8  # tokens from a distance to the town it is counted from ("600 km au nord-ouest de la capitale Bangui")
+DISTANCE_REACH = 8  # tokens from a distance to the town it is counted from ("à 450 km à l'est de la capitale Bangui")
 INNER_VOTE = 0.5  # the vote of a place named with the area it lies in, among that area's countries
 
 
@@ -374,7 +374,7 @@ class PlaceReader:
         return follows_landmark(self.tools.landmarks, self.keys, p.start)
 
     def _far_reference(self, p: PlaceMention) -> bool:
-        """ "Mann, à 600 km au nord-ouest de la capitale Bangui": a town named as far from where
+        """ "Ngoumbala, à 450 km à l'est de la capitale": a town named as far from where
         things happened (FAR_KM or more) only tells the distance; it is not the place."""
         doc, units = self.doc, lexicon(self.doc.lang_).places.distance_units
         for t in doc[max(0, p.span_start - DISTANCE_REACH):p.span_start]:
