@@ -478,3 +478,13 @@ def test_the_other_sides_strike(extractor, lang, text):
 def test_firing_projectiles_at_a_place_is_a_strike(extractor, lang, text, sub):
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.event_date) == (sub, "2024-05-06")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In March, militants killed five soldiers near Diffa."),
+    ("fr", "En mars, des jihadistes ont tué cinq soldats près de Diffa."),
+])
+def test_a_bare_month_dates_an_event_within_it(extractor, lang, text):
+    """ "In March": the event is dated to the month (the last March before the report), not to the report's day."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.event_date, e.date_precision) == ("2024-03", "month")

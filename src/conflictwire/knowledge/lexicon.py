@@ -122,6 +122,7 @@ class DateWords(_Section):
     weekdays: Words  # Monday first
     relative: Table = {}  # today, yesterday, last_night...
     since: Words = []
+    in_month: Words = []  # "in November", "en novembre": a day in that month, not a period
     since_event: Words = []
     began: Words = []
     range_joiners: Words = []  # "9 to 10 June", "du 9 au 10 juin": a range of days, dated by its first

@@ -110,6 +110,8 @@ class DateFinder:
             ("explicit", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
             ("month_year", re.compile(rf"\b(?:{months})\s+\d{{4}}\b", re.I)),
             ("month_alone", re.compile(rf"\b(?:{_alternation(dates.since)})\s+((?:{months}))\b(?!\s*\d)", re.I)),
+            *([("month_alone", re.compile(rf"\b(?:{_alternation(dates.in_month)})[\s-]+((?:{months}))\b(?!\s*\d)", re.I))]
+              if dates.in_month else []),
             ("weekday", re.compile(rf"\b(?:(?:{last})\s+)?({days})(?:\s+(?:{last}))?\b", re.I)),
         ]
         self.relative = [
