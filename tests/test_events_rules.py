@@ -488,3 +488,13 @@ def test_a_bare_month_dates_an_event_within_it(extractor, lang, text):
     """ "In March": the event is dated to the month (the last March before the report), not to the report's day."""
     [e] = extract(extractor, text, lang).events
     assert (e.event_date, e.date_precision) == ("2024-03", "month")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Monday in Mandalay, striking bus drivers staged a protest and threw plastic bottles and rocks at drivers who kept working."),
+    ("fr", "Lundi à Mandalay, des chauffeurs en grève ont manifesté et ont lancé de grosses pierres sur les chauffeurs qui travaillaient."),
+])
+def test_a_crowd_throwing_stones_or_bottles_riots(extractor, lang, text):
+    """Whatever words stand between the verb and the stones ("plastic bottles", "de grosses pierres")."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor1.name) == ("Violent demonstration", "Rioters (Myanmar)")

@@ -2,6 +2,8 @@
 
 Destroying property: a verb of burning or destroying whose object is property ("burned heavy
 equipment", "ont détruit un champ de coton") tells property destruction, whoever did it.
+A riot: a throwing verb whose object is stones, bottles or the like ("threw water bottles and
+rocks at", "ont lancé des pierres sur").
 Shelling: a firing verb whose object is a projectile ("fired dozens of rockets at", "a tiré trois
 obus sur") tells shelling, or an air strike for drones.
 A protest told by its purpose: people gathering, blocking a road or driving in a convoy so as to
@@ -34,6 +36,8 @@ def implicit_triggers(r: Report, sent: Span, found: list[Match]) -> list[Match]:
         fired = fires_projectiles(r, t)
         if fired:
             out.append(Match(t.i, t.i + 1, fired, t.lemma_))
+        elif throws_objects(r, t):
+            out.append(Match(t.i, t.i + 1, Trigger.RIOT, t.lemma_))
         elif destroys_property(r, t):
             out.append(Match(t.i, t.i + 1, Trigger.LOOT, t.lemma_))
         elif gathers_to_protest(r, t):
@@ -67,6 +71,14 @@ def fires_projectiles(r: Report, t: Token) -> Optional[str]:
     if not fired:
         return None
     return Trigger.AIR_STRIKE if fired[0] == Weapon.DRONE else Trigger.SHELLING
+
+
+def throws_objects(r: Report, t: Token) -> bool:
+    """ "They threw water bottles, sticks and rocks at other drivers", "ont lancé des pierres": a
+    throwing verb whose object is stones, bottles or the like tells a riot, whatever the words
+    between."""
+    return t.lemma_.lower() in r.words.throwing and any(
+        x.lemma_.lower() in r.words.thrown or x.lower_ in r.words.thrown for x in acted_on(t))
 
 
 def destroys_property(r: Report, t: Token) -> bool:

@@ -44,6 +44,8 @@ class EventWords:
     downing: frozenset[str]
     downing_nouns: frozenset[str]  # "the destruction of 35 drones"
     firing: frozenset[str]  # "fired dozens of rockets at"
+    throwing: frozenset[str]  # "threw water bottles and rocks at"
+    thrown: frozenset[str]  # what a crowd throws: stones, bottles
     units: frozenset[str]
     verb_only: frozenset[str]
     own_pronouns: frozenset[str]  # "the army said it had ..."
@@ -84,6 +86,8 @@ def _compile(language: str, tokenizer) -> EventWords:
         downing=_lower(lex.downing),
         downing_nouns=_lower(lex.downing_nouns),
         firing=_lower(lex.firing),
+        throwing=_lower(lex.throwing),
+        thrown=_lower(lex.thrown),
         foiling=_lower(lex.foiling),
         vehicles=_lower(lex.stopped_vehicles),
         destroying=_phrases(lex.destroying),

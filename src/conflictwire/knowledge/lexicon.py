@@ -159,6 +159,8 @@ class Lexicon(_Section):
     downing: Words = []
     downing_nouns: Words = []
     firing: Words = []
+    throwing: Words = []
+    thrown: Words = []
     conjunctions: Words = []
     opposing: Words = []
     reflexive_other: Words = []
