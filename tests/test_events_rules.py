@@ -498,3 +498,13 @@ def test_a_crowd_throwing_stones_or_bottles_riots(extractor, lang, text):
     """Whatever words stand between the verb and the stones ("plastic bottles", "de grosses pierres")."""
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.actor1.name) == ("Violent demonstration", "Rioters (Myanmar)")
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("en", "On Monday unknown gunmen seized a cow and three goats from a herder in Kandi.", "Looting/property destruction"),
+    ("fr", "Lundi, des hommes armés se sont emparés de trois pirogues de pêcheurs près de Kandi.", "Looting/property destruction"),
+    ("en", "On Monday militants seized the town of Kandi after heavy fighting.", "Non-state actor overtakes territory"),
+])
+def test_seizing_livestock_or_boats_is_looting_not_taking_ground(extractor, lang, text, sub):
+    [e] = extract(extractor, text, lang).events
+    assert e.sub_event_type == sub

@@ -26,7 +26,7 @@ CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
 def sentence_triggers(r: Report, sent: Span) -> list[Match]:
     """The triggers that tell an event in the sentence (not a tally or an accusation: `silenced`)."""
     ctx = r.ctx
-    triggers = [foiled(r, shot_down(r, m), sent) for m in ctx.in_span(ctx.triggers, sent)
+    triggers = [foiled(r, shot_down(r, m), sent) for m in map(lambda m: robbed(r, m), ctx.in_span(ctx.triggers, sent))
                 if valid(r, m, sent) and not stopped_vehicle(r, m, sent)]
     triggers += downed(r, sent, triggers)
     triggers += implicit_triggers(r, sent, triggers)
@@ -213,11 +213,23 @@ def crowd_at(r: Report, i: int) -> bool:
     return any(a.start <= i < a.end and a.category in CROWDS for a in r.ctx.actors)
 
 
-def seized_thing(r: Report, child: Token) -> bool:
+def robbed(r: Report, m: Match) -> Match:
+    """ "unknown men seized a cow and three goats", "se sont emparés de trois bateaux": taking
+    livestock, vehicles or goods is looting, not taking ground."""
+    if m.label != Trigger.CAPTURE:
+        return m
+    tok = r.ctx.doc[m.start]
+    if any(seized_thing(r, c, r.words.looted) for c in tok.children):
+        return Match(m.start, m.end, Trigger.LOOT, m.phrase)
+    return m
+
+
+def seized_thing(r: Report, child: Token, things: frozenset[str] = frozenset()) -> bool:
     if child.dep_ not in ("obj", "dobj", "obl", "obl:arg", "prep"):
         return False
     nouns = [child, *child.children] if child.dep_ == "prep" else [child]
-    return any(n.lemma_.lower() in r.words.seized for n in nouns)
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]  # "a cow and three goats"
+    return any(n.lemma_.lower() in (things or r.words.seized) for n in nouns)
 
 
 def weapon_as_trigger(r: Report, sent: Span) -> list[Match]:

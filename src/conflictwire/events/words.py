@@ -37,6 +37,7 @@ class EventWords:
     another: frozenset[str]
     violated: frozenset[str]
     seized: frozenset[str]
+    looted: frozenset[str]  # what seizing steals: livestock, vehicles, goods
     concessive: frozenset[str]
     violations: frozenset[str]
     conjunctions: frozenset[str]
@@ -79,6 +80,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         another=_lower(lex.another),
         violated=_lower(lex.violated_things),
         seized=_lower(lex.seized_things),
+        looted=_lower(lex.looted_things),
         concessive=_lower(lex.concessive),
         violations=_lower(lex.violations),
         conjunctions=_lower(lex.conjunctions),

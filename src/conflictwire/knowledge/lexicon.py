@@ -176,6 +176,7 @@ class Lexicon(_Section):
     target_nouns: Words = []
     another: Words = []
     seized_things: Words = []
+    looted_things: Words = []
     violated_things: Words = []
     conflict_subjects: Words = []
     concessive: Words = []
