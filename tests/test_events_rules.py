@@ -508,3 +508,15 @@ def test_a_crowd_throwing_stones_or_bottles_riots(extractor, lang, text):
 def test_seizing_livestock_or_boats_is_looting_not_taking_ground(extractor, lang, text, sub):
     [e] = extract(extractor, text, lang).events
     assert e.sub_event_type == sub
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Lundi, des jihadistes ont tendu une embuscade à un convoi de l'armée près de Ménaka.\n\nLes échanges de "
+           "tirs ont duré deux heures. L'armée a reconnu la perte de trois soldats. Ce bilan n'a pu être vérifié.\n\n"
+           "Le groupe a revendiqué l'attaque, assurant s'être emparé de « plusieurs véhicules et de nombreuses armes »."),
+    ("en", "On Monday militants ambushed an army convoy near Menaka.\n\nThe exchange of fire lasted two hours. The "
+           "army admitted the loss of three soldiers. The toll could not be verified.\n\nThe group claimed the attack, "
+           "saying it had seized several vehicles and many weapons."),
+])
+def test_vehicles_and_weapons_taken_in_a_fight_are_its_spoils(extractor, lang, text):
+    assert [e.sub_event_type for e in extract(extractor, text, lang).events] == ["Armed clash"]

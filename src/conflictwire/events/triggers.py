@@ -219,7 +219,8 @@ def robbed(r: Report, m: Match) -> Match:
     if m.label != Trigger.CAPTURE:
         return m
     tok = r.ctx.doc[m.start]
-    if any(seized_thing(r, c, r.words.looted) for c in tok.children):
+    weapons = r.words.seized - r.words.looted  # "vehicles and weapons" taken in a fight are its spoils
+    if any(seized_thing(r, c, r.words.looted) for c in tok.children) and not any(seized_thing(r, c, weapons) for c in tok.children):
         return Match(m.start, m.end, Trigger.LOOT, m.phrase)
     return m
 
