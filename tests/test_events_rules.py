@@ -520,3 +520,17 @@ def test_seizing_livestock_or_boats_is_looting_not_taking_ground(extractor, lang
 ])
 def test_vehicles_and_weapons_taken_in_a_fight_are_its_spoils(extractor, lang, text):
     assert [e.sub_event_type for e in extract(extractor, text, lang).events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("lang,text,sub,actor1", [
+    ("en", "On Monday, farmers armed with machetes attacked a Fulani camp near Kandi, wounding three herders.",
+     "Attack", "Unidentified Communal Militia (Benin)"),
+    ("fr", "Lundi, des agriculteurs ont attaqué un campement peul près de Kandi, blessant trois éleveurs.",
+     "Attack", "Unidentified Communal Militia (Benin)"),
+    ("en", "On Monday, a mob of villagers beat a suspected thief to death in Kandi.", "Mob violence", "Rioters (Benin)"),
+])
+def test_a_community_attacking_anothers_camp_is_a_communal_militia(extractor, lang, text, sub, actor1):
+    """Farmers who attack a herders' camp are a communal militia (ACLED's identity militia); a
+    crowd beating a thief is a mob."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor1.name, e.actor1.kind) == (sub, actor1, "identity_militia" if sub == "Attack" else "rioters")

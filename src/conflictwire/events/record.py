@@ -7,9 +7,10 @@ import datetime as dt
 from typing import Optional
 
 from ..knowledge import taxonomy
-from ..model import Event, Evidence, stable_id
+from ..model import Actor, Event, Evidence, stable_id
+from ..resolve.actors import communal_militia, people_of
 from ..resolve.dates import ResolvedDate
-from ..vocab import DatePrecision, GeoPrecision, SubEventType as Sub, Trigger, Weapon
+from ..vocab import ActorKind, DatePrecision, GeoPrecision, SubEventType as Sub, Trigger, Weapon
 from .classify import main_weapon, recorded_weapon, sub_event_type
 from .dating import date_of
 from .defaults import default_actors
@@ -44,6 +45,9 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
             break
     military = bool(classes & VIOLENT)
     actor1, actor2, assoc1, assoc2 = cast(r, d, country, military, evidence, classes, weapon)
+    if actor1 is not None and actor1.kind == ActorKind.CIVILIANS and communal_attack(r, d, actor1):
+        # the camp's or village's people are its target
+        actor1, actor2 = communal_militia(country, actor1.text), actor2 or people_of(ActorKind.CIVILIANS, country)
     found = outcomes(r, d, evidence)
     fatalities, injuries = casualties(r, d, found, evidence)
     sub = sub_event_type(classes, weapon, set(found), actor1.kind if actor1 else None,
@@ -76,6 +80,19 @@ def confidence(event: Event, d: Draft) -> float:
     score += 0.1 if event.weapon else 0.0
     score += 0.05 * min(2, len(d.mentions) - 1)
     return round(min(score, 0.95), 2)
+
+
+def communal_attack(r: Report, d: Draft, actor1: Actor) -> bool:
+    """ "Farmers attacked a Fulani camp", "des éleveurs ont incendié un village": people of a
+    community who attack another's camp or village are a communal militia (ACLED's identity
+    militia), not a mob."""
+    said = {t.lower() for t in (actor1.text or "").split()}
+    if not said & r.words.communal:
+        return False
+    doc = r.ctx.doc
+    return any(m.classes & {Trigger.ATTACK, Trigger.LOOT, Trigger.KILL}
+               and any(doc[i].lemma_.lower() in r.words.settlements or doc[i].lower_ in r.words.settlements for i in m.tokens)
+               for m in d.mentions)
 
 
 def without_echoes(r: Report, events: list[Event]) -> list[Event]:

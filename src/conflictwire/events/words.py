@@ -38,6 +38,8 @@ class EventWords:
     violated: frozenset[str]
     seized: frozenset[str]
     looted: frozenset[str]  # what seizing steals: livestock, vehicles, goods
+    communal: frozenset[str]  # farmers, herders: a community that may take up arms against another
+    settlements: frozenset[str]  # camp, village: where a community lives
     concessive: frozenset[str]
     violations: frozenset[str]
     conjunctions: frozenset[str]
@@ -81,6 +83,8 @@ def _compile(language: str, tokenizer) -> EventWords:
         violated=_lower(lex.violated_things),
         seized=_lower(lex.seized_things),
         looted=_lower(lex.looted_things),
+        communal=_lower(lex.communal_people),
+        settlements=_lower(lex.settlements),
         concessive=_lower(lex.concessive),
         violations=_lower(lex.violations),
         conjunctions=_lower(lex.conjunctions),

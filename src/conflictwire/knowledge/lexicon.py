@@ -177,6 +177,8 @@ class Lexicon(_Section):
     another: Words = []
     seized_things: Words = []
     looted_things: Words = []
+    communal_people: Words = []
+    settlements: Words = []
     violated_things: Words = []
     conflict_subjects: Words = []
     concessive: Words = []

@@ -83,6 +83,12 @@ def unidentified(country: Optional[str], text: Optional[str] = None) -> Actor:
     return Actor(name=f"Unidentified Armed Group ({label})", kind=ActorKind.POLITICAL_MILITIA, country_code=country, text=text)
 
 
+def communal_militia(country: Optional[str], text: Optional[str] = None) -> Actor:
+    """The unnamed militia of a community: "Unidentified Communal Militia (Benin)"."""
+    label = country_name(country) or "Unknown"
+    return Actor(name=f"Unidentified Communal Militia ({label})", kind=ActorKind.IDENTITY_MILITIA, country_code=country, text=text)
+
+
 # Names the event stages give by default (events/defaults.py).
 
 
