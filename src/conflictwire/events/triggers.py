@@ -26,8 +26,8 @@ CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
 def sentence_triggers(r: Report, sent: Span) -> list[Match]:
     """The triggers that tell an event in the sentence (not a tally or an accusation: `silenced`)."""
     ctx = r.ctx
-    triggers = [foiled(r, shot_down(r, m), sent) for m in map(lambda m: robbed(r, m), ctx.in_span(ctx.triggers, sent))
-                if valid(r, m, sent) and not stopped_vehicle(r, m, sent)]
+    found = [robbed(r, m) for m in ctx.in_span(ctx.triggers, sent)]  # "seized three goats": looting
+    triggers = [foiled(r, shot_down(r, m), sent) for m in found if valid(r, m, sent) and not stopped_vehicle(r, m, sent)]
     triggers += downed(r, sent, triggers)
     triggers += implicit_triggers(r, sent, triggers)
     if not triggers and not ctx.in_span(ctx.triggers, sent):
