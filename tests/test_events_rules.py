@@ -534,3 +534,15 @@ def test_a_community_attacking_anothers_camp_is_a_communal_militia(extractor, la
     crowd beating a thief is a mob."""
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.actor1.name, e.actor1.kind) == (sub, actor1, "identity_militia" if sub == "Attack" else "rioters")
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("en", "On 6 May 2024, in Tyre, soldiers stopped protesters from setting up tents at the main roundabout.",
+     "Protest with intervention"),
+    ("fr", "Le 6 mai 2024 à Tyr, des soldats ont empêché des manifestants d'installer des tentes sur le rond-point principal.",
+     "Protest with intervention"),
+    ("en", "On 6 May 2024, police escorted protesters marching through Tyre.", "Peaceful protest"),
+])
+def test_forces_acting_on_protesters_intervene_in_their_protest(extractor, lang, text, sub):
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor1.name) == (sub, "Protesters (Lebanon)")

@@ -4,6 +4,8 @@ Destroying property: a verb of burning or destroying whose object is property ("
 equipment", "ont détruit un champ de coton") tells property destruction, whoever did it.
 A riot: a throwing verb whose object is stones, bottles or the like ("threw water bottles and
 rocks at", "ont lancé des pierres sur").
+An intervention: police or troops acting on protesters ("stopped protesters from setting up
+tents", "ont repoussé les manifestants").
 Shelling: a firing verb whose object is a projectile ("fired dozens of rockets at", "a tiré trois
 obus sur") tells shelling, or an air strike for drones.
 A protest told by its purpose: people gathering, blocking a road or driving in a convoy so as to
@@ -17,7 +19,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span, Token
 
 from ..text.lexmatch import Match
-from ..vocab import Trigger, Weapon
+from ..vocab import Category, Trigger, Weapon
 from . import syntax
 from .report import Report
 
@@ -38,6 +40,8 @@ def implicit_triggers(r: Report, sent: Span, found: list[Match]) -> list[Match]:
             out.append(Match(t.i, t.i + 1, fired, t.lemma_))
         elif throws_objects(r, t):
             out.append(Match(t.i, t.i + 1, Trigger.RIOT, t.lemma_))
+        elif forces_act_on_crowd(r, t):
+            out.append(Match(t.i, t.i + 1, Trigger.INTERVENE, t.lemma_))
         elif destroys_property(r, t):
             out.append(Match(t.i, t.i + 1, Trigger.LOOT, t.lemma_))
         elif gathers_to_protest(r, t):
@@ -79,6 +83,20 @@ def throws_objects(r: Report, t: Token) -> bool:
     between."""
     return t.lemma_.lower() in r.words.throwing and any(
         x.lemma_.lower() in r.words.thrown or x.lower_ in r.words.thrown for x in acted_on(t))
+
+
+def forces_act_on_crowd(r: Report, t: Token) -> bool:
+    """ "Soldiers stopped protesters from setting up tents", "la police a repoussé les manifestants":
+    police or troops acting on protesters intervene in their protest (escorting it is no
+    intervention)."""
+    if t.lemma_.lower() in r.words.escorting:
+        return False
+    actors = r.ctx.actors
+    def of(x: Token, categories) -> bool:
+        return any(a.category in categories and a.start <= x.i < a.end for a in actors)
+    forces = (Category.POLICE, Category.MILITARY)
+    return any(syntax.is_subject(c) and of(c, forces) for c in t.children) and \
+        any(of(x, (Category.PROTESTERS, Category.RIOTERS)) for x in acted_on(t))
 
 
 def destroys_property(r: Report, t: Token) -> bool:

@@ -48,6 +48,7 @@ class EventWords:
     downing_nouns: frozenset[str]  # "the destruction of 35 drones"
     firing: frozenset[str]  # "fired dozens of rockets at"
     throwing: frozenset[str]  # "threw water bottles and rocks at"
+    escorting: frozenset[str]  # what forces do to a march that is no intervention: escort, guard
     thrown: frozenset[str]  # what a crowd throws: stones, bottles
     units: frozenset[str]
     verb_only: frozenset[str]
@@ -93,6 +94,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         downing_nouns=_lower(lex.downing_nouns),
         firing=_lower(lex.firing),
         throwing=_lower(lex.throwing),
+        escorting=_lower(lex.escorting),
         thrown=_lower(lex.thrown),
         foiling=_lower(lex.foiling),
         vehicles=_lower(lex.stopped_vehicles),

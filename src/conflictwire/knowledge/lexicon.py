@@ -160,6 +160,7 @@ class Lexicon(_Section):
     downing_nouns: Words = []
     firing: Words = []
     throwing: Words = []
+    escorting: Words = []
     thrown: Words = []
     conjunctions: Words = []
     opposing: Words = []
