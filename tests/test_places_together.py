@@ -153,3 +153,11 @@ def test_a_town_far_from_where_it_happened_is_no_place_for_it(extractor):
         assert (e.location.country_code, e.location.geo_precision) == ("CF", 3), lang
     [e] = extract(extractor, "On Sunday rebels attacked army positions 15 km north of Bambari.", "en").events
     assert e.location.name == "Bambari"  # a town nearby still places it
+
+
+def test_a_country_opposed_is_no_place_for_the_event(extractor):
+    """"protested in Kathua against Pakistan": Kathua is in India; Pakistan is what they oppose."""
+    for lang, text in (("en", "On Monday, hundreds of people protested in Kathua against Pakistan."),
+                       ("fr", "Lundi, des centaines de personnes ont manifesté à Kathua contre le Pakistan.")):
+        [e] = extract(extractor, text, lang).events
+        assert (e.sub_event_type, e.location.name, e.location.country_code) == ("Peaceful protest", "Kathua", "IN"), lang

@@ -175,7 +175,16 @@ class DocContext(Document):
         return {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")
                 and (m.label.split(":")[1], m.start) not in backers
                 and (m.start not in owners or is_locative(self.doc, m.start))
-                and not (m.label.startswith("capital") and self._named_beside_places(m.start, m.end))}
+                and not (m.label.startswith("capital") and self._named_beside_places(m.start, m.end))
+                and not self._opposed(m.start)}
+
+    def _opposed(self, start: int) -> bool:
+        """ "protested in Jammu against Pakistan", "manifesté contre la France": a country opposed is
+        no place the report's events lie in."""
+        doc, j = self.doc, start - 1
+        while j >= 0 and doc[j].pos_ == "DET":
+            j -= 1
+        return j >= 0 and doc[j].lower_ in lexicon(self.tools.language).places.opposed
 
     def _named_beside_places(self, start: int, end: int) -> bool:
         """A name with another name just before or after it, past a comma ("Caura, Sucre, ...")."""

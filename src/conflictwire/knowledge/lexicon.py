@@ -110,6 +110,7 @@ class PlaceWords(_Section):
     near: Words  # "près de", "south of"
     landmarks: Words = []  # "on the border with": the name after them is a reference, not the place
     distance_units: dict[str, float] = {}  # "km": 1, "miles": 1.609: in kilometres
+    opposed: Words = []  # "against": a country after it is opposed, no place things happen in
     settlement_nouns: Words = []
     anaphora: Words = []  # "cette localité", "the town"
     locative: Words = []
