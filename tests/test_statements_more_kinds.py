@@ -110,6 +110,10 @@ def test_calling_the_other_side_terrorists_or_its_acts_provocations_accuses_it(e
     assert statements(extractor, text, "en") == [("ACCUSE", "KE")]
     text = "« Il s'agit de provocations délibérées contre nos positions », a déclaré le ministère russe des Affaires étrangères."
     assert statements(extractor, text, "fr") == [("ACCUSE", "RU")]
+    text = 'Kenya\'s interior ministry said the marchers had engaged in "violent actions against police officers".'
+    assert statements(extractor, text, "en") == [("ACCUSE", "KE")]
+    text = "« Ce sont des actions violentes contre nos agents », a déclaré le ministère kényan de l'Intérieur."
+    assert statements(extractor, text, "fr") == [("ACCUSE", "KE")]
 
 
 def test_an_army_telling_the_enemy_dead_claims_the_kill_but_not_its_own_dead(extractor):
@@ -129,6 +133,8 @@ def test_what_is_essential_or_needed_of_others_is_demanded(extractor):
     assert statements(extractor, "Le ministre français a insisté sur la nécessité d'un retour au calme à Nouméa.", "fr") == [("DEMAND", "FR")]
     text = '"Kabul is expected to fulfil its obligations and stop militants using its soil," Pakistan\'s foreign ministry said.'
     assert statements(extractor, text, "en") == [("DEMAND", "PK")]
+    text = '"Kigali is expected to respect the ceasefire it signed," Burundi\'s foreign ministry said.'
+    assert statements(extractor, text, "en") == [("DEMAND", "BI")]
 
 
 def test_news_agencies_and_monitors_report_facts_and_make_no_statement(extractor):

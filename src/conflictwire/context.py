@@ -17,7 +17,7 @@ from .document import Document
 from .find.actors import ActorFinder, ActorLexicon, ActorMention, own_forces
 from .find.counts import Count, coded_count
 from .find.cues import calls_to_act, reflexive_other, warnings
-from .find.places import PlaceMention, inside_name, is_locative
+from .find.places import PlaceMention, inside_name, is_locative, name_after, name_before, preceded_by
 from .gazetteer.query import Gazetteer
 from .knowledge import actor_entries, lexicon, regions
 from .model import Article
@@ -169,29 +169,15 @@ class DocContext(Document):
         backed by Iran" attack in Iraq), nor one that only says whose forces ("Rwanda's army"), nor
         that of a capital named beside other places ("in Caura, Sucre municipality, Monagas state",
         "in Sidon, Tripoli and Zahle"): the name may be another town's, and the places named
-        together say which (resolve.places)."""
+        together say which (resolve.places); nor a country opposed ("protested in Kathua against Pakistan")."""
         backers = {(a.backer, i) for a in self.actors if a.category == Category.PROXY for i in range(a.start, a.end)}
         owners = {i for a in self.actors if a.category in (Category.MILITARY, Category.POLICE) for i in range(a.start, a.end)}
+        opposed = {w.lower() for w in lexicon(self.tools.language).places.opposed}
         return {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")
                 and (m.label.split(":")[1], m.start) not in backers
                 and (m.start not in owners or is_locative(self.doc, m.start))
-                and not (m.label.startswith("capital") and self._named_beside_places(m.start, m.end))
-                and not self._opposed(m.start)}
-
-    def _opposed(self, start: int) -> bool:
-        """ "protested in Jammu against Pakistan", "manifesté contre la France": a country opposed is
-        no place the report's events lie in."""
-        doc, j = self.doc, start - 1
-        while j >= 0 and doc[j].pos_ == "DET":
-            j -= 1
-        return j >= 0 and doc[j].lower_ in lexicon(self.tools.language).places.opposed
-
-    def _named_beside_places(self, start: int, end: int) -> bool:
-        """A name with another name just before or after it, past a comma ("Caura, Sucre, ...")."""
-        doc = self.doc
-        name = lambda i: 0 <= i < len(doc) and doc[i].text[:1].isupper()  # noqa: E731
-        return end + 1 < len(doc) and doc[end].text == "," and name(end + 1) or \
-            start >= 2 and doc[start - 1].text == "," and name(start - 2)
+                and not (m.label.startswith("capital") and (name_before(self.doc, m.start) or name_after(self.doc, m.end)))
+                and not preceded_by(self.doc, m.start, opposed)}  # "protested in Kathua against Pakistan"
 
     @functools.cached_property
     def group_tokens(self) -> frozenset[int]:

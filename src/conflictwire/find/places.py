@@ -47,12 +47,27 @@ def place_words(language: str) -> PlaceWords:
     return PlaceWords(*(frozenset(fold(w) for w in ws) for ws in (words.locative, words.prepositions, words.of)))
 
 
-def is_locative(doc: Doc, i: int) -> bool:
-    """A country or place named as where things happen ("en Syrie", "in Iraq"), not as an actor."""
+def preceded_by(doc: Doc, i: int, words) -> bool:
+    """The word before token `i`, past its determiners, is one of `words` ("in the", "contre le")."""
     j = i - 1
     while j >= 0 and doc[j].pos_ == "DET":
         j -= 1
-    return j >= 0 and doc[j].lower_ in place_words(doc.lang_).locative
+    return j >= 0 and doc[j].lower_ in words
+
+
+def is_locative(doc: Doc, i: int) -> bool:
+    """A country or place named as where things happen ("en Syrie", "in Iraq"), not as an actor."""
+    return preceded_by(doc, i, place_words(doc.lang_).locative)
+
+
+def name_before(doc: Doc, i: int) -> bool:
+    """A capitalised name and a comma just before token `i`: "Yenimahalle, Ankara"."""
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and doc[i - 2].pos_ == "PROPN"
+
+
+def name_after(doc: Doc, end: int) -> bool:
+    """A comma and a capitalised name just after a name ending before token `end`: "Sucre, Monagas"."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN"
 
 
 def is_of(token) -> bool:

@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..find.actors import ActorMention
-from ..find.places import (PlaceMention, dateline_place, entity_places, feature_places, is_locative, place_words,
+from ..find.places import (PlaceMention, dateline_place, entity_places, feature_places, is_locative, name_before, place_words,
                            proper_name)
 from ..gazetteer.keys import place_key
 from ..gazetteer.query import Candidate, Gazetteer, km
@@ -101,7 +101,7 @@ class PlaceReader:
         struck = {i for m in self.triggers for i in range(m.start, m.end)}
         # (nor one named as the area of the place before it: "in Yenimahalle, Ankara")
         covered |= {i for a in self.actors if a.category == Category.STATE and a.country and not is_locative(doc, a.start)
-                    and doc[a.head].head.i not in struck and not self._area_of_name_before(a.start) for i in range(a.start, a.end)}
+                    and doc[a.head].head.i not in struck and not name_before(doc, a.start) for i in range(a.start, a.end)}
         covered |= self.time_tokens
         found = features + [self._longer_name(p, covered) for p in entity_places(doc, covered)]
         if self.body:
@@ -198,11 +198,6 @@ class PlaceReader:
             return p
         covered.update(range(p.end, name[1]))
         return PlaceMention(p.start, name[1], text, p.feature, span_start=p.span_start, span_end=max(p.span_end, name[1]))
-
-    def _area_of_name_before(self, start: int) -> bool:
-        """A comma and a capitalised name just before: "Yenimahalle, Ankara"."""
-        doc = self.doc
-        return start >= 2 and doc[start - 1].text == "," and doc[start - 2].text[:1].isupper() and doc[start - 2].pos_ == "PROPN"
 
     def _listed(self, found: list[PlaceMention], covered: set[int]) -> list[PlaceMention]:
         """ "over the regions of Kursk, Voronezh, Belgorod and Oryol", "à Gao, Ménaka et Kidal": names
