@@ -91,12 +91,10 @@ def forces_act_on_crowd(r: Report, t: Token) -> bool:
     intervention)."""
     if t.lemma_.lower() in r.words.escorting:
         return False
-    actors = r.ctx.actors
-    def of(x: Token, categories) -> bool:
-        return any(a.category in categories and a.start <= x.i < a.end for a in actors)
-    forces = (Category.POLICE, Category.MILITARY)
-    return any(syntax.is_subject(c) and of(c, forces) for c in t.children) and \
-        any(of(x, (Category.PROTESTERS, Category.RIOTERS)) for x in acted_on(t))
+    ctx = r.ctx
+    forces, crowds = (Category.POLICE, Category.MILITARY), (Category.PROTESTERS, Category.RIOTERS)
+    return any(syntax.is_subject(c) and any(a.category in forces for a in ctx.covering(ctx.actors, c.i)) for c in t.children) \
+        and any(a.category in crowds for x in acted_on(t) for a in ctx.covering(ctx.actors, x.i))
 
 
 def destroys_property(r: Report, t: Token) -> bool:
