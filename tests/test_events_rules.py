@@ -235,6 +235,22 @@ def test_force_met_crowd(extractor):
     assert sides(e) == ("Protesters (Nigeria)", "Police Forces of Nigeria")
 
 
+@pytest.mark.parametrize("lang,text,sub,target", [
+    ("en", "On Monday, a retired schoolmaster was shot dead by gunmen on a motorbike in Kisumu.", "Attack", "Civilians (Kenya)"),
+    ("fr", "Lundi, un comptable a été abattu par des hommes armés à Bouaké.", "Attack", "Civilians (Ivory Coast)"),
+    ("en", "On Monday, gunmen attacked the bodyguard of a shop owner near Kisumu.", "Attack", "Civilians (Kenya)"),
+    # a name or an acronym marks a group's or a force's people, whom the lexicon may not know
+    ("en", "On Monday, gunmen killed two KPR reservists near Kisumu.", "Armed clash", None),
+])
+def test_plain_person_hit(extractor, monkeypatch, lang, text, sub, target):
+    """Someone named by a plain common noun is the civilian target; the test fails without the rule."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor2.name if e.actor2 else None) == (sub, target)
+    monkeypatch.setattr(cast, "FILL_RULES", [f for f in cast.FILL_RULES if f is not cast.plain_person_hit])
+    [e] = extract(extractor, text, lang).events
+    assert e.actor2 is None or target is None
+
+
 # --- ACLED defaults: DEFAULT_RULES -----------------------------------------------------------------
 def test_crowd_named_by_event(extractor):
     [e] = extract(extractor, "Residents demonstrated in Goma on Monday.", "en").events

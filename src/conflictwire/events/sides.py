@@ -15,6 +15,7 @@ from typing import Callable, Optional
 
 from ..find.actors import ActorMention
 from ..model import Actor, Evidence
+from ..resolve.actors import people_of
 from ..vocab import FACILITIES, STATE_KINDS, ActorKind, Category, StatementType, Trigger, Weapon
 from . import syntax
 from .grouping import Draft
@@ -240,7 +241,45 @@ def never_both_sides(c: Cast) -> None:
         c.actor2 = None
 
 
-FILL_RULES: list[Callable[[Cast], None]] = [attacker_named_nearby, other_side_nearby, force_met_crowd, never_both_sides]
+def plain_person_hit(c: Cast) -> None:
+    """ "A former bodyguard was shot dead by gunmen", "un enseignant a été abattu": someone the
+    report names by a plain common noun, no group or force (no name, no acronym: not "2 Arbakis",
+    not "NDS agents"), is the civilian target of the attack or killing."""
+    if c.actor2 is not None or not c.classes & {Trigger.ATTACK, Trigger.KILL, Trigger.AMBUSH} or Trigger.CLASH in c.classes:
+        return
+    doc, ctx = c.r.ctx.doc, c.r.ctx
+    for m in c.d.mentions:
+        for t in m.triggers:
+            if t.label not in (Trigger.ATTACK, Trigger.KILL, Trigger.AMBUSH):
+                continue
+            for n in doc[t.start].children:
+                if (n.dep_ in syntax.OBJECTS or n.dep_ in syntax.PASSIVE_SUBJ) and plain_noun_phrase(n) \
+                        and not ctx.covering(ctx.actors, n.i):
+                    c.actor2 = people_of(ActorKind.CIVILIANS, c.country, n.text)
+                    c.evidence.append(ctx.evidence(ACTOR2, n.left_edge.i, n.i + 1))
+                    return
+
+
+def plain_noun_phrase(n) -> bool:
+    """A common noun whose words before it, and those of the noun its "of"/"de" hangs from it,
+    hold no name ("the bodyguard of a shop owner", not "members of the KPR")."""
+    if n.pos_ != "NOUN" or n.is_stop or n.text[:1].isupper() and not n.is_sent_start:  # not "others"
+        return False
+    nouns = [n]
+    for x in n.children:
+        if x.i > n.i and x.dep_ == "prep" and x.lower_ == "of":  # English: owner <- of <- bodyguard
+            nouns.extend(y for y in x.children if y.dep_ == "pobj")
+        elif x.i > n.i and x.dep_ == "nmod" and any(k.dep_ == syntax.CASE and k.lower_ in OF for k in x.children):
+            nouns.append(x)  # French: bodyguard -> commerçant (case: d')
+    words = [w for y in nouns for w in y.subtree if w.i <= y.i and w.lower_ not in OF]
+    return not any(w.pos_ == "PROPN" or w.text[:1].isupper() and not w.is_sent_start for w in words)
+
+
+OF = {"of", "de", "d'", "du", "des"}
+
+
+FILL_RULES: list[Callable[[Cast], None]] = [attacker_named_nearby, other_side_nearby, force_met_crowd, plain_person_hit,
+                                            never_both_sides]
 
 
 def associates(c: Cast) -> tuple[list[Actor], list[Actor]]:
