@@ -154,3 +154,18 @@ def test_a_second_figure_after_a_tally(extractor):
             "Plus d'un million de personnes ont dû quitter leur foyer.")
     ts = tallies(extractor, text, "fr")
     assert [(t.quantity, t.value, t.qualifier) for t in ts] == [("killed", 3000, "more_than"), ("displaced", 1_000_000, "more_than")]
+
+
+@pytest.mark.parametrize("lang,text,tally", [
+    # "depuis" + where from: a toll of one strike, not a period
+    ("fr", "Lundi, l'armée a tiré deux missiles depuis un navire en mer Noire sur Odessa, tuant trois civils.", False),
+    ("fr", "Au moins 40 civils ont été tués dans la province depuis la semaine dernière.", True),
+    ("en", "Gunmen have killed 40 villagers in the district since the army withdrew from its base.", True),
+])
+def test_a_bare_since_opens_a_period_only_before_a_date_an_event_or_a_clause(extractor, lang, text, tally):
+    """A lone "since"/"depuis" makes a figure a tally when a date, an event, a war or a clause
+    follows it, and is no period before the place a shot came from."""
+    article = extractor.article(Report(source="t", text=text, published=PUBLISHED, language=lang))
+    found = extractor.extract_article(article)
+    assert bool(found.tallies) == tally
+    assert bool(found.events) != tally

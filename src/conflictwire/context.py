@@ -27,6 +27,8 @@ from .resolve.places import PlaceReader, focus_country, follows_landmark
 from .text.lexmatch import Match, PhraseIndex, TokenKeys, flat
 from .vocab import Category, StatementType, Trigger
 
+SINCE_REACH = 8  # tokens after a bare "since" in which the date, event or war it counts from is named
+
 __all__ = ["DocContext", "LanguageTools", "PlaceMention"]
 
 
@@ -46,6 +48,9 @@ class LanguageTools:
     demand_cues: PhraseIndex
     anonymous: set
     tally_period: PhraseIndex
+    since_words: set
+    wars: set
+    since_anchors: set
     tally_quantities: PhraseIndex
     qualifiers: PhraseIndex
     vague_numbers: dict
@@ -80,7 +85,10 @@ class LanguageTools:
             outcomes=index(lex.outcomes), statements=index(lex.statements),
             threat_cues=index(flat(lex.threat_cues)), demand_cues=index(flat(lex.demand_cues)),
             anonymous={w.lower() for w in lex.anonymous_speakers},
-            tally_period=index(flat(lex.tallies.period)), tally_quantities=index(lex.tallies.quantities),
+            tally_period=index(flat(lex.tallies.period)),
+            since_words={w.lower() for w in lex.dates.since_event if " " not in w},
+            wars={w.lower() for w in lex.tallies.cumulative if " " not in w},
+            since_anchors={w.lower() for w in lex.dates.months}, tally_quantities=index(lex.tallies.quantities),
             qualifiers=index(lex.tallies.qualifiers), vague_numbers={k.lower(): v for k, v in lex.vague_numbers.items()},
             features=index(lex.places.features), near=index(flat(lex.places.near)),
             landmarks=index(flat(lex.places.landmarks)),
@@ -125,7 +133,7 @@ class DocContext(Document):
         self.outcomes = t.outcomes.find(keys)
         self.statement_cues = self._statement_cues()
         self.warnings = warnings(doc, t.warning_adjectives)  # what a plain "said" may say: "« inévitable » que..."
-        self.periods = t.tally_period.find(keys)
+        self.periods = [p for p in t.tally_period.find(keys) if self._starts_a_period(p)]
         self.region_refs = t.regions.find(keys)
         self.country_refs = self._country_refs()
         self.actors: list[ActorMention] = self._actors()
@@ -136,6 +144,25 @@ class DocContext(Document):
                              self.mentioned, self.focus, self.token_at(self.dateline_end) if self.dateline_end else 0)
         self.places: list[PlaceMention] = reader.read()
         self.focus = reader.focus
+
+    def _starts_a_period(self, p: Match) -> bool:
+        """A bare "since"/"depuis" opens a period only before a date, a month, an event, a war or
+        a clause ("depuis la semaine dernière", "since the raid", "since the army took power");
+        "tirés depuis un sous-marin" says where from."""
+        word = self.doc[p.start]
+        if p.end - p.start > 1 or word.lower_ not in self.tools.since_words or word.pos_ == "SCONJ":  # "since" + a clause
+            return True
+        sent = self.doc[p.start].sent
+        ahead = []
+        for t in self.doc[p.end:min(p.end + SINCE_REACH, sent.end)]:
+            if t.is_punct:
+                break
+            ahead.append(t)
+        where = {t.i for t in ahead}
+        return any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in self.tools.wars or t.lower_ in self.tools.since_anchors
+                   for t in ahead) \
+            or any(set(self.tokens_of(e.start, e.end)) & where for e in self.times) \
+            or any(m.start in where for m in self.triggers)
 
     def _statement_cues(self) -> list[Match]:
         # a verb, not the name it is spelled like ("Islamic State", "Said")
