@@ -137,3 +137,51 @@ def test_a_country_named_as_a_landmark_is_not_where_it_happened(extractor, text,
 def test_a_destination_is_not_where_it_happened(extractor, text, lang):
     events = extract(extractor, text, lang, published="2025-09-18").events
     assert [e.location.name for e in events] == ["Téra"]
+
+
+# --- a country qualified by a compass point ---------------------------------------------------
+@pytest.mark.parametrize("country,point,area", [
+    ("MZ", "north", "Cabo Delgado"),
+    ("ET", "north", "Tigray"),
+    ("LB", "south", "Nabatiye"),
+    ("SD", "west", "West Darfur"),
+    ("CO", "north", "La Guajira"),  # not the islands far off in the Caribbean
+])
+def test_a_compass_point_chooses_the_first_level_area_that_way(extractor, country, point, area):
+    from conflictwire.vocab import COMPASS
+    assert extractor.gazetteer.admin1_toward(country, COMPASS[point]).name == area
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Tuesday, insurgents attacked two villages in northern Mozambique, killing three fishermen."),
+    ("en", "On Tuesday, insurgents attacked two villages in the north of Mozambique, killing three fishermen."),
+    ("fr", "Mardi, des insurgés ont attaqué deux villages dans le nord du Mozambique, tuant trois pêcheurs."),
+])
+def test_a_country_qualified_by_a_compass_point_is_where_it_happened(extractor, lang, text):
+    """ "in northern Mozambique": the country is where it happened (the compass word does not hide
+    the "in"), in its area that way, no more precisely than the area."""
+    [e] = extract(extractor, text, lang).events
+    loc = e.location
+    assert (loc.country_code, loc.admin1, loc.geo_precision) == ("MZ", "Cabo Delgado", 3)
+    assert "Mozambique" in loc.name
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Tuesday, an Israeli strike on the village of Khirbet Zaloum in southern Lebanon killed three people."),
+    ("fr", "Mardi, une frappe israélienne sur le village de Khirbet Zaloum, dans le sud du Liban, a tué trois personnes."),
+])
+def test_an_unknown_village_lies_in_the_area_a_compass_point_names(extractor, lang, text):
+    [e] = extract(extractor, text, lang).events
+    assert (e.location.country_code, e.location.admin1) == ("LB", "Nabatiye")
+
+
+def test_a_country_in_the_events_own_sentence_beats_a_town_told_before(extractor):
+    """The strike in southeast Lebanon is not placed at the Israeli town of the paragraph before."""
+    text = ("Hezbollah said it fired a barrage of rockets at Safed on Wednesday, wounding two people.\n"
+            "The rockets hit a school yard, the police said. Israel has not commented on the Hezbollah rocket fire "
+            "on Wednesday.\n"
+            "On Tuesday, Israeli jets struck a depot outside two villages in southeast Lebanon, killing four Hezbollah "
+            "members, a security source said. The army later acknowledged the raids.")
+    events = extract(extractor, text, "en", published="2024-05-09").events
+    strike = next(e for e in events if e.event_date == "2024-05-07")
+    assert strike.location.country_code == "LB" and "Lebanon" in strike.location.name

@@ -224,3 +224,12 @@ class Launch(StrEnum):
     """What was done with the weapons a tally counts (the lexicons' `tallies.launches` labels)."""
     LAUNCHED = "launched"
     INTERCEPTED = "intercepted"
+
+
+_D = 0.7071  # a diagonal's share of north and of east
+# Compass points a report qualifies a country with ("northeast Lebanon"): (north, east) unit
+# vectors; the centre has none.
+COMPASS: dict[str, tuple[float, float] | None] = {
+    "north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),
+    "northeast": (_D, _D), "northwest": (_D, -_D), "southeast": (-_D, _D), "southwest": (-_D, -_D), "centre": None,
+}

@@ -23,15 +23,17 @@ def locate(r: Report, d: Draft, evidence: list[Evidence]) -> Place:
     if d.before is not None and d.before.located is not None and d.before.located.place is not None and (
             nearby is None or nearby.start < ctx.token_at(ctx.dateline_end or 0)):
         nearby = d.before.located
+    countries = [c for m in d.mentions for c in m.countries]
+    if nearby is not None and countries and nearby.place.country_code != countries[0].country:
+        nearby = None  # "strikes in northeast Lebanon": not the town in Israel the report named before
     d.located = nearby
     if nearby is not None:
         evidence.append(ctx.evidence("location", nearby.span_start, nearby.span_end))
         return nearby.place.model_copy(update={"geo_precision": max(GeoPrecision.NEAR, nearby.place.geo_precision or GeoPrecision.NEAR),
                                                "text": ctx.doc[nearby.span_start:nearby.span_end].text})
-    countries = [c for m in d.mentions for c in m.countries]
-    if countries:
+    if countries:  # "in northeast Lebanon": the area that way
         evidence.append(ctx.evidence("location", countries[0].start, countries[0].end))
-        return countries[0].place
+        return countries[0].toward or countries[0].place
     where = next((a.where for m in d.mentions for role in m.roles.values() for a in role if a.where), None)
     code = where or ctx.focus
     return ctx.gazetteer.country(code) if code else Place()
@@ -48,7 +50,7 @@ def named_place(r: Report, d: Draft, p: PlaceMention, evidence: list[Evidence]) 
     area = known_area(p)
     if area is not None:  # "X (Y district, Z province)": the first of its areas the gazetteer knows
         evidence.append(ctx.evidence("location", area.start, area.end))
-        base = area.place
+        base = area.toward or area.place  # "X, in southern Lebanon": the area that way
         return base.model_copy(update={"geo_precision": max(GeoPrecision.NEAR, base.geo_precision or GeoPrecision.NEAR),
                                        "text": ctx.doc[p.span_start:p.span_end].text})
     code = d.country or ctx.focus

@@ -31,6 +31,7 @@ class PlaceMention:
     context: Optional["PlaceMention"] = None  # "à l'ouest de Bagdad", "à Erbil"
     span_start: int = 0  # token span including the feature words
     span_end: int = 0
+    toward: Optional[Place] = None  # a country's area a compass point names ("northeast Lebanon")
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,48 @@ class PlaceWords:
     locative: frozenset[str]  # "in", "en": what comes before a place named as where things happen
     prepositions: frozenset[str]  # after which a name the NER missed may be a place
     of: frozenset[str]  # "of", "de": joins a place word to its name
+    directions: dict[str, str]  # "northeastern", "nordest" -> "northeast" (hyphens dropped)
 
 
 @functools.cache
 def place_words(language: str) -> PlaceWords:
     words = lexicon(language).places
-    return PlaceWords(*(frozenset(fold(w) for w in ws) for ws in (words.locative, words.prepositions, words.of)))
+    sets = (frozenset(fold(w) for w in ws) for ws in (words.locative, words.prepositions, words.of))
+    directions = {compass_key(w): point for point, ws in words.directions.items() for w in ws}
+    return PlaceWords(*sets, directions)
+
+
+def compass_key(text: str) -> str:
+    return fold(text).replace("-", "").replace(" ", "")
+
+
+def direction_before(doc: Doc, i: int) -> Optional[tuple[str, int]]:
+    """ "northeast Lebanon", "north-eastern Nigeria", "the north of Mali", "le nord-est du Nigeria",
+    "l'est de la RDC": the compass point that qualifies the name at token `i`, and the token its
+    words start at."""
+    words = place_words(doc.lang_)
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "DET":
+        j -= 1
+    if j > 0 and fold(doc[j].lower_) in words.of:  # a noun: "the north of", "le nord du" (after a determiner)
+        found = _compass_ending(doc, j - 1, words)
+        if found and found[1] > 0 and doc[found[1] - 1].pos_ == "DET":
+            return found[0], found[1] - 1
+        return None
+    found = _compass_ending(doc, i - 1, words)  # an adjective: "northeast Lebanon", "southern Shan"
+    return found if found and doc[found[1]].text.islower() else None
+
+
+def _compass_ending(doc: Doc, end: int, words: PlaceWords) -> Optional[tuple[str, int]]:
+    """The compass word that ends at token `end` ("north - east" is one), and where it starts."""
+    if end < 0:
+        return None
+    if end >= 2 and doc[end - 1].text == "-":
+        point = words.directions.get(compass_key(doc[end - 2].text + doc[end].text))
+        if point:
+            return point, end - 2
+    point = words.directions.get(compass_key(doc[end].text))
+    return (point, end) if point else None
 
 
 def preceded_by(doc: Doc, i: int, words) -> bool:
@@ -56,8 +93,10 @@ def preceded_by(doc: Doc, i: int, words) -> bool:
 
 
 def is_locative(doc: Doc, i: int) -> bool:
-    """A country or place named as where things happen ("en Syrie", "in Iraq"), not as an actor."""
-    return preceded_by(doc, i, place_words(doc.lang_).locative)
+    """A country or place named as where things happen ("en Syrie", "in Iraq", "in northeast
+    Lebanon", "dans le nord du Mali"), not as an actor."""
+    direction = direction_before(doc, i)
+    return preceded_by(doc, direction[1] if direction else i, place_words(doc.lang_).locative)
 
 
 def name_before(doc: Doc, i: int) -> bool:

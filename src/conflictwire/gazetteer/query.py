@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import statistics
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,8 @@ COUNTRY_BONUS = 2.0
 NEAR_BONUS, NEAR_KM = 2.0, 150.0
 FEATURE_BONUS = 1.5
 ADMIN_BONUS = 1.0
+OUTLYING = 3.0  # an area this many times further from the middle than most is an island far off, no compass point's
+MIN_AREAS = 3  # first-level areas a country needs for a compass point to choose one ("northeast Lebanon")
 # What a place weighs when nothing in the text says what kind of place is meant.
 PRIOR = {"PCLI": 1.5, "ADM1": 0.7, "ADM2": 0.5, "AIRP": 0.05, "AIRB": 0.05, "AIRF": 0.0, "AIRH": 0.0}
 CLASS_PRIOR = {"P": 0.3, "A": 0.4, "S": 0.2}
@@ -328,6 +331,32 @@ class Gazetteer:
         if found.feature_code == "ADM1":
             place = place.model_copy(update={"admin1": found.admin1 or found.name, "geo_precision": precision or 3})
         return place
+
+    def admin1_toward(self, country_code: str, point: Optional[tuple[float, float]]) -> Optional[Candidate]:
+        """The first-level area of a country that lies toward a compass point ((north, east) unit
+        vector): the one whose bearing from their middle (the median of their positions, which an
+        island far off does not move) is closest to the point, an area nearer the middle than most
+        counting less ("northeast Lebanon" is Baalbek-Hermel, not Akkar further north); for the
+        centre (None), the area nearest the middle. None for a country of fewer than MIN_AREAS areas,
+        where a point says too little."""
+        with self._lock:
+            rows = self.con.execute("SELECT DISTINCT admin1_code FROM places WHERE country_code = ? "
+                                    "AND feature_code = 'ADM1' AND latitude IS NOT NULL", (country_code,)).fetchall()
+        areas = [a for (code,) in rows if (a := self.admin1_candidate(country_code, code)) is not None]
+        if len(areas) < MIN_AREAS:
+            return None
+        lat, lon = statistics.median(a.latitude for a in areas), statistics.median(a.longitude for a in areas)
+        shrink = math.cos(math.radians(lat))
+        offsets = {a.geonameid: (a.latitude - lat, (a.longitude - lon) * shrink) for a in areas}
+        out = {gid: math.hypot(*o) for gid, o in offsets.items()}
+        if point is None:
+            return min(areas, key=lambda a: out[a.geonameid])
+        typical = statistics.median(out.values()) or 1.0
+
+        def toward(a: Candidate) -> float:  # how closely its bearing meets the point, less for an area near the middle
+            north, east = offsets[a.geonameid]
+            return (north * point[0] + east * point[1]) / (out[a.geonameid] or 1.0) * math.sqrt(min(out[a.geonameid] / typical, 2.0))
+        return max((a for a in areas if out[a.geonameid] <= OUTLYING * typical), key=toward)
 
     # --- info -----------------------------------------------------------------------------------
     def get(self, geonameid: int) -> Optional[Candidate]:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..vocab import Casualty, Category, Launch, Outcome, StatementType, TallyQuantity, Trigger, Weapon
+from ..vocab import COMPASS, Casualty, Category, Launch, Outcome, StatementType, TallyQuantity, Trigger, Weapon
 
 Table = dict[str, list[str]]
 Words = list[str]
@@ -116,6 +116,17 @@ class PlaceWords(_Section):
     locative: Words = []
     prepositions: Words = []
     of: Words = []
+    # "northeast Lebanon", "le nord du Mali": compass point -> the words for it (run together when
+    # hyphenated: "north-east" is "northeast"); "centre" for the middle
+    directions: dict[str, Words] = {}
+
+    @field_validator("directions")
+    @classmethod
+    def _compass(cls, table: dict[str, Words]) -> dict[str, Words]:
+        unknown = sorted(set(table) - set(COMPASS))
+        if unknown:
+            raise ValueError(f"unknown compass points {unknown}; use those of {sorted(COMPASS)}")
+        return table
 
 
 class DateWords(_Section):

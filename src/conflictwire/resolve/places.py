@@ -17,8 +17,8 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..find.actors import ActorMention
-from ..find.places import (PlaceMention, dateline_place, entity_places, feature_places, is_locative, name_before, place_words,
-                           proper_name)
+from ..find.places import (PlaceMention, compass_key, dateline_place, direction_before, entity_places, feature_places, is_locative,
+                           name_before, place_words, proper_name)
 from ..gazetteer.keys import place_key
 from ..gazetteer.query import Candidate, Gazetteer, km
 from ..knowledge import lexicon
@@ -26,7 +26,7 @@ from ..model import Place
 from ..text.lexmatch import Match, TokenKeys
 from ..text.normalize import fold
 from ..text.numbers import number_value
-from ..vocab import Category
+from ..vocab import COMPASS, Category
 
 FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
 AREA_KM = 100.0  # how far from a town or district named as its area a place may lie
@@ -302,7 +302,9 @@ class PlaceReader:
         while area is not None and area.place is None and id(area) not in seen:
             seen.add(id(area))
             area = area.context
-        if p.place is None and not p.feature and area is not None and area.place is not None and not area.country:
+        if p.place is None and not p.feature and area is not None and area.place is not None and area.country and area.toward:
+            p.place = area.toward.model_copy(update={"text": p.name})  # "Hebbariyeh in southern Lebanon"
+        elif p.place is None and not p.feature and area is not None and area.place is not None and not area.country:
             p.place = area.place.model_copy(update={"geo_precision": max(2, area.place.geo_precision or 1), "text": p.name})
 
     def _area_follows(self, end: int) -> bool:
@@ -350,6 +352,7 @@ class PlaceReader:
         code = g.country_code_of(p.name)
         if code:
             p.country, p.place = code, g.country(code, p.name)
+            self._toward(p)
             return
         near = self.tools.near.find(self.keys, max(0, p.span_start - 6), p.span_start)
         p.near = bool(near and near[-1].end >= p.span_start - 2)
@@ -364,6 +367,16 @@ class PlaceReader:
             best = cands[0]
             is_feature = feature is None or best.feature_class == "S" or best.feature_code in FEATURE_CODES
             p.place = g.city_place(best, 2 if p.near or not is_feature else 1, p.name)
+
+    def _toward(self, p: PlaceMention) -> None:
+        """ "in northeast Lebanon", "dans le nord du Mali": a country qualified by a compass point
+        lies in its first-level area that way, where the event is placed when the country is all
+        its mention names (`toward`; the country stays the area of the places named with it)."""
+        direction = direction_before(self.doc, p.span_start)
+        area = self.gazetteer.admin1_toward(p.country, COMPASS[direction[0]]) if direction else None
+        if area is not None:
+            text = self.doc[direction[1]:p.span_end].text
+            p.toward = self.gazetteer.city_place(area, 3, text).model_copy(update={"name": text, "admin1": area.admin1 or area.name})
 
     def _landmark(self, p: PlaceMention) -> bool:
         return follows_landmark(self.tools.landmarks, self.keys, p.start)
@@ -450,8 +463,10 @@ class PlaceReader:
         "Kassakoro (Bandiagara, Mopti)"): the area, named last, votes for them all."""
         ordered, locative = sorted(places, key=lambda p: p.start), place_words(self.doc.lang_).locative
 
-        def joins(t) -> bool:  # punctuation, "in", or the name of an area the gazetteer does not know
-            return t.is_punct and t.text not in ".;" or t.lower_ in locative or t.text[:1].isupper()
+        compass = place_words(self.doc.lang_).directions
+
+        def joins(t) -> bool:  # punctuation, "in", a compass word, or the name of an area the gazetteer does not know
+            return t.is_punct and t.text not in ".;" or t.lower_ in locative or t.text[:1].isupper() or compass_key(t.text) in compass
         return {id(a) for a, b in zip(ordered, ordered[1:])
                 if b.start >= a.end and b.span_start - a.span_end <= AREA_GAP and not self._same_list(a, b)
                 and all(joins(t) for t in self.doc[a.span_end:b.span_start])}
