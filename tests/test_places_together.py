@@ -2,6 +2,8 @@
 of their own, each an event, never the areas of one another; a place named with its areas
 ("Pobè (Plateau)") and the members of a list lie in the one country that has most of them, even
 when one of them is another country's capital."""
+import pytest
+
 from conflictwire.model import Article
 
 
@@ -161,3 +163,30 @@ def test_a_country_opposed_is_no_place_for_the_event(extractor):
                        ("fr", "Lundi, des centaines de personnes ont manifesté à Kathua contre le Pakistan.")):
         [e] = extract(extractor, text, lang).events
         assert (e.sub_event_type, e.location.name, e.location.country_code) == ("Peaceful protest", "Kathua", "IN"), lang
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Insurgents attacked the town of Pemba on Friday, killing six people. Two shops were looted in the Chokwe "
+           "neighbourhood and a school was burned."),
+    ("fr", "Des insurgés ont attaqué vendredi la ville de Pemba, tuant six personnes. Deux boutiques ont été pillées "
+           "dans le quartier de Chokwe."),
+])
+def test_a_quarter_lies_in_the_town_named_before_it(extractor, lang, text):
+    """A town's neighbourhood is in that town, not the namesake town the gazetteer knows 1,500 km
+    away: what happened there is more of the attack on the town."""
+    events = extractor.extract_article(Article.create(text, lang, published="2024-05-13")).events
+    assert {e.location.name for e in events} == {"Pemba"}
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize("lang,text,town", [
+    ("en", "An Israeli drone struck a car in Sidon on Monday, killing two men. On Monday evening, a grenade was thrown "
+           "at a cafe in the Bustan neighbourhood, wounding three people.", "Sidon"),
+    ("fr", "Une frappe de drone israélienne a touché lundi une voiture à Tyr, tuant deux hommes. Lundi soir, une grenade "
+           "a été lancée contre un café du quartier de Bustan, blessant trois personnes.", "Tyre"),
+])
+def test_a_quarter_neither_chooses_the_country_nor_merges_another_weapon(extractor, lang, text, town):
+    """The quarter's namesake town abroad casts no vote for the report's country; a grenade thrown
+    in the quarter of the town a drone struck is an event of its own there."""
+    events = extractor.extract_article(Article.create(text, lang, published="2024-05-14")).events
+    assert sorted((e.sub_event_type, e.location.name) for e in events) == [("Air/drone strike", town), ("Grenade", town)]

@@ -59,6 +59,7 @@ class LanguageTools:
     landmarks: PhraseIndex
     anaphora: PhraseIndex
     settlement_nouns: set
+    quarters: set
     reflexive_other: set
     coded_fatalities: PhraseIndex
     demand_verbs: set
@@ -94,6 +95,7 @@ class LanguageTools:
             landmarks=index(flat(lex.places.landmarks)),
             anaphora=index(flat(lex.places.anaphora)),
             settlement_nouns={w for p in lex.places.settlement_nouns for w in p.lower().split()},
+            quarters={w.lower() for w in lex.places.quarters},
             reflexive_other={w.lower() for w in lex.reflexive_other},
             coded_fatalities=index(lex.coded_fatalities),
             demand_verbs={w.lower() for w in lex.demand_verbs},

@@ -16,7 +16,7 @@ from ..context import PlaceMention
 from ..gazetteer.keys import place_key
 from ..vocab import Outcome, Trigger
 from . import dating
-from .classify import STRIKES
+from .classify import REMOTE, STRIKES
 from .mentions import Mention
 from .report import Report
 from .roles import ACTOR1, ACTOR2, ASSOC
@@ -97,7 +97,7 @@ def at_named_places(g: Grouping, m: Mention) -> bool:
     """ "Strikes hit Kidal and Tessalit": one event per place, joining one there on that day."""
     if not m.places:
         return False
-    g.last = [place_draft(g, m, p) for p in m.places]
+    g.last = list({id(d): d for d in (place_draft(g, m, p) for p in m.places)}.values())  # one draft per town
     return True
 
 
@@ -128,7 +128,8 @@ def place_draft(g: Grouping, m: Mention, p: PlaceMention) -> Draft:
     """The draft at that place the mention joins, else a new one there."""
     for d in g.drafts:
         if d.place is not None and not any(apart(g.r, d, m, p) for apart in KEEP_APART):
-            d.mentions.append(m)
+            if m not in d.mentions:  # two names of one town ("Macomia ... its Nanga neighbourhood")
+                d.mentions.append(m)
             return d
     draft = Draft(p, [m], p.place.country_code if p.place else None)
     g.drafts.append(draft)
@@ -177,7 +178,7 @@ def arrests_after_attack(r: Report, d: Draft, m: Mention, p: Optional[PlaceMenti
 
 def other_place(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
     """ "Des frappes ont visé Kidal et Tessalit": a mention at a place joins only an event there."""
-    return p is not None and not same_place(d.place, place_key(p.name))
+    return p is not None and not same_place(d.place, place_key(p.name)) and not (same_town(d.place, p) and same_means(d, m))
 
 
 def other_country(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
@@ -224,6 +225,19 @@ def disrupted(m: Mention) -> bool:
 def same_place(p: PlaceMention, key: str) -> bool:
     k = place_key(p.name)
     return k == key or (len(key) > SHORT_KEY and (key in k or k in key))
+
+
+def same_town(a: PlaceMention, b: PlaceMention) -> bool:
+    """Two names the gazetteer placed at one town ("Macomia" and its "Xinavane neighbourhood")."""
+    ids = [x.place.geonameid if x.place is not None and (x.place.geo_precision or 1) < 3 else None for x in (a, b)]
+    return ids[0] is not None and ids[0] == ids[1]
+
+
+def same_means(d: Draft, m: Mention) -> bool:
+    """Whether a mention may tell the event's own violence: it names no weapon, or one of the
+    event's kinds (a grenade thrown in a quarter of the town a drone struck is another event)."""
+    mine, theirs = {REMOTE.get(w.label) for w in m.weapons}, {REMOTE.get(w) for w in d.weapons()}
+    return not mine or not theirs or bool(mine & theirs)
 
 
 def mention_country(m: Mention) -> Optional[str]:

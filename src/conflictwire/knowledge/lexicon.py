@@ -112,6 +112,7 @@ class PlaceWords(_Section):
     distance_units: dict[str, float] = {}  # "km": 1, "miles": 1.609: in kilometres
     opposed: Words = []  # "against": a country after it is opposed, no place things happen in
     settlement_nouns: Words = []
+    quarters: Words = []  # "neighbourhood", "quartier": a part of a town
     anaphora: Words = []  # "cette localité", "the town"
     locative: Words = []
     prepositions: Words = []

@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..find.actors import ActorMention
-from ..find.places import (PlaceMention, compass_key, dateline_place, direction_before, entity_places, feature_places, is_locative,
+from ..find.places import (PlaceMention, compass_key, dateline_place, entity_places, feature_places, is_locative,
                            name_before, place_words, proper_name)
 from ..gazetteer.keys import place_key
 from ..gazetteer.query import Candidate, Gazetteer, km
@@ -26,7 +26,8 @@ from ..model import Place
 from ..text.lexmatch import Match, TokenKeys
 from ..text.normalize import fold
 from ..text.numbers import number_value
-from ..vocab import COMPASS, Category
+from ..vocab import Category
+from .parts import names_a_quarter, quarters_in_town, toward
 
 FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
 AREA_KM = 100.0  # how far from a town or district named as its area a place may lie
@@ -125,6 +126,7 @@ class PlaceReader:
             if id(p) in in_area:
                 self._keep_within_context(p)
                 self._placed_by_area(p)
+        quarters_in_town(self.doc, self.tools.quarters, found)
         found = [p for p in found if p.place is not None or p.feature]
         found.extend(self._named_before(found, covered))
         found.sort(key=lambda p: p.start)
@@ -352,7 +354,7 @@ class PlaceReader:
         code = g.country_code_of(p.name)
         if code:
             p.country, p.place = code, g.country(code, p.name)
-            self._toward(p)
+            toward(self.doc, self.gazetteer, p)
             return
         near = self.tools.near.find(self.keys, max(0, p.span_start - 6), p.span_start)
         p.near = bool(near and near[-1].end >= p.span_start - 2)
@@ -367,16 +369,6 @@ class PlaceReader:
             best = cands[0]
             is_feature = feature is None or best.feature_class == "S" or best.feature_code in FEATURE_CODES
             p.place = g.city_place(best, 2 if p.near or not is_feature else 1, p.name)
-
-    def _toward(self, p: PlaceMention) -> None:
-        """ "in northeast Lebanon", "dans le nord du Mali": a country qualified by a compass point
-        lies in its first-level area that way, where the event is placed when the country is all
-        its mention names (`toward`; the country stays the area of the places named with it)."""
-        direction = direction_before(self.doc, p.span_start)
-        area = self.gazetteer.admin1_toward(p.country, COMPASS[direction[0]]) if direction else None
-        if area is not None:
-            text = self.doc[direction[1]:p.span_end].text
-            p.toward = self.gazetteer.city_place(area, 3, text).model_copy(update={"name": text, "admin1": area.admin1 or area.name})
 
     def _landmark(self, p: PlaceMention) -> bool:
         return follows_landmark(self.tools.landmarks, self.keys, p.start)
@@ -424,7 +416,8 @@ class PlaceReader:
                 votes[code] += TIE_BREAK
         # a country named says whose or where, not which towns: its towns do the voting, each name once
         towns = {p.start: p for p in sorted(places, key=lambda p: p.span_end)  # its widest span
-                 if not self.gazetteer.country_code_of(p.name)}
+                 if not self.gazetteer.country_code_of(p.name)
+                 and not names_a_quarter(self.doc, p, self.tools.quarters)}  # a town's quarter says no country
         within = self._followed_by_area(list(towns.values()))
         ordered = sorted(towns.values(), key=lambda p: p.start)
         areas = {id(b) for a, b in zip(ordered, ordered[1:]) if id(a) in within}  # named as another's area

@@ -1,0 +1,59 @@
+"""Parts of the places a report names: a town's quarters ("the Nanga neighbourhood", "le quartier
+de Taamir") lie in the town named before them, and a country qualified by a compass point ("in
+northeast Lebanon", "dans le nord du Mali") lies in its first-level area that way."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..find.places import PlaceMention, direction_before, place_words
+from ..gazetteer.query import Gazetteer, km
+from ..text.normalize import fold
+from ..vocab import COMPASS
+
+QUARTER_REACH = 4  # tokens from a name to the quarter word that says it is part of a town
+TOWN_KM = 100.0  # a quarter's namesake further than this from the town is another place
+
+
+def quarters_in_town(doc: Doc, quarters: set[str], found: list[PlaceMention]) -> None:
+    """ "hit in the Nanga and Xinavane neighbourhoods", "le quartier de Gbazabangui": a town's
+    quarters lie in the town the report named last before them; a namesake the gazetteer knows
+    far from it is another place. (A quarter named with its town, "X neighbourhood north of Y",
+    is placed by that town.)"""
+    areas = {id(p.context) for p in found if p.context is not None}  # "(Mandalay district, ...)" names no town
+    towns = [p for p in found if p.place is not None and not p.country and (p.place.geo_precision or 1) < 3
+             and p.place.latitude is not None and p.feature != "area" and id(p) not in areas]
+    for p in found:
+        if p.country or p.context is not None or not names_a_quarter(doc, p, quarters):
+            continue
+        before = [t for t in towns if t.end <= p.start and not names_a_quarter(doc, t, quarters)]
+        if not before:
+            continue
+        town = before[-1].place
+        if p.place is None or p.place.latitude is None or \
+                km((p.place.latitude, p.place.longitude), (town.latitude, town.longitude)) > TOWN_KM:
+            p.place = town.model_copy(update={"geo_precision": max(2, town.geo_precision or 1), "text": p.name})
+
+
+def names_a_quarter(doc: Doc, p: PlaceMention, quarters: set[str]) -> bool:
+    """A quarter word in the name's span, or just after it and the names listed with it ("the
+    Nanga and Xinavane neighbourhoods"), with no town's name after it; or just before it ("le
+    quartier de X", "the suburb of X")."""
+    for t in doc[p.span_start:min(len(doc), p.span_end + QUARTER_REACH)]:
+        if t.lower_ in quarters or t.lemma_.lower() in quarters:
+            after = max(t.i + 1, p.span_end)
+            return not any(x.pos_ == "PROPN" for x in doc[after:after + QUARTER_REACH])
+        if t.i >= p.span_end and t.is_punct:
+            return False
+    i = p.span_start - 1
+    return i >= 1 and fold(doc[i].lower_) in place_words(doc.lang_).of and doc[i - 1].lower_ in quarters
+
+
+def toward(doc: Doc, gazetteer: Gazetteer, p: PlaceMention) -> None:
+    """ "in northeast Lebanon", "dans le nord du Mali": a country qualified by a compass point lies
+    in its first-level area that way, where an event is placed when the country is all its mention
+    names (`p.toward`; the country itself stays the area of the places named with it)."""
+    direction = direction_before(doc, p.span_start)
+    area = gazetteer.admin1_toward(p.country, COMPASS[direction[0]]) if direction else None
+    if area is not None:
+        text = doc[direction[1]:p.span_end].text
+        p.toward = gazetteer.city_place(area, 3, text).model_copy(update={"name": text, "admin1": area.admin1 or area.name})
