@@ -562,3 +562,18 @@ def test_a_community_attacking_anothers_camp_is_a_communal_militia(extractor, la
 def test_forces_acting_on_protesters_intervene_in_their_protest(extractor, lang, text, sub):
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.actor1.name) == (sub, "Protesters (Lebanon)")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On 6 May 2024, students marched in Izmir in memory of three activists who were executed in 1972."),
+    ("fr", "Le 6 mai 2024, des étudiants ont défilé à Izmir en mémoire de trois militants qui avaient été exécutés en 1972."),
+    # a year in a clause under the event's own is not its date
+    ("en", "On 6 May 2024, students held a rally in Izmir to mark the uprising of 1980."),
+    # an event noun dated long ago
+    ("en", "On 6 May 2024, residents marched in Izmir to mark the anniversary of the 1999 massacre."),
+    ("fr", "Le 6 mai 2024, des habitants ont défilé à Izmir pour l'anniversaire du massacre de 1999."),
+])
+def test_a_clause_dated_years_before_the_report_is_history(extractor, lang, text):
+    """The killing of 1972 is why the march is held, not news: the march is a peaceful protest, no toll."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.fatalities) == ("Peaceful protest", 0)

@@ -21,6 +21,8 @@ FLYING = (Weapon.DRONE, Weapon.MISSILE, Weapon.ROCKET, Weapon.AIRSTRIKE)  # weap
 HANDHELD = (Weapon.SMALL_ARMS, Weapon.MELEE)  # fought with, never intercepted
 GROUND = (Trigger.CAPTURE, Trigger.RECAPTURE)
 CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
+PAST_YEARS = 2  # a year named this long before the report makes its clause history ("executed in 1972")
+FIRST_YEAR = 1900  # four digits from here on may be a year
 
 
 def sentence_triggers(r: Report, sent: Span) -> list[Match]:
@@ -102,6 +104,8 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
         return False  # "since a truce in 2022", "depuis l'offensive", "since a truce ... collapsed": background
     if m.phrase.lower() in words.verb_only and tok.pos_ != "VERB":
         return False
+    if history(r, m.start):
+        return False  # "in remembrance of activists who were executed in 1972": history, not news
     if m.label == Trigger.INTERVENE and tok.pos_ == "VERB" and any(
             syntax.is_subject(c) and crowd_at(r, c.i) for c in tok.children):
         return False  # "the crowd dispersed peacefully": it left of its own accord
@@ -119,6 +123,32 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
     if m.phrase.lower() in weak and tok.pos_ in ("VERB", "AUX", "ADJ"):
         return supported(r, m, tok, sent)
     return True
+
+
+def history(r: Report, start: int) -> bool:
+    """A clause that describes a noun ("activists who were executed in 1972", "les talibans ayant
+    repris le pouvoir en 2021"), or a noun ("the 2014 offensive"), dated years before the report:
+    background. (A report's own account dated long ago, "On 3 March 2021, troops attacked...", is
+    kept: an archive is read as it was written.)"""
+    tok = r.ctx.doc[start]
+    if tok.pos_ == "NOUN":  # the year hangs from the noun itself ("the 2014 offensive", "l'offensive de 2014")
+        near = [c for c in tok.children if c.dep_ not in syntax.RELATIVE]
+        return years_ago(r, near + [g for c in near if c.dep_ == "prep" for g in c.children]) >= PAST_YEARS
+    verb = syntax.clause_verb(tok)
+    return syntax.descriptive(r.ctx.doc[verb]) and \
+        years_ago(r, [t for t in tok.sent if syntax.clause_verb(t) == verb]) >= PAST_YEARS
+
+
+def years_ago(r: Report, tokens) -> int:
+    """How many years before the report the earliest year among `tokens` lies (0 for none): the
+    year of the trigger's own clause ("executed in 1972"), not of a clause under it ("staged a
+    rally to commemorate the birth of the nation in 1961")."""
+    published = r.ctx.published
+    if published is None:
+        return 0
+    years = [int(t.text) for t in tokens if t.text.isdigit() and len(t.text) == 4
+             and FIRST_YEAR <= int(t.text) <= published.date.year]
+    return published.date.year - min(years) if years else 0
 
 
 def supported(r: Report, m: Match, tok: Token, sent: Span) -> bool:
