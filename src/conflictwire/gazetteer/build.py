@@ -432,7 +432,9 @@ class _Builder:
                 if score > best_score:
                     best, best_score, best_key = sub_name, score, key
             shown = clean_admin_name(name)
-            if (best is not None and best_score >= 85 and best_key != own and best.isascii()
+            # (a vowel apart, it is the same name too, an alias only: "Konar" is ISO's "Kunar")
+            same = best is not None and (best_score >= 85 or best_score >= 70 and skeleton(own) == skeleton(best_key))
+            if (best_score >= 85 and best_key != own and best.isascii()
                     and strip_generic(best)[1] is None):  # not "Ḩamāh" for "Hama", "Chernihivska oblast" for "Chernihiv"
                 shown = best
             if shown != name:
@@ -441,7 +443,7 @@ class _Builder:
             names = PlaceNames(gid)
             names.add_with_core(shown)
             names.add_with_core(name, KIND_ALT)
-            if best is not None and best_score >= 85:
+            if same:
                 names.add_with_core(best, KIND_ALT)
             for alias in aliases.get((cc, code), ()):
                 if fuzz.ratio(own, place_key(strip_generic(alias)[0])) >= 70:
