@@ -577,3 +577,14 @@ def test_a_clause_dated_years_before_the_report_is_history(extractor, lang, text
     """The killing of 1972 is why the march is held, not news: the march is a peaceful protest, no toll."""
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.fatalities) == ("Peaceful protest", 0)
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("en", "On Monday, gunmen attacked a village near Kandi and burned a dozen houses and granaries.", "Looting/property destruction"),
+    ("fr", "Lundi, des hommes armés ont attaqué un village près de Kandi et incendié une dizaine de maisons et de greniers.",
+     "Looting/property destruction"),
+    ("en", "On Monday, gunmen attacked a village near Kandi and burned a dozen houses, wounding two farmers.", "Attack"),
+])
+def test_an_attack_that_hurt_no_one_but_destroyed_property_is_property_destruction(extractor, lang, text, sub):
+    [e] = extract(extractor, text, lang).events
+    assert e.sub_event_type == sub

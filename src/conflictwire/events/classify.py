@@ -95,6 +95,9 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         return Sub.ABDUCTION
     if T.ARREST in triggers and not killed and not triggers & ({T.CLASH, T.AMBUSH, T.KILL} | STRIKES):
         return Sub.ARRESTS  # "detained 25 people during a raid"
+    if T.LOOT in triggers and T.ATTACK in triggers and not triggers & {T.CLASH, T.AMBUSH, T.KILL} \
+            and not (killed or injured) and kind2 in UNARMED_KINDS | {None}:
+        return Sub.LOOTING  # "farmers attacked a camp and burned the huts", no one hurt: the harm is to property
     if triggers & {T.ATTACK, T.CLASH, T.AMBUSH, T.KILL}:
         if kind2 in UNARMED_KINDS and kind1 not in UNARMED_KINDS and triggers & {T.ATTACK, T.AMBUSH, T.KILL}:
             return Sub.ATTACK
