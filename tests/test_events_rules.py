@@ -588,3 +588,14 @@ def test_a_clause_dated_years_before_the_report_is_history(extractor, lang, text
 def test_an_attack_that_hurt_no_one_but_destroyed_property_is_property_destruction(extractor, lang, text, sub):
     [e] = extract(extractor, text, lang).events
     assert e.sub_event_type == sub
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Monday, traders staged a protest in Siliguri against a new market tax. Police reached the spot and "
+           "controlled the situation."),
+    ("fr", "Lundi, des commerçants ont manifesté à Parakou contre une nouvelle taxe. Les gendarmes ont rétabli l'ordre."),
+    ("en", "On Monday, police stopped protestors from marching to the governor's office in Jammu."),  # the -or spelling
+])
+def test_forces_bringing_a_protest_under_control_intervene(extractor, lang, text):
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor1.kind) == ("Protest with intervention", "protesters")
