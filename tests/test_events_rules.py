@@ -599,3 +599,9 @@ def test_an_attack_that_hurt_no_one_but_destroyed_property_is_property_destructi
 def test_forces_bringing_a_protest_under_control_intervene(extractor, lang, text):
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.actor1.kind) == ("Protest with intervention", "protesters")
+
+
+def test_a_crowd_asking_for_order_restored_met_no_intervention(extractor):
+    text = "On Monday, traders staged a sit-in in Siliguri, demanding that the authorities restore order in the market."
+    [e] = extract(extractor, text, "en").events
+    assert e.sub_event_type == "Peaceful protest"
