@@ -185,3 +185,17 @@ def test_a_country_in_the_events_own_sentence_beats_a_town_told_before(extractor
     events = extract(extractor, text, "en", published="2024-05-09").events
     strike = next(e for e in events if e.event_date == "2024-05-07")
     assert strike.location.country_code == "LB" and "Lebanon" in strike.location.name
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Monday, gunmen attacked the village of Chokwe, 15 km north of Mueda, killing four people."),
+    ("fr", "Lundi, des hommes armés ont attaqué le village de Chokwe, à 15 km au nord de Mueda, tuant quatre personnes."),
+    ("en", "On Monday, gunmen attacked Chokwe, close to Mueda, killing four people."),
+])
+def test_a_place_named_near_a_town_is_no_namesake_far_from_it(extractor, lang, text):
+    """The Chokwe the gazetteer knows lies 1,500 km south of Mueda: the village near Mueda is
+    another, placed near Mueda."""
+    [e] = extract(extractor, text, lang).events
+    loc = e.location
+    assert (loc.country_code, loc.admin1, loc.geo_precision) == ("MZ", "Cabo Delgado", 2)
+    assert km((loc.latitude, loc.longitude), where(extractor, "Mueda", "MZ")) < 25

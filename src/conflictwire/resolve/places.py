@@ -123,8 +123,13 @@ class PlaceReader:
         found = [p for p in found if p.place is not None or p.feature or id(p) in in_area]
         self._link_context(found)
         for p in sorted(found, key=lambda p: -p.start):  # the outer area first: "X, Y, Z state"
+            near = p.context is not None and p.context.near and bool(  # "X, south-west of Y"
+                self.tools.near.find(self.keys, p.span_end, p.context.span_start))
+            if near:
+                self._near_its_reference(p)
             if id(p) in in_area:
-                self._keep_within_context(p)
+                if not near:
+                    self._keep_within_context(p)
                 self._placed_by_area(p)
         quarters_in_town(self.doc, self.tools.quarters, found)
         found = [p for p in found if p.place is not None or p.feature]
@@ -323,6 +328,20 @@ class PlaceReader:
         feature = p.feature if p.feature not in (None, "area", "village") else None
         inside = [c for c in self.gazetteer.candidates(self._lookup_words(p), area.country_code, feature) if lies_within(c, area)]
         p.place = self.gazetteer.city_place(inside[0], p.place.geo_precision or 1, p.name) if inside else None
+
+    def _near_its_reference(self, p: PlaceMention) -> None:
+        """ "Mandimba, close to Nangade", "X, 20 km south of Macomia": a place named by the town it
+        lies near is within reach of it; a namesake the gazetteer knows far away is another place,
+        and a name it knows only there lies near the town."""
+        ref = p.context.place
+        if p.country or p.place is None or ref is None or ref.latitude is None or p.place.latitude is None or \
+                km((p.place.latitude, p.place.longitude), (ref.latitude, ref.longitude)) <= AREA_KM:
+            return
+        feature = p.feature if p.feature not in (None, "area", "village") else None
+        close = [c for c in self.gazetteer.candidates(self._lookup_words(p), ref.country_code, feature)
+                 if c.latitude is not None and km((c.latitude, c.longitude), (ref.latitude, ref.longitude)) <= AREA_KM]
+        p.place = self.gazetteer.city_place(close[0], p.place.geo_precision or 1, p.name) if close else \
+            ref.model_copy(update={"geo_precision": max(2, ref.geo_precision or 1), "text": p.name})
 
     def _near_trigger(self):
         """Whether a preposition hangs from an event word or follows one closely in its sentence:
