@@ -605,3 +605,16 @@ def test_a_crowd_asking_for_order_restored_met_no_intervention(extractor):
     text = "On Monday, traders staged a sit-in in Siliguri, demanding that the authorities restore order in the market."
     [e] = extract(extractor, text, "en").events
     assert e.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("lang,text,planter", [
+    # the parse hangs the IED under "placed" (as its subject): the truck still met it
+    ("en", "On 4 March 2024, a Nigerien army truck struck an IED likely placed by IS Sahel militants near the village of Tera.",
+     "Islamic State (Sahel)"),
+    ("fr", "Le 4 mars 2024, un camion de l'armée nigérienne a sauté sur une mine probablement posée par des jihadistes près de Téra.",
+     "Unidentified Armed Group (Niger)"),
+])
+def test_met_charge(extractor, lang, text, planter):
+    """Forces whose vehicle struck a planted charge are its target; who planted it is actor1."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.actor1.name, e.actor2.name) == (planter, "Military Forces of Niger")

@@ -119,14 +119,14 @@ def met_charge(n: Named) -> Optional[str]:
     if found is not None and found[0] is agent_phrase:  # "a mine laid by soldiers"
         return None
     doc, fired = n.r.ctx.doc, {i for m in n.triggers for i in range(m.start, m.end)}
+    subject = subject_of(n.head)
     for w in n.charges:
         charge = doc[w.end - 1]
         verb = doc[syntax.clause_verb(charge)]
-        if verb.i not in fired:
-            continue
-        subject = subject_of(n.head)
-        if syntax.is_subject(charge) or subject is not None and subject.i == verb.i:  # it went off; they ran into it
-            return ACTOR2
+        if verb.i in fired and (syntax.is_subject(charge) or subject is not None and subject.i == verb.i):
+            return ACTOR2  # it went off; they ran into it
+        if subject is not None and subject.i in fired and subject.i < charge.i and charge in subject.subtree:
+            return ACTOR2  # "an army vehicle struck an IED likely planted by ...": however the parse hangs the charge
     return None
 
 
