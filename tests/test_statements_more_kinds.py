@@ -2,6 +2,8 @@
 deny it, a statement noun named again is answered, not made, a passive statement verb has no
 speaker, an embedded demand is its reporter's, quoted words telling of another party's attack
 blame it, and "elle"/"il" stand for the last speaker of their gender. Invented sentences."""
+import pytest
+
 from conflictwire.model import Article
 
 
@@ -143,3 +145,10 @@ def test_news_agencies_and_monitors_report_facts_and_make_no_statement(extractor
     assert statements(extractor, "« Les combats ont repris dans la nuit à Idleb », a indiqué l'OSDH, une ONG basée au Royaume-Uni.", "fr") == []
     # an international official still speaks
     assert statements(extractor, "The United Nations human rights chief urged the authorities to stop the crackdown in Dhaka.", "en") == [("DEMAND", None)]
+
+
+def test_a_saying_verb_spelt_like_a_noun_is_no_saying(extractor):
+    """ "Kachin state" says nothing: the army and the KIA named after it are the sides of the clash."""
+    text = "On 15 May 2024, in Hpakant township, Kachin state, the Myanmar army and the KIA clashed."
+    [e] = extractor.extract_article(Article.create(text, "en", published="2024-05-16")).events
+    assert (e.actor1.kind, e.actor2.kind) == ("state_forces", "rebel_group")

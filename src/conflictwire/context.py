@@ -167,8 +167,10 @@ class DocContext(Document):
             or any(m.start in where for m in self.triggers)
 
     def _statement_cues(self) -> list[Match]:
-        # a verb, not the name it is spelled like ("Islamic State", "Said")
-        cues = [c for c in self.tools.statements.find(self.keys) if self.doc[c.start].pos_ != "PROPN"]
+        # a verb, not the name it is spelled like ("Islamic State", "Said"), nor the noun ("Kachin state",
+        # "a UN report", "a note"): a one-word saying cue is a verb
+        cues = [c for c in self.tools.statements.find(self.keys) if self.doc[c.start].pos_ != "PROPN"
+                and not (c.label == StatementType.SAY and c.end - c.start == 1 and self.doc[c.start].pos_ == "NOUN")]
         taken = {i for c in cues for i in range(c.start, c.end)}
         return sorted(cues + calls_to_act(self.doc, taken, self.tools.demand_verbs, self.tools.demand_markers),
                       key=lambda c: c.start)

@@ -490,8 +490,8 @@ class PlaceReader:
         """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""
         conjunctions = {fold(w) for w in lexicon(self.doc.lang_).conjunctions} | {";"}
         for a, b in zip(places, places[1:]):
-            if self._same_list(a, b):
-                continue
+            if self._same_list(a, b) or id(b) in self._lists and id(a) not in self._lists:
+                continue  # a listed place is a place of its own ("Rabak in White Nile state, Kadugli in ...")
             gap = self.doc[a.end:b.start]
             # "à Sake, à une vingtaine de kilomètres de Goma": a distance from a town places the first
             if (len(gap) <= 6 or len(gap) <= 9 and b.near) and not any(t.lower_ in conjunctions for t in gap) and "." not in gap.text:
