@@ -199,3 +199,12 @@ def test_a_place_named_near_a_town_is_no_namesake_far_from_it(extractor, lang, t
     loc = e.location
     assert (loc.country_code, loc.admin1, loc.geo_precision) == ("MZ", "Cabo Delgado", 2)
     assert km((loc.latitude, loc.longitude), where(extractor, "Mueda", "MZ")) < 25
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Wednesday, a rocket fired from Lebanon hit a house, wounding two people, the Israeli army said."),
+    ("fr", "Mercredi, une roquette tirée depuis le Liban a touché une maison, blessant deux personnes, selon l'armée israélienne."),
+])
+def test_where_a_shot_came_from_is_not_where_it_landed(extractor, lang, text):
+    [e] = extract(extractor, text, lang).events
+    assert e.location.country_code == "IL"
