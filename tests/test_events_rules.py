@@ -618,3 +618,13 @@ def test_met_charge(extractor, lang, text, planter):
     """Forces whose vehicle struck a planted charge are its target; who planted it is actor1."""
     [e] = extract(extractor, text, lang).events
     assert (e.actor1.name, e.actor2.name) == (planter, "Military Forces of Niger")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Monday, police clashed with opposition supporters in Kolda."),
+    ("fr", "Lundi, de violents affrontements ont opposé les forces de sécurité à des partisans de l'opposition à Kolda."),
+])
+def test_forces_fighting_a_crowd_is_a_riot_whoever_is_named_first(extractor, lang, text):
+    """A clash of the state's forces with a crowd is a violent demonstration, the crowd its actor1."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor1.name) == ("Violent demonstration", "Rioters (Senegal)")

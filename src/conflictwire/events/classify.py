@@ -61,6 +61,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
             return Sub.VIOLENT_DEMONSTRATION  # a crowd fighting the police is a riot
         return Sub.MOB_VIOLENCE  # party supporters fighting each other: a crowd's violence with no demonstration
     armed_violence = {T.ABDUCT, T.SEXUAL} | STRIKES
+    if kind1 in STATE_KINDS and kind2 in CROWD_KINDS and T.CLASH in triggers and not triggers & armed_violence:
+        return Sub.VIOLENT_DEMONSTRATION  # "des affrontements entre les forces de sécurité et les manifestants"
     if kind1 == Kind.CIVILIANS and kind2 in UNARMED_KINDS | {None} and triggers & {T.ATTACK, T.KILL} \
             and not triggers & armed_violence and weapon not in REMOTE:
         return Sub.MOB_VIOLENCE  # "residents beat two suspected kidnappers": unorganised people's violence
