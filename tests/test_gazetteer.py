@@ -183,6 +183,11 @@ def test_an_iso_name_a_vowel_apart_is_an_alias_not_a_new_name(g):
     assert g.candidates("Tigray")[0].name == "Tigray"
 
 
+def test_between_equal_scores_the_name_as_written_wins(g):
+    """GeoNames gives another town "Slov'iansk" as an old name: "Sloviansk" is Slovyansk."""
+    assert g.candidates("Sloviansk")[0].name == "Slovyansk"
+
+
 def test_feature_words_choose_the_kind_of_place(g):
     assert g.lookup("Herat")[0].feature_code.startswith("PPL")
     assert g.lookup("Herat province")[0].feature_code == "ADM1"

@@ -256,7 +256,10 @@ class Gazetteer:
             found = self.lookup(variant, country=focus, feature=feature, limit=0, fuzzy=False)
             if found:
                 break
-        return sorted(found, key=lambda c: (c.country_code != focus, -c.score))
+        # between equal scores, the place the name is written as ("Sloviansk"), not one it only folds
+        # to ("Slov'iansk", an old name of another town)
+        exact = name.casefold()
+        return sorted(found, key=lambda c: (c.country_code != focus, -c.score, (c.matched or "").casefold() != exact))
 
     # --- places for records -----------------------------------------------------------------------
     def city_place(self, city: Candidate, precision: int, text: Optional[str]) -> Place:
