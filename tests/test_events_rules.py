@@ -628,3 +628,23 @@ def test_forces_fighting_a_crowd_is_a_riot_whoever_is_named_first(extractor, lan
     """A clash of the state's forces with a crowd is a violent demonstration, the crowd its actor1."""
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.actor1.name) == ("Violent demonstration", "Rioters (Senegal)")
+
+
+@pytest.mark.parametrize("lang,text,sub", [
+    ("en", "On Tuesday, Russian forces hit a fuel depot in Sloviansk, killing two workers.", "Air/drone strike"),
+    ("fr", "Mardi, l'armée russe a frappé un dépôt de carburant à Sloviansk, tuant deux employés.", "Air/drone strike"),
+    # an armed group that hit a depot attacked it
+    ("en", "On Tuesday, gunmen hit a fuel depot in Sloviansk, killing two workers.", "Attack"),
+])
+def test_a_foreign_army_that_hit_a_town_struck_it_from_afar(extractor, lang, text, sub):
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.location.name) == (sub, "Slovyansk")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Tuesday, Russian intelligence services said they had hit a warehouse in Kharkiv and killed twelve soldiers."),
+    ("fr", "Mardi, les services de renseignement russes ont annoncé avoir frappé un entrepôt à Kharkiv et tué douze soldats."),
+])
+def test_intelligence_services_are_a_states_forces(extractor, lang, text):
+    [e] = extract(extractor, text, lang).events
+    assert e.actor1.name == "Military Forces of Russia"

@@ -54,6 +54,8 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
                          actor2.kind if actor2 else None, fatalities, injuries or 0)
     if sub == Sub.OTHER:
         return None
+    if sub in (Sub.ARMED_CLASH, Sub.ATTACK) and struck_from_afar(r, triggers, weapon, actor1):
+        sub, weapon = Sub.AIR_DRONE_STRIKE, Weapon.AIRSTRIKE
     actor1, actor2 = default_actors(r, sub, actor1, actor2, country, weapon, r.paragraphs_of(d.mentions))
     if weapon is None and sub in (Sub.ARMED_CLASH, Sub.ATTACK) and any(w.label == Weapon.SMALL_ARMS for w in weapon_matches):
         weapon = Weapon.SMALL_ARMS
@@ -69,6 +71,18 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
     event.confidence = confidence(event, d)
     event.notes = write_notes(event)
     return event
+
+
+def struck_from_afar(r: Report, triggers, weapon: Optional[str], actor1: Optional[Actor]) -> bool:
+    """ "L'armée russe a affirmé avoir frappé des bâtiments à Kramatorsk": a foreign state's forces
+    that only hit or targeted a place (the weak words), no weapon named and no fighting told, struck
+    it from afar; ACLED codes most such strikes as air strikes."""
+    if weapon is not None or actor1 is None or actor1.kind != ActorKind.EXTERNAL_FORCES:
+        return False
+    weak = r.ctx.tools.weak
+    hits = [t for t in triggers if t.label == Trigger.ATTACK]
+    return bool(hits) and all(t.label in (Trigger.ATTACK, Trigger.KILL) for t in triggers) \
+        and all(t.phrase.lower() in weak for t in hits)
 
 
 def confidence(event: Event, d: Draft) -> float:
