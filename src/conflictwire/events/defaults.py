@@ -162,6 +162,16 @@ def police_met_protest(s: Sides) -> None:
         s.actor2 = police_forces(s.country)
 
 
+def host_state_fights(s: Sides) -> None:
+    """ "Ukrainian forces pushed into the Kursk region", "des combats ont éclaté près de Kidal": the
+    other side of fighting nobody names, or of ground an outside force took, is the army of the
+    country it happened in."""
+    if s.actor2 is None and s.sub in (Sub.ARMED_CLASH, Sub.NON_STATE_OVERTAKES_TERRITORY) and s.country \
+            and s.actor1 is not None and s.actor1.kind not in CROWD_KINDS \
+            and not (s.actor1.kind == ActorKind.STATE_FORCES and s.actor1.country_code == sovereign(s.country)):
+        s.actor2 = military_forces(s.country)
+
+
 def civilians_hit(s: Sides) -> None:
     """ "Gunmen abducted a trader": the unnamed target of an attack, abduction or arrest is civilians."""
     if s.actor2 is None and s.sub in ON_CIVILIANS:
@@ -173,7 +183,7 @@ DEFAULT_RULES: list[Callable[[Sides], None]] = [
     unarmed_are_targets, crowd_not_its_own_opponent,
     protesters_by_default, mob_by_default, police_arrest, army_regains_ground, state_fires_from_afar,
     state_launched_what_was_shot_down, agreement_between_belligerents, unidentified_attacker,
-    aimed_at_state, police_met_protest, civilians_hit,
+    aimed_at_state, police_met_protest, host_state_fights, civilians_hit,
 ]
 
 
