@@ -51,3 +51,25 @@ def test_day_before_and_after_count_from_the_event_told_before(lang, text, ancho
     expr = finder.find(text)[0]
     r = finder.resolve(expr, Published.parse("2024-03-08"), dt.date.fromisoformat(anchor))
     assert (r.value, r.precision) == (expected, "day")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Heurts à Kolda après le verdict Publié le vendredi 7 juin 2024 | Agence\n\n"
+           "Jeudi 6 juin, des partisans de l'opposition ont manifesté à Dakar après le verdict.\n\n"
+           "De violents affrontements avec les forces de sécurité ont éclaté à Kolda."),
+    ("en", "Clashes in Kolda after the verdict Published on Friday 7 June 2024 | Agency\n\n"
+           "On Thursday, 6 June, opposition supporters protested in Dakar after the verdict.\n\n"
+           "Violent clashes with security forces broke out in Kolda."),
+])
+def test_the_day_a_page_went_online_dates_nothing(extractor, lang, text):
+    """ "Publié le vendredi 7 juin" stamps the page; the news is Thursday's, the lede's day, which
+    the undated clashes take too."""
+    from conflictwire.model import Article
+    events = extractor.extract_article(Article.create(text, lang, published="2024-06-07")).events
+    assert {e.event_date for e in events} == {"2024-06-06"}
+
+
+def test_a_filing_stamp_may_give_the_month_only():
+    from conflictwire.resolve.dates import stamped
+    assert stamped(" date 2024-06 Clashes in Kolda") and stamped(" date 2024-06-07 Clashes in Kolda")
+    assert not stamped("Clashes broke out in Kolda in 2024-06, witnesses said")

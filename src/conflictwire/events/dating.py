@@ -65,20 +65,19 @@ def same_day(r: Report, d: "Draft", date: ResolvedDate) -> bool:
 
 def lead_date(r: Report, recaps: list["Mention"]) -> Optional[ResolvedDate]:
     """The date the report's lead gives its news, for events that carry none of their own:
-    a recap's date ("three attacks took place on Thursday"), else the first paragraph's."""
+    a recap's date ("three attacks took place on Thursday"), else the first paragraph's, else
+    (the first is only a headline) the second's."""
     for m in recaps:
         if m.time is not None:
             return resolve(r, m)
-    ctx = r.ctx
-    lead_start, lead_end = lead_span(ctx.article.text)
-    for expr in ctx.times:
-        if expr.start < lead_start:
-            continue
-        if expr.start >= lead_end:
-            break
-        resolved = ctx.tools.dates.resolve(expr, ctx.published)
-        if resolved is not None:
-            return resolved
+    ctx, text = r.ctx, r.ctx.article.text
+    lead_start, lead_end = lead_span(text)
+    # the lead; when it is only a headline (dated by the page's stamp, which is no time), the paragraph after it
+    after = text.find("\n\n", lead_end + 2)
+    for start, end in ((lead_start, lead_end), (lead_end, len(text) if after < 0 else after)):
+        for expr in ctx.times:
+            if start <= expr.start < end and (resolved := ctx.tools.dates.resolve(expr, ctx.published)) is not None:
+                return resolved
     return None
 
 

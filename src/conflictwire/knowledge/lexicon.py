@@ -139,6 +139,7 @@ class DateWords(_Section):
     since_event: Words = []
     began: Words = []
     range_joiners: Words = []  # "9 to 10 June", "du 9 au 10 juin": a range of days, dated by its first
+    stamps: Words = []  # "Published", "Publié le": the date after them is the page's, not the news'
 
     @field_validator("months")
     @classmethod

@@ -25,7 +25,7 @@ class Published:
     precision: str  # a DatePrecision: day, month or year
 
     @classmethod
-    def parse(cls, value: Optional[str]) -> Optional["Published"]:
+    def parse(cls, value: Optional[str]) -> Optional[Published]:
         if not value:
             return None
         parts = [int(p) for p in value[:10].split("-")]
@@ -57,7 +57,7 @@ class ResolvedDate:
     expr: Optional[TimeExpr] = None
 
 
-ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")  # a day, or a month ("2023-06")
 
 
 def format_date(day: dt.date, precision: str) -> str:
