@@ -544,6 +544,8 @@ def test_vehicles_and_weapons_taken_in_a_fight_are_its_spoils(extractor, lang, t
     ("fr", "Lundi, des agriculteurs ont attaqué un campement peul près de Kandi, blessant trois éleveurs.",
      "Attack", "Unidentified Communal Militia (Benin)"),
     ("en", "On Monday, a mob of villagers beat a suspected thief to death in Kandi.", "Mob violence", "Rioters (Benin)"),
+    ("en", "On Monday, a group of pastoralists attacked a village near Nikki, wounding two farmers.", "Attack",
+     "Unidentified Communal Militia (Benin)"),
 ])
 def test_a_community_attacking_anothers_camp_is_a_communal_militia(extractor, lang, text, sub, actor1):
     """Farmers who attack a herders' camp are a communal militia (ACLED's identity militia); a
