@@ -56,7 +56,7 @@ def test_day_before_and_after_count_from_the_event_told_before(lang, text, ancho
 @pytest.mark.parametrize("lang,text", [
     ("fr", "Heurts à Kolda après le verdict Publié le vendredi 7 juin 2024 | Agence\n\n"
            "Jeudi 6 juin, des partisans de l'opposition ont manifesté à Dakar après le verdict.\n\n"
-           "De violents affrontements avec les forces de sécurité ont éclaté à Kolda."),
+           "Des heurts entre la police et des jeunes ont ensuite éclaté à Kolda."),
     ("en", "Clashes in Kolda after the verdict Published on Friday 7 June 2024 | Agency\n\n"
            "On Thursday, 6 June, opposition supporters protested in Dakar after the verdict.\n\n"
            "Violent clashes with security forces broke out in Kolda."),

@@ -567,8 +567,8 @@ def test_forces_acting_on_protesters_intervene_in_their_protest(extractor, lang,
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "On 6 May 2024, students marched in Izmir in memory of three activists who were executed in 1972."),
-    ("fr", "Le 6 mai 2024, des étudiants ont défilé à Izmir en mémoire de trois militants qui avaient été exécutés en 1972."),
+    ("en", "On 6 May 2024, students marched in Izmir in memory of three activists who were executed in 1980."),
+    ("fr", "Le 6 mai 2024, des étudiants ont défilé à Izmir en mémoire de trois militants qui ont été exécutés en 1980."),
     # a year in a clause under the event's own is not its date
     ("en", "On 6 May 2024, students held a rally in Izmir to mark the uprising of 1980."),
     # an event noun dated long ago
@@ -576,7 +576,7 @@ def test_forces_acting_on_protesters_intervene_in_their_protest(extractor, lang,
     ("fr", "Le 6 mai 2024, des habitants ont défilé à Izmir pour l'anniversaire du massacre de 1999."),
 ])
 def test_a_clause_dated_years_before_the_report_is_history(extractor, lang, text):
-    """The killing of 1972 is why the march is held, not news: the march is a peaceful protest, no toll."""
+    """The killing of 1980 is why the march is held, not news: the march is a peaceful protest, no toll."""
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.fatalities) == ("Peaceful protest", 0)
 

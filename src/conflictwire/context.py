@@ -156,7 +156,7 @@ class DocContext(Document):
     def _starts_a_period(self, p: Match) -> bool:
         """A bare "since"/"depuis" opens a period only before a date, a month, an event, a war or
         a clause ("depuis la semaine dernière", "since the raid", "since the army took power");
-        "tirés depuis un sous-marin" says where from."""
+        "tirés depuis un navire" says where from."""
         word = self.doc[p.start]
         if p.end - p.start > 1 or word.lower_ not in self.tools.since_words or word.pos_ == "SCONJ":  # "since" + a clause
             return True

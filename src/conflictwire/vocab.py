@@ -227,7 +227,7 @@ class Launch(StrEnum):
 
 
 _D = 0.7071  # a diagonal's share of north and of east
-# Compass points a report qualifies a country with ("northeast Lebanon"): (north, east) unit
+# Compass points a report qualifies a country with ("northern Mozambique"): (north, east) unit
 # vectors; the centre has none.
 COMPASS: dict[str, tuple[float, float] | None] = {
     "north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),

@@ -163,7 +163,7 @@ def police_met_protest(s: Sides) -> None:
 
 
 def host_state_fights(s: Sides) -> None:
-    """ "Ukrainian forces pushed into the Kursk region", "des combats ont éclaté près de Kidal": the
+    """ "Ukrainian troops fought near Sudzha", "des combattants ont échangé des tirs près de Kidal": the
     other side of fighting nobody names, or of ground an outside force took, is the army of the
     country it happened in."""
     if s.actor2 is None and s.sub in (Sub.ARMED_CLASH, Sub.NON_STATE_OVERTAKES_TERRITORY) and s.country \

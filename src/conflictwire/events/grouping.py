@@ -128,7 +128,7 @@ def place_draft(g: Grouping, m: Mention, p: PlaceMention) -> Draft:
     """The draft at that place the mention joins, else a new one there."""
     for d in g.drafts:
         if d.place is not None and not any(apart(g.r, d, m, p) for apart in KEEP_APART):
-            if m not in d.mentions:  # two names of one town ("Macomia ... its Nanga neighbourhood")
+            if m not in d.mentions:  # two names of one town ("Pemba ... its Chokwe neighbourhood")
                 d.mentions.append(m)
             return d
     draft = Draft(p, [m], p.place.country_code if p.place else None)
@@ -197,8 +197,8 @@ def another_act_the_same_day(r: Report, d: Draft, m: Mention, p: Optional[PlaceM
 
 
 def the_other_sides_strike(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention]) -> bool:
-    """ "Hezbollah fired rockets at Kiryat Shmona. Israeli strikes on a village in the south killed
-    seven": a strike from afar by another side than the one that struck before is another event
+    """ "Hezbollah fired rockets at Safed. Israeli jets struck a depot in the south, killing
+    four": a strike from afar by another side than the one that struck before is another event
     (the answer to it), not more of it."""
     if not m.classes & STRIKES:
         return False
@@ -228,7 +228,7 @@ def same_place(p: PlaceMention, key: str) -> bool:
 
 
 def same_town(a: PlaceMention, b: PlaceMention) -> bool:
-    """Two names the gazetteer placed at one town ("Macomia" and its "Xinavane neighbourhood")."""
+    """Two names the gazetteer placed at one town ("Pemba" and its "Chokwe neighbourhood")."""
     ids = [x.place.geonameid if x.place is not None and (x.place.geo_precision or 1) < 3 else None for x in (a, b)]
     return ids[0] is not None and ids[0] == ids[1]
 

@@ -25,13 +25,13 @@ def locate(r: Report, d: Draft, evidence: list[Evidence]) -> Place:
         nearby = d.before.located
     countries = [c for m in d.mentions for c in m.countries]
     if nearby is not None and countries and nearby.place.country_code != countries[0].country:
-        nearby = None  # "strikes in northeast Lebanon": not the town in Israel the report named before
+        nearby = None  # "strikes in southeast Lebanon": not the town in Israel the report named before
     d.located = nearby
     if nearby is not None:
         evidence.append(ctx.evidence("location", nearby.span_start, nearby.span_end))
         return nearby.place.model_copy(update={"geo_precision": max(GeoPrecision.NEAR, nearby.place.geo_precision or GeoPrecision.NEAR),
                                                "text": ctx.doc[nearby.span_start:nearby.span_end].text})
-    if countries:  # "in northeast Lebanon": the area that way
+    if countries:  # "in southeast Lebanon": the area that way
         evidence.append(ctx.evidence("location", countries[0].start, countries[0].end))
         return countries[0].toward or countries[0].place
     where = next((a.where for m in d.mentions for role in m.roles.values() for a in role if a.where), None)

@@ -74,7 +74,7 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
 
 
 def struck_from_afar(r: Report, triggers, weapon: Optional[str], actor1: Optional[Actor]) -> bool:
-    """ "L'armée russe a affirmé avoir frappé des bâtiments à Kramatorsk": a foreign state's forces
+    """ "L'armée russe a frappé un dépôt de carburant à Sloviansk": a foreign state's forces
     that only hit or targeted a place (the weak words), no weapon named and no fighting told, struck
     it from afar; ACLED codes most such strikes as air strikes."""
     if weapon is not None or actor1 is None or actor1.kind != ActorKind.EXTERNAL_FORCES:

@@ -245,9 +245,9 @@ def never_both_sides(c: Cast) -> None:
 
 
 def plain_person_hit(c: Cast) -> None:
-    """ "A former bodyguard was shot dead by gunmen", "un enseignant a été abattu": someone the
-    report names by a plain common noun, no group or force (no name, no acronym: not "2 Arbakis",
-    not "NDS agents"), is the civilian target of the attack or killing."""
+    """ "A retired schoolmaster was shot dead by gunmen", "un comptable a été abattu": someone the
+    report names by a plain common noun, no group or force (no name, no acronym: not "two KPR
+    reservists"), is the civilian target of the attack or killing."""
     if c.actor2 is not None or not c.classes & {Trigger.ATTACK, Trigger.KILL, Trigger.AMBUSH} \
             or c.classes & {Trigger.CLASH, *FROM_AFAR}:  # a strike's dead are whoever it was aimed at (claims.py)
         return

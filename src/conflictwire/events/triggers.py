@@ -21,7 +21,7 @@ FLYING = (Weapon.DRONE, Weapon.MISSILE, Weapon.ROCKET, Weapon.AIRSTRIKE)  # weap
 HANDHELD = (Weapon.SMALL_ARMS, Weapon.MELEE)  # fought with, never intercepted
 GROUND = (Trigger.CAPTURE, Trigger.RECAPTURE)
 CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
-PAST_YEARS = 2  # a year named this long before the report makes its clause history ("executed in 1972")
+PAST_YEARS = 2  # a year named this long before the report makes its clause history ("executed in 1980")
 FIRST_YEAR = 1900  # four digits from here on may be a year
 
 
@@ -105,7 +105,7 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
     if m.phrase.lower() in words.verb_only and tok.pos_ != "VERB":
         return False
     if history(r, m.start):
-        return False  # "in remembrance of activists who were executed in 1972": history, not news
+        return False  # "in memory of activists who were executed in 1980": history, not news
     if m.label == Trigger.INTERVENE and tok.pos_ == "VERB" and any(
             syntax.is_subject(c) and crowd_at(r, c.i) for c in tok.children):
         return False  # "the crowd dispersed peacefully": it left of its own accord
@@ -126,8 +126,8 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
 
 
 def history(r: Report, start: int) -> bool:
-    """A clause that describes a noun ("activists who were executed in 1972", "les talibans ayant
-    repris le pouvoir en 2021"), or a noun ("the 2014 offensive"), dated years before the report:
+    """A clause that describes a noun ("activists who were executed in 1980", "les rebelles ayant
+    pris la ville en 2012"), or a noun ("the 2014 offensive"), dated years before the report:
     background. (A report's own account dated long ago, "On 3 March 2021, troops attacked...", is
     kept: an archive is read as it was written.)"""
     tok = r.ctx.doc[start]
@@ -141,7 +141,7 @@ def history(r: Report, start: int) -> bool:
 
 def years_ago(r: Report, tokens) -> int:
     """How many years before the report the earliest year among `tokens` lies (0 for none): the
-    year of the trigger's own clause ("executed in 1972"), not of a clause under it ("staged a
+    year of the trigger's own clause ("executed in 1980"), not of a clause under it ("staged a
     rally to commemorate the birth of the nation in 1961")."""
     published = r.ctx.published
     if published is None:

@@ -31,7 +31,7 @@ class PlaceMention:
     context: Optional["PlaceMention"] = None  # "à l'ouest de Bagdad", "à Erbil"
     span_start: int = 0  # token span including the feature words
     span_end: int = 0
-    toward: Optional[Place] = None  # a country's area a compass point names ("northeast Lebanon")
+    toward: Optional[Place] = None  # a country's area a compass point names ("northern Mozambique")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def compass_key(text: str) -> str:
 
 
 def direction_before(doc: Doc, i: int) -> Optional[tuple[str, int]]:
-    """ "northeast Lebanon", "north-eastern Nigeria", "the north of Mali", "le nord-est du Nigeria",
+    """ "southeast Lebanon", "north-eastern Nigeria", "the north of Mali", "le nord-est du Nigeria",
     "l'est de la RDC": the compass point that qualifies the name at token `i`, and the token its
     words start at."""
     words = place_words(doc.lang_)
@@ -68,7 +68,7 @@ def direction_before(doc: Doc, i: int) -> Optional[tuple[str, int]]:
         if found and found[1] > 0 and doc[found[1] - 1].pos_ == "DET":
             return found[0], found[1] - 1
         return None
-    found = _compass_ending(doc, i - 1, words)  # an adjective: "northeast Lebanon", "southern Shan"
+    found = _compass_ending(doc, i - 1, words)  # an adjective: "southeast Lebanon", "northern Mozambique"
     return found if found and doc[found[1]].text.islower() else None
 
 

@@ -35,7 +35,7 @@ NEAR_BONUS, NEAR_KM = 2.0, 150.0
 FEATURE_BONUS = 1.5
 ADMIN_BONUS = 1.0
 OUTLYING = 3.0  # an area this many times further from the middle than most is an island far off, no compass point's
-MIN_AREAS = 3  # first-level areas a country needs for a compass point to choose one ("northeast Lebanon")
+MIN_AREAS = 3  # first-level areas a country needs for a compass point to choose one ("northern Mozambique")
 # What a place weighs when nothing in the text says what kind of place is meant.
 PRIOR = {"PCLI": 1.5, "ADM1": 0.7, "ADM2": 0.5, "AIRP": 0.05, "AIRB": 0.05, "AIRF": 0.0, "AIRH": 0.0}
 CLASS_PRIOR = {"P": 0.3, "A": 0.4, "S": 0.2}
@@ -339,7 +339,7 @@ class Gazetteer:
         """The first-level area of a country that lies toward a compass point ((north, east) unit
         vector): the one whose bearing from their middle (the median of their positions, which an
         island far off does not move) is closest to the point, an area nearer the middle than most
-        counting less ("northeast Lebanon" is Baalbek-Hermel, not Akkar further north); for the
+        counting less ("northern Mozambique" is Cabo Delgado, "western Sudan" West Darfur); for the
         centre (None), the area nearest the middle. None for a country of fewer than MIN_AREAS areas,
         where a point says too little."""
         with self._lock:

@@ -117,7 +117,7 @@ class PlaceWords(_Section):
     locative: Words = []
     prepositions: Words = []
     of: Words = []
-    # "northeast Lebanon", "le nord du Mali": compass point -> the words for it (run together when
+    # "northern Mozambique", "le nord du Mali": compass point -> the words for it (run together when
     # hyphenated: "north-east" is "northeast"); "centre" for the middle
     directions: dict[str, Words] = {}
 

@@ -1,6 +1,6 @@
-"""Parts of the places a report names: a town's quarters ("the Nanga neighbourhood", "le quartier
-de Taamir") lie in the town named before them, and a country qualified by a compass point ("in
-northeast Lebanon", "dans le nord du Mali") lies in its first-level area that way."""
+"""Parts of the places a report names: a town's quarters ("the Chokwe neighbourhood", "le quartier
+de Bustan") lie in the town named before them, and a country qualified by a compass point ("in
+northern Mozambique", "dans le nord du Mali") lies in its first-level area that way."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -15,7 +15,7 @@ TOWN_KM = 100.0  # a quarter's namesake further than this from the town is anoth
 
 
 def quarters_in_town(doc: Doc, quarters: set[str], found: list[PlaceMention]) -> None:
-    """ "hit in the Nanga and Xinavane neighbourhoods", "le quartier de Gbazabangui": a town's
+    """ "shops looted in the Chokwe and Maringue neighbourhoods", "le quartier de Bustan": a town's
     quarters lie in the town the report named last before them; a namesake the gazetteer knows
     far from it is another place. (A quarter named with its town, "X neighbourhood north of Y",
     is placed by that town.)"""
@@ -36,7 +36,7 @@ def quarters_in_town(doc: Doc, quarters: set[str], found: list[PlaceMention]) ->
 
 def names_a_quarter(doc: Doc, p: PlaceMention, quarters: set[str]) -> bool:
     """A quarter word in the name's span, or just after it and the names listed with it ("the
-    Nanga and Xinavane neighbourhoods"), with no town's name after it; or just before it ("le
+    Chokwe and Maringue neighbourhoods"), with no town's name after it; or just before it ("le
     quartier de X", "the suburb of X")."""
     for t in doc[p.span_start:min(len(doc), p.span_end + QUARTER_REACH)]:
         if t.lower_ in quarters or t.lemma_.lower() in quarters:
@@ -49,7 +49,7 @@ def names_a_quarter(doc: Doc, p: PlaceMention, quarters: set[str]) -> bool:
 
 
 def toward(doc: Doc, gazetteer: Gazetteer, p: PlaceMention) -> None:
-    """ "in northeast Lebanon", "dans le nord du Mali": a country qualified by a compass point lies
+    """ "in northern Mozambique", "dans le nord du Mali": a country qualified by a compass point lies
     in its first-level area that way, where an event is placed when the country is all its mention
     names (`p.toward`; the country itself stays the area of the places named with it)."""
     direction = direction_before(doc, p.span_start)

@@ -310,7 +310,7 @@ class PlaceReader:
             seen.add(id(area))
             area = area.context
         if p.place is None and not p.feature and area is not None and area.place is not None and area.country and area.toward:
-            p.place = area.toward.model_copy(update={"text": p.name})  # "Hebbariyeh in southern Lebanon"
+            p.place = area.toward.model_copy(update={"text": p.name})  # "Khirbet Zaloum in southern Lebanon"
         elif p.place is None and not p.feature and area is not None and area.place is not None and not area.country:
             p.place = area.place.model_copy(update={"geo_precision": max(2, area.place.geo_precision or 1), "text": p.name})
 
@@ -330,7 +330,7 @@ class PlaceReader:
         p.place = self.gazetteer.city_place(inside[0], p.place.geo_precision or 1, p.name) if inside else None
 
     def _near_its_reference(self, p: PlaceMention) -> None:
-        """ "Mandimba, close to Nangade", "X, 20 km south of Macomia": a place named by the town it
+        """ "Chokwe, close to Mueda", "X, 15 km north of Mueda": a place named by the town it
         lies near is within reach of it; a namesake the gazetteer knows far away is another place,
         and a name it knows only there lies near the town."""
         ref = p.context.place
