@@ -93,8 +93,8 @@ def preceded_by(doc: Doc, i: int, words) -> bool:
 
 
 def is_locative(doc: Doc, i: int) -> bool:
-    """A country or place named as where things happen ("en Syrie", "in Iraq", "in northeast
-    Lebanon", "dans le nord du Mali"), not as an actor."""
+    """A country or place named as where things happen ("en Syrie", "in Iraq", "in northern
+    Mozambique", "dans le nord du Mali"), not as an actor."""
     direction = direction_before(doc, i)
     return preceded_by(doc, direction[1] if direction else i, place_words(doc.lang_).locative)
 

@@ -113,6 +113,7 @@ class Gazetteer:
         self.con = connect_ro(self.path)
         self._lookup = functools.lru_cache(maxsize=self._cache_size)(self._lookup_uncached)
         self._country_cache: dict[str, Place] = {}
+        self._toward_cache: dict[tuple, Optional[Candidate]] = {}
 
     def reload(self) -> None:
         """Re-open the file (after an import or a rebuild) and forget cached answers."""
@@ -342,6 +343,12 @@ class Gazetteer:
         counting less ("northern Mozambique" is Cabo Delgado, "western Sudan" West Darfur); for the
         centre (None), the area nearest the middle. None for a country of fewer than MIN_AREAS areas,
         where a point says too little."""
+        key = (country_code, point)
+        if key not in self._toward_cache:
+            self._toward_cache[key] = self._admin1_toward(country_code, point)
+        return self._toward_cache[key]
+
+    def _admin1_toward(self, country_code: str, point: Optional[tuple[float, float]]) -> Optional[Candidate]:
         with self._lock:
             rows = self.con.execute("SELECT DISTINCT admin1_code FROM places WHERE country_code = ? "
                                     "AND feature_code = 'ADM1' AND latitude IS NOT NULL", (country_code,)).fetchall()
