@@ -663,3 +663,15 @@ def test_intelligence_services_are_a_states_forces(extractor, lang, text):
 def test_host_state_fights(extractor, lang, text, sides_):
     [e] = extract(extractor, text, lang).events
     assert sides(e) == sides_
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Monday, a mob of ruling party supporters threw stones at an opposition leader's car in Chimoio and "
+           "police intervened, firing in the air."),
+    ("fr", "Lundi, une foule en colère a jeté des pierres sur la voiture d'un député à Chimoio. La police est "
+           "intervenue en tirant en l'air."),
+])
+def test_a_mob_the_police_broke_up_is_mob_violence(extractor, lang, text):
+    """The police who intervened did not suffer the mob's violence: it stays mob violence, not a riot."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, e.actor2.name) == ("Mob violence", "Police Forces of Mozambique")

@@ -53,9 +53,9 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
     if triggers & {T.INTERCEPT, T.SEIZE_WEAPONS} or outcomes & {Outcome.INTERCEPTED, Outcome.DEFUSED}:
         return Sub.DISRUPTED_WEAPONS_USE
     crowd = kind1 in CROWD_KINDS or T.MOB in triggers
-    if T.MOB in triggers and kind2 in UNARMED_KINDS | {None} \
+    if T.MOB in triggers and (kind2 in UNARMED_KINDS | {None} or kind2 in STATE_KINDS and T.INTERVENE in triggers) \
             and (triggers & {T.KILL, T.ATTACK} or T.PROTEST not in triggers):
-        return Sub.MOB_VIOLENCE
+        return Sub.MOB_VIOLENCE  # (the police who broke up a mob's violence did not suffer it)
     if kind1 in CROWD_KINDS and triggers & {T.CLASH, T.ATTACK, T.KILL} and not triggers & {T.PROTEST, T.INTERVENE}:
         if T.CLASH in triggers and kind2 in STATE_KINDS:
             return Sub.VIOLENT_DEMONSTRATION  # a crowd fighting the police is a riot
