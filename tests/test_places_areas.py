@@ -208,3 +208,13 @@ def test_a_place_named_near_a_town_is_no_namesake_far_from_it(extractor, lang, t
 def test_where_a_shot_came_from_is_not_where_it_landed(extractor, lang, text):
     [e] = extract(extractor, text, lang).events
     assert e.location.country_code == "IL"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Monday, drones targeted the airport at Tessalit, north of Gao, wounding two soldiers."),
+    ("fr", "Lundi, des drones ont visé l'aéroport de Tessalit, au nord de Gao, blessant deux soldats."),
+])
+def test_a_town_named_by_a_direction_from_a_far_city_keeps_its_place(extractor, lang, text):
+    """Tessalit lies 400 km north of Gao: a direction from a city may reach that far, no namesake."""
+    [e] = extract(extractor, text, lang).events
+    assert "Tessalit" in e.location.name and e.location.geo_precision == 1

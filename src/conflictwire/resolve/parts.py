@@ -1,6 +1,7 @@
-"""Parts of the places a report names: a town's quarters ("the Chokwe neighbourhood", "le quartier
-de Bustan") lie in the town named before them, and a country qualified by a compass point ("in
-northern Mozambique", "dans le nord du Mali") lies in its first-level area that way."""
+"""Places a report names by others: a town's quarters ("the Chokwe neighbourhood", "le quartier de
+Bustan") lie in the town named before them; a place named near a town ("Chokwe, 15 km north of
+Mueda") lies within reach of it; a country qualified by a compass point ("in northern Mozambique",
+"dans le nord du Mali") lies in its first-level area that way."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -12,6 +13,7 @@ from ..vocab import COMPASS
 
 QUARTER_REACH = 4  # tokens from a name to the quarter word that says it is part of a town
 TOWN_KM = 100.0  # a quarter's namesake further than this from the town is another place
+NAMESAKE_KM = 500.0  # how far from the town it is said to lie near ("north of Y") a place may lie
 
 
 def quarters_in_town(doc: Doc, quarters: set[str], found: list[PlaceMention]) -> None:
@@ -57,3 +59,20 @@ def toward(doc: Doc, gazetteer: Gazetteer, p: PlaceMention) -> None:
     if area is not None:
         text = doc[direction[1]:p.span_end].text
         p.toward = gazetteer.city_place(area, 3, text).model_copy(update={"name": text, "admin1": area.admin1 or area.name})
+
+
+def near_its_reference(gazetteer: Gazetteer, p: PlaceMention, words: str) -> None:
+    """ "Chokwe, close to Mueda", "X, 15 km north of Mueda": a place named by the town it lies near
+    (`p.context`) is within reach of it; a namesake the gazetteer knows far away in the same country
+    is another place, and a name it knows only there lies near the town. (`words`: what to look
+    the place up by.)"""
+    ref = p.context.place
+    if p.country or p.place is None or ref is None or ref.latitude is None or p.place.latitude is None or \
+            ref.country_code != p.place.country_code or \
+            km((p.place.latitude, p.place.longitude), (ref.latitude, ref.longitude)) <= NAMESAKE_KM:
+        return  # ("Tessalit, au nord de Gao" lies 400 km north of it)
+    feature = p.feature if p.feature not in (None, "area", "village") else None
+    close = [c for c in gazetteer.candidates(words, ref.country_code, feature)
+             if c.latitude is not None and km((c.latitude, c.longitude), (ref.latitude, ref.longitude)) <= NAMESAKE_KM]
+    p.place = gazetteer.city_place(close[0], p.place.geo_precision or 1, p.name) if close else \
+        ref.model_copy(update={"geo_precision": max(2, ref.geo_precision or 1), "text": p.name})

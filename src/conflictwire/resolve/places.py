@@ -27,7 +27,7 @@ from ..text.lexmatch import Match, TokenKeys
 from ..text.normalize import fold
 from ..text.numbers import number_value
 from ..vocab import Category
-from .parts import names_a_quarter, quarters_in_town, toward
+from .parts import names_a_quarter, near_its_reference, quarters_in_town, toward
 
 FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
 AREA_KM = 100.0  # how far from a town or district named as its area a place may lie
@@ -126,7 +126,7 @@ class PlaceReader:
             near = p.context is not None and p.context.near and bool(  # "X, south-west of Y"
                 self.tools.near.find(self.keys, p.span_end, p.context.span_start))
             if near:
-                self._near_its_reference(p)
+                near_its_reference(self.gazetteer, p, self._lookup_words(p))
             if id(p) in in_area:
                 if not near:
                     self._keep_within_context(p)
@@ -328,20 +328,6 @@ class PlaceReader:
         feature = p.feature if p.feature not in (None, "area", "village") else None
         inside = [c for c in self.gazetteer.candidates(self._lookup_words(p), area.country_code, feature) if lies_within(c, area)]
         p.place = self.gazetteer.city_place(inside[0], p.place.geo_precision or 1, p.name) if inside else None
-
-    def _near_its_reference(self, p: PlaceMention) -> None:
-        """ "Chokwe, close to Mueda", "X, 15 km north of Mueda": a place named by the town it
-        lies near is within reach of it; a namesake the gazetteer knows far away is another place,
-        and a name it knows only there lies near the town."""
-        ref = p.context.place
-        if p.country or p.place is None or ref is None or ref.latitude is None or p.place.latitude is None or \
-                km((p.place.latitude, p.place.longitude), (ref.latitude, ref.longitude)) <= AREA_KM:
-            return
-        feature = p.feature if p.feature not in (None, "area", "village") else None
-        close = [c for c in self.gazetteer.candidates(self._lookup_words(p), ref.country_code, feature)
-                 if c.latitude is not None and km((c.latitude, c.longitude), (ref.latitude, ref.longitude)) <= AREA_KM]
-        p.place = self.gazetteer.city_place(close[0], p.place.geo_precision or 1, p.name) if close else \
-            ref.model_copy(update={"geo_precision": max(2, ref.geo_precision or 1), "text": p.name})
 
     def _near_trigger(self):
         """Whether a preposition hangs from an event word or follows one closely in its sentence:
