@@ -221,3 +221,14 @@ def test_forces_that_say_they_did_it_are_its_actor(extractor):
     r = extract(extractor, "Le gouverneur de Gao a annoncé lundi que des hommes armés avaient attaqué un village voisin.", language="fr")
     [e] = r.events
     assert e.actor1.name == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize("lang,text,group", [
+    ("en", "On Monday, Mujahideen Indonesia Timur gunmen killed two farmers near Poso.", "MIT: Mujahideen Indonesia Timur"),
+    ("fr", "Lundi, des militants de la Jemaah Islamiyah ont attaqué un poste de police à Bima.", "JI: Jemaah Islamiyah"),
+    ("en", "On Monday, JAD militants attacked a police post in Bima.", "JAD: Jemaah Ansharut Daulah"),
+])
+def test_indonesias_jihadist_groups_are_known(extractor, lang, text, group):
+    from conflictwire.model import Article
+    [e] = extractor.extract_article(Article.create(text, lang, published="2024-05-14")).events
+    assert (e.actor1.name, e.actor1.kind, e.location.country_code) == (group, "rebel_group", "ID")
