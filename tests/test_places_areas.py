@@ -218,3 +218,13 @@ def test_a_town_named_by_a_direction_from_a_far_city_keeps_its_place(extractor, 
     """Tessalit lies 400 km north of Gao: a direction from a city may reach that far, no namesake."""
     [e] = extract(extractor, text, lang).events
     assert "Tessalit" in e.location.name and e.location.geo_precision == 1
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russian troops captured the town of Kupiansk on Tuesday, a gain for Moscow, which took two other towns last month."),
+    ("fr", "Mardi, les troupes russes se sont emparées de la ville de Koupiansk, un gain pour Moscou, qui a pris deux "
+           "autres villes le mois dernier."),
+])
+def test_a_capital_a_relative_clause_says_acted_is_its_government_not_a_place(extractor, lang, text):
+    [e] = extract(extractor, text, lang).events
+    assert e.location.name != "Moscow"

@@ -209,10 +209,17 @@ class ActorFinder:
 
     @staticmethod
     def _argument(tok: Token) -> bool:
-        """A state named for its government or forces stands as subject or object of a verb."""
+        """A state named for its government or forces stands as subject or object of a verb, or
+        as the one a relative clause says acted."""
         while tok.dep_ in ("conj", "flat", "flat:name", "compound") and tok.head.i != tok.i:
             tok = tok.head
-        return tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
+        # or of the clause that says what it did ("for Moscow, which took the town last week")
+        def relative_subject(g: Token) -> bool:  # "which", "qui" as the subject of a relative clause
+            return g.dep_ == "nsubj" and g.pos_ == "PRON" and g.head.dep_ in ("relcl", "acl:relcl")
+        doc = tok.doc
+        acts = any(c.dep_ in ("relcl", "acl:relcl") and any(relative_subject(g) for g in c.children) for c in tok.children) \
+            or tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and relative_subject(doc[tok.i + 2])  # however it is parsed
+        return acts or tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
 
     def _noun_mention(self, keys: TokenKeys, m: Match, head: Token, refs: list[Match], modifiers) -> ActorMention:
         doc = keys.doc
