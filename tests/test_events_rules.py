@@ -675,3 +675,14 @@ def test_a_mob_the_police_broke_up_is_mob_violence(extractor, lang, text):
     """The police who intervened did not suffer the mob's violence: it stays mob violence, not a riot."""
     [e] = extract(extractor, text, lang).events
     assert (e.sub_event_type, e.actor2.name) == ("Mob violence", "Police Forces of Mozambique")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Tuesday, Russian forces captured the village of Krasnohorivka in the Donetsk region."),
+    ("fr", "Mardi, les forces russes ont pris le contrôle du village de Krasnohorivka, dans la région de Donetsk."),
+])
+def test_a_foreign_army_taking_ground_is_no_government_regaining_it(extractor, lang, text):
+    """As ACLED codes it: ground a foreign army takes is overtaken, from the army of the country."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.sub_event_type, *sides(e)) == ("Non-state actor overtakes territory", "Military Forces of Russia",
+                                              "Military Forces of Ukraine")

@@ -85,8 +85,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
             and not triggers & VIOLENT - {T.INTERCEPT}:
         return Sub.NON_VIOLENT_TRANSFER
     if triggers & {T.CAPTURE, T.RECAPTURE} and not (weapon in REMOTE):
-        state_acts = kind1 in STATE_KINDS
-        if state_acts or T.RECAPTURE in triggers and kind1 not in NON_STATE_KINDS:
+        state_acts = kind1 == Kind.STATE_FORCES  # a foreign army taking ground is no government regaining it
+        if state_acts or T.RECAPTURE in triggers and kind1 not in NON_STATE_KINDS | {Kind.EXTERNAL_FORCES}:
             return Sub.GOVERNMENT_REGAINS_TERRITORY  # retaking ground is mostly the state's
         return Sub.NON_STATE_OVERTAKES_TERRITORY
     if weapon in REMOTE and triggers & VIOLENT:
