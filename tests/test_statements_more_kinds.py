@@ -152,3 +152,15 @@ def test_a_saying_verb_spelt_like_a_noun_is_no_saying(extractor):
     text = "On 15 May 2024, in Hpakant township, Kachin state, the Myanmar army and the KIA clashed."
     [e] = extractor.extract_article(Article.create(text, "en", published="2024-05-16")).events
     assert (e.actor1.kind, e.actor2.kind) == ("state_forces", "rebel_group")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Kyiv accuses Moscow of striking a hospital in Kharkiv.\n\nUkraine on Monday accused Russia of deliberately "
+           "striking a hospital in Kharkiv, killing three patients. Ukraine later again accused Russia of targeting the hospital."),
+    ("fr", "Kiev accuse Moscou d'avoir frappé un hôpital à Kharkiv.\n\nL'Ukraine a accusé lundi la Russie d'avoir "
+           "délibérément frappé un hôpital à Kharkiv, tuant trois patients. L'Ukraine a ensuite de nouveau accusé la "
+           "Russie de viser l'hôpital."),
+])
+def test_a_statement_told_again_is_one_statement(extractor, lang, text):
+    statements = extractor.extract_article(Article.create(text, lang, published="2024-05-14")).statements
+    assert [(s.statement_type, s.speaker.name, s.target.name) for s in statements] == [("ACCUSE", "Ukraine", "Russia")]

@@ -43,7 +43,21 @@ class StatementExtractor:
         out = []
         for sent in self.ctx.sentences:
             out.extend(self.sentence(sent))
-        return self.without_headline_repeats(out)
+        return self.without_repeats(self.without_headline_repeats(out))
+
+    @staticmethod
+    def without_repeats(statements: list[Statement]) -> list[Statement]:
+        """A report tells a statement again (its standfirst, its body, a recap): one statement of a
+        kind by a speaker about a target, the first told. (Claims of no one in particular stay apart:
+        "the army said it repelled an attack ... and struck a base" are two.)"""
+        seen: set[tuple] = set()
+        out = []
+        for s in statements:
+            key = (s.statement_type, s.speaker.name, s.target.name) if s.target else id(s)
+            if key not in seen:
+                seen.add(key)
+                out.append(s)
+        return out
 
     def without_headline_repeats(self, statements: list[Statement]) -> list[Statement]:
         """A headline sums up what the body tells: its statement is dropped when the body has one
