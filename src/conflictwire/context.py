@@ -51,7 +51,7 @@ class LanguageTools:
     anonymous: set
     tally_period: PhraseIndex
     since_words: set
-    stamps: list
+    stamps: list  # folded
     wars: set
     since_anchors: set
     tally_quantities: PhraseIndex
@@ -90,7 +90,7 @@ class LanguageTools:
             threat_cues=index(flat(lex.threat_cues)), demand_cues=index(flat(lex.demand_cues)),
             anonymous={w.lower() for w in lex.anonymous_speakers},
             tally_period=index(flat(lex.tallies.period)),
-            since_words={w.lower() for w in lex.dates.since_event if " " not in w}, stamps=list(lex.dates.stamps),
+            since_words={w.lower() for w in lex.dates.since_event if " " not in w}, stamps=[fold(w) for w in lex.dates.stamps],
             wars={w.lower() for w in lex.tallies.cumulative if " " not in w},
             since_anchors={w.lower() for w in lex.dates.months}, tally_quantities=index(lex.tallies.quantities),
             qualifiers=index(lex.tallies.qualifiers), vague_numbers={k.lower(): v for k, v in lex.vague_numbers.items()},
@@ -126,9 +126,8 @@ class DocContext(Document):
         t = tools
         all_times = t.dates.find(article.text)
         # left to right; not the day a page went online ("Publié le vendredi 2 juin")
-        stamps = [fold(w) for w in t.stamps]
         self.times: list[TimeExpr] = [e for e in all_times if e.start >= self.dateline_end and not any(
-            w in fold(article.text[max(0, e.start - STAMP_REACH):e.start]) for w in stamps)]
+            w in fold(article.text[max(0, e.start - STAMP_REACH):e.start]) for w in t.stamps)]
         self._time_starts = [e.start for e in self.times]
         in_date = {i for e in all_times for i in self.tokens_of(e.start, e.end)}
         # "8 March 2020" holds no protest march: words inside a date are not triggers.

@@ -128,7 +128,7 @@ def place_draft(g: Grouping, m: Mention, p: PlaceMention) -> Draft:
     """The draft at that place the mention joins, else a new one there."""
     for d in g.drafts:
         if d.place is not None and not any(apart(g.r, d, m, p) for apart in KEEP_APART):
-            if m not in d.mentions:  # two names of one town ("Pemba ... its Chokwe neighbourhood")
+            if not any(x is m for x in d.mentions):  # two names of one town ("Pemba ... its Chokwe neighbourhood")
                 d.mentions.append(m)
             return d
     draft = Draft(p, [m], p.place.country_code if p.place else None)

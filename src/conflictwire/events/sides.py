@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from ..find.actors import ActorMention
+from ..find.places import is_of
 from ..model import Actor, Evidence
-from ..find.places import place_words
 from ..resolve.actors import people_of
-from ..text.normalize import fold
 from ..vocab import FACILITIES, STATE_KINDS, ActorKind, Category, StatementType, Trigger, Weapon
 from . import syntax
+from .classify import STRIKES
 from .grouping import Draft
 from .report import Report
 from .roles import ACTOR1, ACTOR2, ASSOC, FIGHTER
@@ -30,7 +30,6 @@ CROWDS = (Category.CIVILIANS, Category.PROTESTERS, Category.RIOTERS)
 FORCES = (Category.POLICE, Category.MILITARY)
 FIGHTERS = (Category.GROUP, Category.ARMED, *FORCES)
 TAKING_GROUND = {Trigger.TRANSFER, Trigger.DEPLOY, Trigger.CAPTURE}
-FROM_AFAR = {Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION}
 
 
 @dataclass
@@ -249,7 +248,7 @@ def plain_person_hit(c: Cast) -> None:
     report names by a plain common noun, no group or force (no name, no acronym: not "two KPR
     reservists"), is the civilian target of the attack or killing."""
     if c.actor2 is not None or not c.classes & {Trigger.ATTACK, Trigger.KILL, Trigger.AMBUSH} \
-            or c.classes & {Trigger.CLASH, *FROM_AFAR}:  # a strike's dead are whoever it was aimed at (claims.py)
+            or c.classes & {Trigger.CLASH, *STRIKES}:  # a strike's dead are whoever it was aimed at (claims.py)
         return
     doc, ctx = c.r.ctx.doc, c.r.ctx
     for m in c.d.mentions:
@@ -269,14 +268,13 @@ def plain_noun_phrase(n) -> bool:
     hold no name ("the bodyguard of a shop owner", not "members of the KPR")."""
     if n.pos_ != "NOUN" or n.is_stop or n.text[:1].isupper() and not n.is_sent_start:  # not "others"
         return False
-    of = place_words(n.doc.lang_).of
     nouns = [n]
     for x in n.children:
-        if x.i > n.i and x.dep_ == "prep" and fold(x.lower_) in of:  # English: owner <- of <- bodyguard
+        if x.i > n.i and x.dep_ == "prep" and is_of(x):  # English: owner <- of <- bodyguard
             nouns.extend(y for y in x.children if y.dep_ == "pobj")
-        elif x.i > n.i and x.dep_ == "nmod" and any(k.dep_ == syntax.CASE and fold(k.lower_) in of for k in x.children):
+        elif x.i > n.i and x.dep_ == "nmod" and any(k.dep_ == syntax.CASE and is_of(k) for k in x.children):
             nouns.append(x)  # French: garde -> commerçant (case: d')
-    words = [w for y in nouns for w in y.subtree if w.i <= y.i and fold(w.lower_) not in of]
+    words = [w for y in nouns for w in y.subtree if w.i <= y.i and not is_of(w)]
     return not any(w.pos_ == "PROPN" or w.text[:1].isupper() and not w.is_sent_start for w in words)
 
 

@@ -63,7 +63,7 @@ def direction_before(doc: Doc, i: int) -> Optional[tuple[str, int]]:
     j = i - 1
     while j >= 0 and doc[j].pos_ == "DET":
         j -= 1
-    if j > 0 and fold(doc[j].lower_) in words.of:  # a noun: "the north of", "le nord du" (after a determiner)
+    if j > 0 and is_of(doc[j]):  # a noun: "the north of", "le nord du" (after a determiner)
         found = _compass_ending(doc, j - 1, words)
         if found and found[1] > 0 and doc[found[1] - 1].pos_ == "DET":
             return found[0], found[1] - 1

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..find.places import PlaceMention, direction_before, place_words
+from ..find.places import PlaceMention, direction_before, is_of
 from ..gazetteer.query import Gazetteer, km
-from ..text.normalize import fold
 from ..vocab import COMPASS
 
 QUARTER_REACH = 4  # tokens from a name to the quarter word that says it is part of a town
@@ -47,7 +46,7 @@ def names_a_quarter(doc: Doc, p: PlaceMention, quarters: set[str]) -> bool:
         if t.i >= p.span_end and t.is_punct:
             return False
     i = p.span_start - 1
-    return i >= 1 and fold(doc[i].lower_) in place_words(doc.lang_).of and doc[i - 1].lower_ in quarters
+    return i >= 1 and is_of(doc[i]) and doc[i - 1].lower_ in quarters
 
 
 def toward(doc: Doc, gazetteer: Gazetteer, p: PlaceMention) -> None:
