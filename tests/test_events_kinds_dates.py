@@ -104,3 +104,14 @@ def test_a_night_across_two_days_is_dated_by_its_first(extractor, text, lang):
 def test_a_vehicle_intercepted_in_the_passive_is_no_weapon_intercepted(extractor, text, lang):
     events = extract(extractor, text, lang).events
     assert "Disrupted weapons use" not in [e.sub_event_type for e in events] and events
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The army and the militias have clashed almost daily near Kosti since the start of the war in Khartoum in April.", "en"),
+    ("Des échanges de tirs opposent presque quotidiennement les milices à l'armée près de Kosti depuis le début de la "
+     "guerre à Khartoum en avril.", "fr"),
+])
+def test_what_a_since_phrase_names_dates_and_places_the_period_not_the_event(extractor, text, lang):
+    """ "since the start of the war in Khartoum in April": neither Khartoum nor April is the clash's."""
+    r = extract(extractor, text, lang, published="2024-08-12")
+    assert [(e.location.name, e.event_date) for e in r.events] == [("Kosti", "2024-08-12")]

@@ -1,5 +1,7 @@
 """Interceptions on real reports: what was stopped and what hit are two events; a weapon named as
 the means of a killing was not downed; "thwarted" with no weapon to stop is a repelled attempt."""
+import pytest
+
 from conflictwire.model import Article
 
 
@@ -43,3 +45,67 @@ def test_thwarted_attempt_without_a_weapon_is_a_clash(extractor):
 def test_thwarted_bomb_is_still_disrupted(extractor):
     en = extract(extractor, "Police foiled a bomb attack near a market in Kano on Friday.", "en")
     assert subs(en) == ["Disrupted weapons use"]
+
+
+def sides(e):
+    return (e.actor1 and e.actor1.country_code, e.actor2 and e.actor2.country_code)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ukraine's air force said it had destroyed 27 Russian drones over the Vinnytsia region overnight.", "en"),
+    ("L'armée de l'air ukrainienne a affirmé avoir détruit 27 drones russes au-dessus de la région de Vinnytsia dans la nuit.", "fr"),
+])
+def test_who_says_it_stopped_the_weapons_is_their_target(extractor, text, lang):
+    r = extract(extractor, text, lang, published="2024-09-14")
+    assert subs(r) == ["Disrupted weapons use"]
+    assert sides(r.events[0]) == ("RU", "UA")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The defence ministry in Moscow said on Friday that 12 Ukrainian drones were destroyed over the Penza region overnight.", "en"),
+    ("Selon le ministère russe de la Défense, 12 drones ukrainiens ont été détruits dans la nuit au-dessus de la région de Penza.", "fr"),
+])
+def test_weapons_stopped_in_the_passive_are_their_owners(extractor, text, lang):
+    r = extract(extractor, text, lang, published="2024-09-14")
+    assert subs(r) == ["Disrupted weapons use"]
+    assert r.events[0].actor1.country_code == "UA"
+    assert r.events[0].actor1.kind in ("state_forces", "external_forces")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("La défense antiaérienne a abattu 12 drones au-dessus de Saratov dans la nuit.", "fr"),
+    ("Air defences shot down 12 drones over Saratov overnight.", "en"),
+])
+def test_weapons_shot_down_are_no_dead(extractor, text, lang):
+    r = extract(extractor, text, lang, published="2024-09-14")
+    assert subs(r) == ["Disrupted weapons use"]
+    assert r.events[0].fatalities == 0
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian missiles hit Zaporizhzhia overnight, killing two people, the governor said. "
+     "Air defences shot down seven missiles and 40 of the 55 drones launched across Ukraine, the air force said.", "en"),
+    ("Des missiles russes ont frappé Zaporijjia dans la nuit, tuant deux personnes, a indiqué le gouverneur. "
+     "La défense antiaérienne a abattu sept missiles et 40 des 55 drones lancés à travers l'Ukraine, selon l'armée de l'air.", "fr"),
+])
+def test_an_interception_that_counts_what_it_stopped_is_an_event_of_its_own(extractor, text, lang):
+    r = extract(extractor, text, lang, published="2024-09-14")
+    assert subs(r) == ["Disrupted weapons use", "Shelling/artillery/missile attack"]
+    strike = next(e for e in r.events if e.sub_event_type != "Disrupted weapons use")
+    assert strike.fatalities == 2
+
+
+def test_most_shot_down_after_a_strike_is_the_same_event(extractor):
+    r = extract(extractor, "Russian drones attacked Sumy overnight; most of them were shot down, the air force said.", "en")
+    assert len(r.events) == 1
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Drones targeted a base hosting foreign troops near Kirkuk on Tuesday. The two drones were destroyed before reaching "
+     "their target, officials said.", "en"),
+    ("Des drones ont visé mardi une base abritant des troupes étrangères près de Kirkouk. Les deux drones ont été détruits "
+     "avant d'atteindre leur cible, selon des responsables.", "fr"),
+])
+def test_the_weapons_just_told_shot_down_are_the_same_event(extractor, text, lang):
+    r = extract(extractor, text, lang, published="2024-09-14")
+    assert len(r.events) == 1

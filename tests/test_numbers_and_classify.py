@@ -62,3 +62,22 @@ def test_a_count_of_some_of_a_group_counts_the_dead_and_makes_them_the_target(ex
     [e] = extractor.extract_article(Article.create(text, lang, published="2024-05-10")).events
     assert e.fatalities == 3
     assert e.actor2 is not None and e.actor2.kind == "political_militia" and e.actor1.kind != "political_militia"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A bomb planted by militants killed one policeman and wounded three civilians in Kunduz on Monday.", "en"),
+    ("Une bombe posée par des insurgés a tué un policier et blessé trois civils lundi à Kunduz.", "fr"),
+])
+def test_a_weapon_that_killed_is_not_counted_among_the_dead(extractor, text, lang):
+    """The object of "killed" is whom it killed; "a bomb" counts no one."""
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+    assert [(e.fatalities, e.injuries) for e in r.events] == [(1, 3)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Shelling on Kherson left at least one dead and ten wounded on Saturday.", "en"),
+    ("Des frappes sur Kherson ont fait au moins un mort et dix blessés samedi.", "fr"),
+])
+def test_the_dead_and_the_wounded_are_not_added_up(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+    assert [(e.fatalities, e.injuries) for e in r.events] == [(1, 10)]

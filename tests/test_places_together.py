@@ -190,3 +190,40 @@ def test_a_quarter_neither_chooses_the_country_nor_merges_another_weapon(extract
     in the quarter of the town a drone struck is an event of its own there."""
     events = extractor.extract_article(Article.create(text, lang, published="2024-05-14")).events
     assert sorted((e.sub_event_type, e.location.name) for e in events) == [("Air/drone strike", town), ("Grenade", town)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Air defences shot down 12 drones over the Penza region, 5 drones over Saratov and one drone over Tambov overnight, "
+     "the defence ministry in Moscow said.", "en"),
+    ("La défense antiaérienne a abattu 12 drones au-dessus de la région de Penza, 5 drones au-dessus de Saratov et un drone "
+     "au-dessus de Tambov, a indiqué le ministère russe de la Défense.", "fr"),
+])
+def test_a_region_listed_with_towns_elsewhere_is_a_place_of_its_own(extractor, text, lang):
+    """Each item of the list is an event: the region is not the area of the towns (they lie in
+    other regions), nor a town the context of the one before it ("over Saratov, 5 drones over...")."""
+    r = extract(extractor, text, lang, published="2024-09-14")
+    assert sorted(e.location.admin1 for e in r.events) == ["Penza", "Saratov", "Tambov"]
+    assert {e.sub_event_type for e in r.events} == {"Disrupted weapons use"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Combatants fired rockets into Israel on Monday. Hours later an air strike hit a house in Beit Lahia, "
+     "killing five Palestinians, medics said.", "en"),
+    ("Des combattants ont tiré lundi des roquettes sur Israël. Quelques heures plus tard, une frappe aérienne a touché "
+     "une maison à Beit Lahia, tuant cinq Palestiniens, selon des secouristes.", "fr"),
+])
+def test_a_place_next_door_whose_people_the_report_names(extractor, text, lang):
+    """The report names Israel only; Beit Lahia lies next door, where the Palestinians it names live."""
+    r = extract(extractor, text, lang)
+    assert places(r) == [("Bayt Lāhyā", "PS"), ("Israel", "IL")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Violence has spread across Mali this year. On Monday gunmen attacked an army post in Djibo, killing two soldiers.", "en"),
+    ("Les violences ont gagné tout le Mali cette année. Lundi, des hommes armés ont attaqué un poste de l'armée à Djibo, "
+     "tuant deux soldats.", "fr"),
+])
+def test_a_town_next_door_is_no_place_when_the_report_names_none_of_its_people(extractor, text, lang):
+    """Djibo lies in Burkina Faso, next to Mali, but the report speaks of no Burkinabè."""
+    r = extract(extractor, text, lang)
+    assert {e.location.country_code for e in r.events} == {"ML"}

@@ -76,7 +76,8 @@ def lead_date(r: Report, recaps: list["Mention"]) -> Optional[ResolvedDate]:
     after = text.find("\n\n", lead_end + 2)
     for start, end in ((lead_start, lead_end), (lead_end, len(text) if after < 0 else after)):
         for expr in ctx.times:
-            if start <= expr.start < end and (resolved := ctx.tools.dates.resolve(expr, ctx.published)) is not None:
+            if start <= expr.start < end and ctx.token_at(expr.start) not in r.periods \
+                    and (resolved := ctx.tools.dates.resolve(expr, ctx.published)) is not None:
                 return resolved
     return None
 

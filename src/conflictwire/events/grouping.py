@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from ..context import PlaceMention
 from ..gazetteer.keys import place_key
 from ..vocab import Outcome, Trigger
-from . import dating
+from . import dating, syntax
 from .classify import REMOTE, STRIKES
 from .mentions import Mention
 from .report import Report
@@ -154,8 +154,17 @@ def stopped_and_used(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention])
     if disrupted(m) == stopped:
         return False
     used = [x for x in d.mentions if not disrupted(x)] if stopped else [m]
-    # a bare word for the attack ("before it could reach its target") tells no second event
-    return m.another or any(hit(x) for x in used)
+    # a bare word for the attack ("before it could reach its target") tells no second event; nor
+    # does "most were shot down" after a strike, but "air defences downed 50 of 62 drones" does
+    return m.another or any(hit(x) for x in used) or not stopped and counts_weapons(r, m)
+
+
+def counts_weapons(r: Report, m: Mention) -> bool:
+    """The interception counts the weapons it stopped ("shot down nine missiles"), not the ones
+    just told ("les deux drones ont été détruits")."""
+    doc = r.ctx.doc
+    return disrupted(m) and any(doc[i].like_num and doc[i].head.i in r.weapon_tokens and not syntax.definite(doc[i].head)
+                                for i in m.tokens)
 
 
 def hit(m: Mention) -> bool:

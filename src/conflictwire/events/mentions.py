@@ -16,8 +16,10 @@ from spacy.tokens import Span, Token
 from ..context import PlaceMention
 from ..find.actors import ActorMention
 from ..find.counts import Count, casualty_counts
+from ..model import Place
 from ..resolve.dates import TimeExpr
 from ..text.lexmatch import Match
+from ..text.normalize import fold
 from ..vocab import HURT, Casualty
 from . import syntax
 from .report import Report
@@ -123,7 +125,7 @@ def own_places(r: Report, places: list[PlaceMention], triggers: list[Match]) -> 
     towns = [p for p in named if p.place is not None and (p.place.geo_precision or 1) < 3]
     # "In Taiz, ... in the al-Jahmaliya neighbourhood": a quarter the gazetteer does not know lies in the town.
     found = [p for p in named if not (towns and (p.place is None or p.place.geo_precision == 3 and any(
-        t.place.country_code == p.place.country_code for t in towns)))]
+        lies_in(t.place, p.place) for t in towns)))]
     if len(found) > 1:  # "... demanding that the road linking the town to Menaka be reopened"
         own = [p for p in found if not in_modifier_clause(r, p.start, triggers)]
         if any(p.place is not None and (p.place.geo_precision or 1) < 3 for p in own):
@@ -138,13 +140,23 @@ def own_places(r: Report, places: list[PlaceMention], triggers: list[Match]) -> 
     return found
 
 
+def lies_in(town: Place, area: Place) -> bool:
+    """The town lies in the area: in its first-level area where both name one, else in its country
+    ("over the Kursk region, ... over Belgorod" names two places, not a town and its area)."""
+    if town.country_code != area.country_code:
+        return False
+    return not (town.admin1 and area.admin1) or fold(town.admin1) == fold(area.admin1)
+
+
 def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[int] = frozenset()) -> Mention:
     ctx, doc = r.ctx, r.ctx.doc
     inside = lambda i: i in tokens and i not in exclude  # noqa: E731
     mention = Mention(sent=n, tokens=tokens, triggers=triggers, classes={m.label for m in triggers})
     mention.weapons = [m for m in ctx.in_span(ctx.weapons, tokens) if m.start not in exclude]
     # "according to the Guanajuato attorney general's office": who says it, not where it happened
-    places = [p for p in ctx.in_span(ctx.places, tokens) if p.start not in exclude and not syntax.speaks_at(doc[p.end - 1], r.speakers)]
+    # (nor where the period a sentence speaks of lies: "exchanges of fire since the war in Gaza began")
+    places = [p for p in ctx.in_span(ctx.places, tokens) if p.start not in exclude and p.start not in r.periods
+              and not syntax.speaks_at(doc[p.end - 1], r.speakers)]
     mention.places = own_places(r, places, triggers)
     mention.countries = [p for p in places if p.country and p.locative]
     clause = syntax.clause_tokens(doc, (m.start for m in triggers)) if triggers else None
@@ -159,7 +171,8 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     mention.report_time = said[0] if said else None
     span = doc[tokens.start:tokens.stop]
     mention.counts = [c for c in casualty_counts(span, ctx.in_span(ctx.casualties, span), ctx.tools.vague_numbers, ctx.tools.language, r.people)
-                      if inside(c.start) and not (history(r, c.start) or history(r, c.end - 1))]  # not "executed in 1980"
+                      if inside(c.start) and not (history(r, c.start) or history(r, c.end - 1))  # not "executed in 1980"
+                      and doc[c.number].head.i not in r.weapon_tokens]  # "a abattu 12 drones" counts no dead
     mention.no_casualties = next((m for m in ctx.in_span(ctx.casualties, tokens) if m.label == Casualty.NONE and inside(m.start)), None)
     mention.outcomes = [m for m in ctx.in_span(ctx.outcomes, tokens) if inside(m.start) and not syntax.negated(doc[m.start], r.words)
                         and not stopped_vehicle(r, m, doc[m.start].sent)]
@@ -207,7 +220,7 @@ def period_start(r: Report, t) -> bool:
     """ "since April 2023", "depuis janvier": the start of a period, not the day of an event."""
     i = r.ctx.token_at(t.start)
     before = {r.ctx.doc[j].lower_ for j in range(max(0, i - 3), i)}
-    return bool(before & r.words.since)
+    return bool(before & r.words.since) or i in r.periods
 
 
 def is_summary(r: Report, mention: Mention) -> bool:

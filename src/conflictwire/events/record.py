@@ -122,6 +122,7 @@ def without_echoes(r: Report, events: list[Event]) -> list[Event]:
     for e in events:
         if unplaced(e):
             echo = any(p.event_type == e.event_type and p.location.country_code == e.location.country_code
+                       and (e.event_id in r.filed_from or e.location.admin1 in (None, p.location.admin1))  # "over the Penza region, ... over Saratov"
                        and p.event_date == e.event_date and (p.sub_event_type == e.sub_event_type
                                                              or p.weapon == e.weapon or None in (p.weapon, e.weapon))
                        for p in placed)  # a grenade thrown is no echo of a drone strike

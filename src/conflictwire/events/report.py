@@ -16,6 +16,8 @@ from ..vocab import HURT, NON_STATE_KINDS, STATE_KINDS, Category, StatementType
 from . import syntax
 from .words import EventWords, event_words
 
+PERIOD_REACH = 12  # tokens a period phrase may run ("since the start of the war in Gaza in October")
+
 
 @dataclass
 class Report:
@@ -56,6 +58,32 @@ class Report:
         ctx = self.ctx
         return {n for n, sent in enumerate(ctx.sentences)
                 if any(c.label in (StatementType.ACCUSE, StatementType.REJECT) for c in ctx.in_span(ctx.statement_cues, sent))}
+
+    @functools.cached_property
+    def weapon_tokens(self) -> frozenset[int]:
+        return frozenset(i for w in self.ctx.weapons for i in range(w.start, w.end))
+
+    @functools.cached_property
+    def periods(self) -> frozenset[int]:
+        """Tokens of the report's period phrases, from "since"/"depuis" to the clause's next verb or
+        punctuation ("since the start of the war in Gaza in October"): what they name dates and
+        places the period, not an event."""
+        doc, out = self.ctx.doc, set()
+        for p in self.ctx.periods:
+            if doc[p.start].lower_ not in self.words.since:  # "over the past week" dates what it tells
+                continue
+            end = p.end
+            while end < min(p.start + PERIOD_REACH, doc[p.start].sent.end) and not (doc[end].is_punct and doc[end].text not in "-'’") \
+                    and doc[end].pos_ not in syntax.VERBS and not self._new_argument(doc[end], p.end):
+                end += 1
+            out.update(range(p.start, end))
+        return frozenset(out)
+
+    @staticmethod
+    def _new_argument(t, after: int) -> bool:
+        """ "depuis trois mois leur pilonnage": a subject or object that starts after the period."""
+        arg = syntax.argument_of(t)
+        return arg is not None and arg.i >= after
 
     @functools.cached_property
     def hurt_verbs(self) -> set[int]:

@@ -67,10 +67,13 @@ def partitive_of_count(head: Token, counted: set[int]) -> bool:
 
 
 def speaker(n: Named) -> Optional[str]:
-    """ "The army said it had pushed the rebels back": who speaks takes part only in its own act."""
+    """ "The army said it had pushed the rebels back": who speaks takes part only in its own act,
+    as its target when the act is stopping a weapon ("the air force said it shot down 20 drones")."""
     if not (n.r.speaks(n.a) or named_in_reporting(n)):
         return None
-    return ACTOR1 if tells_own_act(n.r, n.a, n.triggers) else NO_ROLE
+    if not tells_own_act(n.r, n.a, n.triggers):
+        return NO_ROLE
+    return ACTOR2 if all(m.label == Trigger.INTERCEPT for m in n.triggers) else ACTOR1
 
 
 SOURCE_LINKS = syntax.NOMINAL_LINKS | {"acl", "obl", "agent"}  # what a source's phrase is made of
@@ -98,11 +101,16 @@ def accompanying(n: Named) -> Optional[str]:
 
 
 def stops_weapon(n: Named) -> Optional[str]:
-    """ "Air defences shot down two drones over the port": who stops a weapon is its target."""
+    """ "Air defences shot down two drones over the port": who stops a weapon is its target (the
+    subject of an active verb: "Russian drones were shot down" names whose they were)."""
     head = n.head
-    subject_of = head.head if syntax.is_subject(head) else head.head.head if syntax.is_subject(head.head) else None
+    subject_of = head.head if active(head) else head.head.head if active(head.head) else None
     stoppers = {m.start for m in n.triggers if m.label == Trigger.INTERCEPT}
     return ACTOR2 if subject_of is not None and subject_of.i in stoppers else None
+
+
+def active(t: Token) -> bool:
+    return syntax.is_subject(t) and "pass" not in t.dep_
 
 
 def marked_agent(n: Named) -> Optional[str]:

@@ -5,7 +5,7 @@ The labels are the parsers' own, not words of a language.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -20,6 +20,23 @@ RELATIVE = ("acl", "acl:relcl", "relcl")
 CONJ = "conj"
 NOMINAL_LINKS = {"compound", "flat", "flat:name", "appos", CONJ, "nmod", "nmod:poss", "poss", "pobj", "prep", CASE, "amod"}
 VERBS = ("VERB", "AUX")
+
+
+def definite(noun: Token) -> bool:
+    """ "the two drones", "les deux drones": the noun is determined, named before."""
+    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children)
+
+
+def argument_of(t: Token) -> Optional[Token]:
+    """The head of the subject or object the word stands in, if it stands in one."""
+    x = t
+    for _ in range(len(t.sent)):
+        if is_subject(x) or x.dep_ in OBJECTS:
+            return x
+        if x.head.i == x.i:
+            return None
+        x = x.head
+    return None
 
 
 def is_subject(t: Token) -> bool:

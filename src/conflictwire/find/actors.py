@@ -198,8 +198,9 @@ class ActorFinder:
     def _owner(tok: Token, kind: str, attack_heads: set[int]) -> bool:
         """A demonym or possessive country on an attack or weapon word: "Russian missiles",
         "une frappe israélienne", "Israel's strike"."""
-        if kind == "demonym":
-            return tok.dep_ in ("amod", "compound", "nmod", "flat") and tok.head.i in attack_heads
+        if kind == "demonym":  # (or right beside it, however the parse hangs it: "27 drones russes")
+            return tok.dep_ in ("amod", "compound", "nmod", "flat") and tok.head.i in attack_heads \
+                or bool({tok.i - 1, tok.i + 1} & attack_heads)
         return kind == "name" and tok.dep_ in ("poss", "nmod:poss") and tok.head.i in attack_heads
 
     @staticmethod

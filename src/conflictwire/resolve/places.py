@@ -20,7 +20,7 @@ from ..find.actors import ActorMention
 from ..find.places import (PlaceMention, compass_key, dateline_place, entity_places, feature_places, is_locative,
                            name_before, place_words, proper_name)
 from ..gazetteer.keys import place_key
-from ..gazetteer.query import Candidate, Gazetteer, km
+from ..gazetteer.query import Candidate, Gazetteer, km, neighbours
 from ..knowledge import lexicon
 from ..model import Place
 from ..text.lexmatch import Match, TokenKeys
@@ -395,12 +395,23 @@ class PlaceReader:
         not a village of Alabama), anything else by its name."""
         return self.doc[p.span_start:p.span_end].text if p.feature == "area" else p.name
 
+    @functools.cached_property
+    def peoples(self) -> set[str]:
+        """The countries whose people the report names ("Palestinians", "les Burkinabè")."""
+        return {m.label.split(":")[1] for m in self.country_refs if m.label.startswith("demonym")}
+
     def _plausible(self, cands):
         """Places in a country the report names, or (when it names none) in the country most of
         its places lie in: a town called like the report's village but on another continent is
         not a fallback, it is a mistake."""
         if self.mentioned:
-            return [c for c in cands if c.country_code in self.mentioned]
+            named = [c for c in cands if c.country_code in self.mentioned]
+            if named:
+                return named
+            # "displaced Palestinians in Deir al-Balah" in a report that names Israel: a country next
+            # door whose people the report names, when none it names has the place
+            around = set().union(*(neighbours(code) for code in self.mentioned)) & self.peoples
+            return [c for c in cands if c.country_code in around]
         if self.consensus:
             return [c for c in cands if c.country_code == self.consensus]
         return cands
@@ -480,7 +491,10 @@ class PlaceReader:
                 continue  # a listed place is a place of its own ("Rabak in White Nile state, Kadugli in ...")
             gap = self.doc[a.end:b.start]
             # "à Sake, à une vingtaine de kilomètres de Goma": a distance from a town places the first
-            if (len(gap) <= 6 or len(gap) <= 9 and b.near) and not any(t.lower_ in conjunctions for t in gap) and "." not in gap.text:
+            # "over Voronezh, 3 drones over Belgorod": a count between opens the next item of a list
+            counted = not b.near and any(t.like_num and "Plur" in t.head.morph.get("Number") for t in gap)
+            if (len(gap) <= 6 or len(gap) <= 9 and b.near) and not any(t.lower_ in conjunctions for t in gap) \
+                    and "." not in gap.text and not counted:
                 b_is_context = b.feature in (None, "area") and (a.feature or a.place is None or b.country or b.place)
                 if b_is_context:
                     a.context = b
