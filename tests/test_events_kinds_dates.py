@@ -115,3 +115,22 @@ def test_what_a_since_phrase_names_dates_and_places_the_period_not_the_event(ext
     """ "since the start of the war in Khartoum in April": neither Khartoum nor April is the clash's."""
     r = extract(extractor, text, lang, published="2024-08-12")
     assert [(e.location.name, e.event_date) for e in r.events] == [("Kosti", "2024-08-12")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen killed five policemen in an attack on a police station in Gwoza, officials said on Tuesday. "
+     "The attackers raided the station in Borno State late on Monday, the officials added.", "en"),
+    ("Des hommes armés ont tué cinq policiers lors d'une attaque contre un commissariat à Gwoza, ont indiqué mardi des "
+     "responsables. Les assaillants ont pris d'assaut le commissariat dans l'Etat de Borno lundi soir, ont ajouté les responsables.", "fr"),
+])
+def test_the_day_the_body_gives_dates_the_event_the_lead_only_said_was_told(extractor, text, lang):
+    """The lead dates its news by its telling (Tuesday); the body's account of the attack, in the
+    area the town lies in, gives its day (Monday): one event, on Monday."""
+    r = extract(extractor, text, lang, published="2024-05-07")
+    assert [(e.location.name, e.event_date) for e in r.events] == [("Gwoza", "2024-05-06")]
+
+
+def test_a_day_long_before_the_telling_is_another_event(extractor):
+    r = extract(extractor, "Gunmen killed five policemen in an attack on a police station in Gwoza, officials said on Tuesday. "
+                           "On 2 April, militants attacked a police station in Borno State.", "en", published="2024-05-07")
+    assert {e.event_date for e in r.events} >= {"2024-05-07"}

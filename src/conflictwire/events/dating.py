@@ -93,13 +93,15 @@ def lead_span(text: str) -> tuple[int, int]:
         start = end + 2
 
 
-def date_of(r: Report, d: "Draft", lead: Optional[ResolvedDate], evidence: list[Evidence]) -> tuple[Optional[str], Optional[str]]:
-    """The event's date and precision, with the words that tell it as evidence."""
+def date_of(r: Report, d: "Draft", lead: Optional[ResolvedDate], evidence: list[Evidence]) -> tuple[Optional[str], Optional[str], bool]:
+    """The event's date and precision, with the words that tell it as evidence, and whether the
+    event's own words date it (not only when it was told, its paragraph, the lead or the page)."""
     own = d.date_mention()
     resolved = resolve(r, own) if own else None
     first = d.mentions[0]
     if resolved is None and first.sentence_time is not None:
         resolved = resolve(r, first, first.sentence_time)
+    dated = resolved is not None
     if resolved is None and first.report_time is not None:
         resolved = resolve(r, first, first.report_time)
     if resolved is None:  # the day its paragraph has been telling of, else the lead's
@@ -107,7 +109,7 @@ def date_of(r: Report, d: "Draft", lead: Optional[ResolvedDate], evidence: list[
     if resolved is not None:
         if resolved.expr is not None:
             evidence.append(r.ctx.char_evidence("event_date", resolved.expr.start, resolved.expr.end))
-        return resolved.value, resolved.precision
+        return resolved.value, resolved.precision, dated
     if r.ctx.published is not None:
-        return r.ctx.published.as_event_date()
-    return None, None
+        return (*r.ctx.published.as_event_date(), False)
+    return None, None, False

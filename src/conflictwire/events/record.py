@@ -24,6 +24,7 @@ from .sides import cast
 VIOLENT = {Trigger.ATTACK, Trigger.CLASH, Trigger.AMBUSH, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION,
            Trigger.KILL, Trigger.INTERCEPT, Trigger.CAPTURE, Trigger.RECAPTURE}
 BACKGROUND_DAYS = 90  # a placeless event older than this is the report's background
+TOLD_DAYS = 3  # how long before it was told an event may have happened ("told AFP on Monday" of Saturday's raid)
 
 
 def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]:
@@ -36,7 +37,7 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
     classes = d.classes()
     place = locate(r, d, evidence)
     country = place.country_code
-    date, precision = date_of(r, d, lead, evidence)
+    date, precision, dated = date_of(r, d, lead, evidence)
     weapon_matches = [w for m in d.mentions for w in m.weapons]
     weapon = main_weapon([w.label for w in weapon_matches], classes)
     for w in weapon_matches:
@@ -68,6 +69,8 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
     )
     if d.located is not None and d.located.start < ctx.token_at(ctx.dateline_end or 0):
         r.filed_from.add(event.event_id)
+    if dated:
+        r.dated.add(event.event_id)
     event.confidence = confidence(event, d)
     event.notes = write_notes(event)
     return event
@@ -116,19 +119,40 @@ def without_echoes(r: Report, events: list[Event]) -> list[Event]:
     def unplaced(e: Event) -> bool:  # only the country, or only the city the report was filed from
         return (e.location.geo_precision or GeoPrecision.REGION) == GeoPrecision.REGION or e.event_id in r.filed_from
 
+    def echoes(e: Event, p: Event) -> bool:
+        return p.event_type == e.event_type and p.location.country_code == e.location.country_code \
+            and (e.event_id in r.filed_from or e.location.admin1 in (None, p.location.admin1)) \
+            and (p.sub_event_type == e.sub_event_type or p.weapon == e.weapon or None in (p.weapon, e.weapon)) \
+            and (p.event_date == e.event_date or e.location.admin1 is not None and told_before(r, e, p))
+        # ("over the Penza region, ... over Saratov": two places; a grenade thrown is no echo of a drone strike)
+
     placed = [e for e in events if not unplaced(e)]
     published = r.ctx.published
     kept = []
     for e in events:
         if unplaced(e):
-            echo = any(p.event_type == e.event_type and p.location.country_code == e.location.country_code
-                       and (e.event_id in r.filed_from or e.location.admin1 in (None, p.location.admin1))  # "over the Penza region, ... over Saratov"
-                       and p.event_date == e.event_date and (p.sub_event_type == e.sub_event_type
-                                                             or p.weapon == e.weapon or None in (p.weapon, e.weapon))
-                       for p in placed)  # a grenade thrown is no echo of a drone strike
+            echoed = next((p for p in placed if echoes(e, p)), None)
             old = published is not None and e.date_precision == DatePrecision.DAY and e.event_date is not None and \
                 (published.date - dt.date.fromisoformat(e.event_date)).days > BACKGROUND_DAYS
-            if echo or old:
+            if echoed is not None and echoed.event_date != e.event_date:
+                take_date(echoed, e)  # "killed six soldiers, officers said on Monday ... the attack on Sunday"
+            if echoed is not None or old:
                 continue
         kept.append(e)
     return kept
+
+
+def told_before(r: Report, e: Event, told: Event) -> bool:
+    """The event's own words date it in the days before the other was told, which only its
+    telling dates (TOLD_DAYS at most)."""
+    if e.event_id not in r.dated or told.event_id in r.dated or e.date_precision != DatePrecision.DAY or told.date_precision != DatePrecision.DAY:
+        return False
+    gap = (dt.date.fromisoformat(told.event_date) - dt.date.fromisoformat(e.event_date)).days
+    return 0 < gap <= TOLD_DAYS
+
+
+def take_date(event: Event, echo: Event) -> None:
+    """The placed event takes the day its echo's own words give, where only its telling dated it."""
+    event.event_date, event.date_precision = echo.event_date, echo.date_precision
+    event.evidence = [x for x in event.evidence if x.field != "event_date"] + [x for x in echo.evidence if x.field == "event_date"]
+    event.notes = write_notes(event)

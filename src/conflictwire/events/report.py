@@ -26,6 +26,7 @@ class Report:
     anchors: dict[int, Optional[dt.date]] = field(default_factory=dict)  # mention -> the last day named before it
     paragraph_dates: dict[int, ResolvedDate] = field(default_factory=dict)  # mention -> a date told earlier in its paragraph
     filed_from: set[str] = field(default_factory=set)  # events put at the dateline's city for want of a place of their own
+    dated: set[str] = field(default_factory=set)  # events their own words date (not only when they were told)
 
     def __post_init__(self):
         self.words = event_words(self.ctx.tools)
