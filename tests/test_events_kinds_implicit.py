@@ -102,3 +102,16 @@ def test_police_intervening_against_protesters_needs_no_other_word(extractor):
 ])
 def test_a_crowd_fighting_the_police_is_a_violent_demonstration(extractor, text, lang):
     assert subs(extractor, text, lang) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Dock workers gathered at a depot in Mombasa on Monday. Some threw stones at the gates, leading police to fire warning "
+     "shots to disperse the crowd.", "en"),
+    ("Des dockers se sont rassemblés lundi devant un dépôt à Mombasa. Certains ont lancé des pierres sur le portail, poussant "
+     "la police à effectuer des tirs de sommation pour disperser la foule.", "fr"),
+])
+def test_warning_shots_are_no_warning_that_silences_the_sentence(extractor, text, lang):
+    """A warning word about weapons ("warning shots", "tirs de sommation") is no statement: the
+    sentence still tells the riot."""
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+    assert [e.sub_event_type for e in r.events] == ["Violent demonstration"]

@@ -227,3 +227,12 @@ def test_a_town_next_door_is_no_place_when_the_report_names_none_of_its_people(e
     """Djibo lies in Burkina Faso, next to Mali, but the report speaks of no Burkinabè."""
     r = extract(extractor, text, lang)
     assert {e.location.country_code for e in r.events} == {"ML"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On Monday a grenade was thrown at the offices of Air Algérie in Gao, damaging the front of the building.", "en"),
+    ("Lundi, une grenade a été lancée contre les bureaux d'Air Algérie à Gao, endommageant la façade du bâtiment.", "fr"),
+])
+def test_a_country_in_an_organisations_name_is_not_where_things_happen(extractor, text, lang):
+    r = extract(extractor, text, lang)
+    assert places(r) == [("Gao", "ML")]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .document import Document
 from .find.actors import ActorFinder, ActorLexicon, ActorMention, own_forces
 from .find.counts import Count, coded_count
-from .find.cues import calls_to_act, reflexive_other, warnings
+from .find.cues import calls_to_act, on_weapon, reflexive_other, warnings
 from .find.places import PlaceMention, inside_name, is_locative, name_after, name_before, preceded_by
 from .gazetteer.query import Gazetteer
 from .knowledge import actor_entries, lexicon, regions
@@ -143,11 +143,15 @@ class DocContext(Document):
         self.periods = [p for p in t.tally_period.find(keys) if self._starts_a_period(p)]
         self.region_refs = t.regions.find(keys)
         self.country_refs = self._country_refs()
+        # where things happen: not a country in an organisation's name ("Air Algérie", "Radio France Internationale")
+        names = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"]
+        self.place_refs = [m for m in self.country_refs
+                           if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names)]
         self.actors: list[ActorMention] = self._actors()
         self.mentioned: set[str] = self._mentioned()
-        self.focus: Optional[str] = focus_country(doc, self.country_refs)
+        self.focus: Optional[str] = focus_country(doc, self.place_refs)
         reader = PlaceReader(keys, t, gazetteer, self.actors, self.triggers,
-                             {i for e in self.times for i in self.tokens_of(e.start, e.end)}, self.country_refs,
+                             {i for e in self.times for i in self.tokens_of(e.start, e.end)}, self.place_refs,
                              self.mentioned, self.focus, self.token_at(self.dateline_end) if self.dateline_end else 0)
         self.places: list[PlaceMention] = reader.read()
         self.focus = reader.focus
@@ -174,8 +178,11 @@ class DocContext(Document):
     def _statement_cues(self) -> list[Match]:
         # a verb, not the name it is spelled like ("Islamic State", "Said"), nor the noun ("Kachin state",
         # "a UN report", "a note"): a one-word saying cue is a verb
+        # (nor a warning that is a weapon's: "police fired warning shots")
+        arms = {i for w in self.weapons for i in range(w.start, w.end)}
         cues = [c for c in self.tools.statements.find(self.keys) if self.doc[c.start].pos_ != "PROPN"
-                and not (c.label == StatementType.SAY and c.end - c.start == 1 and self.doc[c.start].pos_ == "NOUN")]
+                and not (c.label == StatementType.SAY and c.end - c.start == 1 and self.doc[c.start].pos_ == "NOUN")
+                and not (c.label == StatementType.WARN and c.end - c.start == 1 and on_weapon(self.doc[c.start], arms))]
         taken = {i for c in cues for i in range(c.start, c.end)}
         return sorted(cues + calls_to_act(self.doc, taken, self.tools.demand_verbs, self.tools.demand_markers),
                       key=lambda c: c.start)
@@ -209,7 +216,7 @@ class DocContext(Document):
         backers = {(a.backer, i) for a in self.actors if a.category == Category.PROXY for i in range(a.start, a.end)}
         owners = {i for a in self.actors if a.category in (Category.MILITARY, Category.POLICE) for i in range(a.start, a.end)}
         opposed = {w.lower() for w in lexicon(self.tools.language).places.opposed}
-        return {m.label.split(":")[1] for m in self.country_refs if not m.label.startswith("demonym")
+        return {m.label.split(":")[1] for m in self.place_refs if not m.label.startswith("demonym")
                 and (m.label.split(":")[1], m.start) not in backers
                 and (m.start not in owners or is_locative(self.doc, m.start))
                 and not (m.label.startswith("capital") and (name_before(self.doc, m.start) or name_after(self.doc, m.end)))

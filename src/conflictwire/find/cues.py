@@ -51,3 +51,10 @@ def warnings(doc: Doc, adjectives: set[str]) -> list[Match]:
         if qualifies or subject or clause:
             out.append(Match(tok.i, tok.i + 1, StatementType.WARN, tok.lower_))
     return out
+
+
+def on_weapon(tok, arms: set[int]) -> bool:
+    """A warning word about weapons, not about words: its object is a weapon or it qualifies one
+    ("fired warning shots", however the parse takes "warning")."""
+    return tok.head.i in arms and tok.dep_ in ("amod", "compound", "nmod") \
+        or any(c.i in arms for c in tok.children if c.dep_ in ("obj", "dobj"))
