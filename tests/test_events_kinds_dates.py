@@ -134,3 +134,14 @@ def test_a_day_long_before_the_telling_is_another_event(extractor):
     r = extract(extractor, "Gunmen killed five policemen in an attack on a police station in Gwoza, officials said on Tuesday. "
                            "On 2 April, militants attacked a police station in Borno State.", "en", published="2024-05-07")
     assert {e.event_date for e in r.events} >= {"2024-05-07"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    (" date 2024-05-10 Rival militias agreed on Wednesday to end their fighting around Bunia\n\n"
+     "Just over a week after talks began in Kampala, delegates from both sides signed a ceasefire agreement.", "en"),
+    (" date 2024-05-10 Les milices rivales ont convenu mercredi de cesser les combats autour de Bunia\n\n"
+     "Un peu plus d'une semaine après le début des pourparlers à Kampala, les délégués des deux camps ont signé un "
+     "accord de cessez-le-feu.", "fr"),
+])
+def test_when_the_lead_names_no_day_the_stamped_headline_does(extractor, text, lang):
+    assert {e.event_date for e in extract(extractor, text, lang).events} == {"2024-05-08"}

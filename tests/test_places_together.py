@@ -236,3 +236,15 @@ def test_a_town_next_door_is_no_place_when_the_report_names_none_of_its_people(e
 def test_a_country_in_an_organisations_name_is_not_where_things_happen(extractor, text, lang):
     r = extract(extractor, text, lang)
     assert places(r) == [("Gao", "ML")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian shelling hit the Sumy region on Saturday, the governor said. Two missiles struck the centre of Sumy on "
+     "Saturday evening, injuring 12 people.", "en"),
+    ("Des bombardements russes ont frappé samedi la région de Soumy, a indiqué le gouverneur. Deux missiles ont touché "
+     "samedi soir le centre de Soumy, blessant 12 personnes.", "fr"),
+])
+def test_the_town_named_after_its_area_places_the_event_there(extractor, text, lang):
+    """The region and then the town of the same name: one event, in the town."""
+    r = extract(extractor, text, lang, published="2024-05-12")
+    assert [(e.location.name, e.location.geo_precision) for e in r.events] == [("Sumy", 1)]

@@ -66,15 +66,16 @@ def same_day(r: Report, d: "Draft", date: ResolvedDate) -> bool:
 def lead_date(r: Report, recaps: list["Mention"]) -> Optional[ResolvedDate]:
     """The date the report's lead gives its news, for events that carry none of their own:
     a recap's date ("three attacks took place on Thursday"), else the first paragraph's, else
-    (the first is only a headline) the second's."""
+    (the first is only a headline) the second's, else the stamped headlines' above them."""
     for m in recaps:
         if m.time is not None:
             return resolve(r, m)
     ctx, text = r.ctx, r.ctx.article.text
     lead_start, lead_end = lead_span(text)
-    # the lead; when it is only a headline (dated by the page's stamp, which is no time), the paragraph after it
+    # the lead; when it is only a headline (dated by the page's stamp, which is no time), the paragraph after it;
+    # else the stamped headlines before it ("Tigray forces agreed on Wednesday to ...")
     after = text.find("\n\n", lead_end + 2)
-    for start, end in ((lead_start, lead_end), (lead_end, len(text) if after < 0 else after)):
+    for start, end in ((lead_start, lead_end), (lead_end, len(text) if after < 0 else after), (0, lead_start)):
         for expr in ctx.times:
             if start <= expr.start < end and ctx.token_at(expr.start) not in r.periods \
                     and (resolved := ctx.tools.dates.resolve(expr, ctx.published)) is not None:

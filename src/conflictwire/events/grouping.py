@@ -130,10 +130,17 @@ def place_draft(g: Grouping, m: Mention, p: PlaceMention) -> Draft:
         if d.place is not None and not any(apart(g.r, d, m, p) for apart in KEEP_APART):
             if not any(x is m for x in d.mentions):  # two names of one town ("Pemba ... its Chokwe neighbourhood")
                 d.mentions.append(m)
+            if finer(p, d.place):  # "the Kharkiv region" ... "central Kharkiv": the city
+                d.place = p
             return d
     draft = Draft(p, [m], p.place.country_code if p.place else None)
     g.drafts.append(draft)
     return draft
+
+
+def finer(p: PlaceMention, than: PlaceMention) -> bool:
+    """The place names a town where the other named the area of the same name."""
+    return p.place is not None and than.place is not None and (p.place.geo_precision or 3) < 3 <= (than.place.geo_precision or 3)
 
 
 def continue_into(last: list[Draft], m: Mention) -> None:
