@@ -145,3 +145,12 @@ def test_a_day_long_before_the_telling_is_another_event(extractor):
 ])
 def test_when_the_lead_names_no_day_the_stamped_headline_does(extractor, text, lang):
     assert {e.event_date for e in extract(extractor, text, lang).events} == {"2024-05-08"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Police dispersed hundreds of protesters in Lome on Saturday, June 28, firing tear gas.", "en"),
+    ("La police a dispersé samedi 28 juin des centaines de manifestants à Lomé à coups de gaz lacrymogène.", "fr"),
+])
+def test_a_weekday_goes_with_the_date_it_names(extractor, text, lang):
+    """Published "2025-06" (a month only): "samedi 28 juin" is 28 June, not a Saturday of June."""
+    assert {e.event_date for e in extract(extractor, text, lang, published="2025-06").events} == {"2025-06-28"}
