@@ -248,3 +248,25 @@ def test_the_town_named_after_its_area_places_the_event_there(extractor, text, l
     """The region and then the town of the same name: one event, in the town."""
     r = extract(extractor, text, lang, published="2024-05-12")
     assert [(e.location.name, e.location.geo_precision) for e in r.events] == [("Sumy", 1)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Shelling hit a market in Khartoum Bahri on Monday, killing four people, medics said.", "en"),
+    ("Des obus sont tombés lundi sur un marché de Khartoum Bahri, tuant quatre personnes, selon des médecins.", "fr"),
+])
+def test_a_part_of_a_town_named_after_the_town_is_found_by_its_own_name(extractor, text, lang):
+    """ "Khartoum Bahri" is no name the gazetteer holds; Bahri, which lies in Khartoum, is."""
+    assert places(extract(extractor, text, lang)) == [("Khartoum North", "SD")]
+
+
+def test_a_part_named_after_a_town_lies_in_that_town():
+    """The rest of the name finds only places within a few km of the town ("Alma Shaab" is no
+    "Shaab" 30 km away)."""
+    from types import SimpleNamespace as C
+
+    from conflictwire.resolve.parts import town_part
+    towns = {"Alma": [C(feature_class="P", latitude=33.10, longitude=35.20)],
+             "Shaab": [C(feature_class="P", latitude=33.37, longitude=35.20)],  # 30 km north
+             "Bahri": [C(feature_class="P", latitude=33.12, longitude=35.21)]}  # 2 km
+    assert town_part("Alma Shaab", lambda name: towns.get(name, [])) == []
+    assert town_part("Alma Bahri", lambda name: towns.get(name, [])) == towns["Bahri"]

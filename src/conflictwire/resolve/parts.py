@@ -13,6 +13,7 @@ from ..vocab import COMPASS
 QUARTER_REACH = 4  # tokens from a name to the quarter word that says it is part of a town
 TOWN_KM = 100.0  # a quarter's namesake further than this from the town is another place
 NAMESAKE_KM = 500.0  # how far from the town it is said to lie near ("north of Y") a place may lie
+PART_KM = 15.0  # how far from a town the part named after it ("Khartoum Bahri") may lie
 
 
 def quarters_in_town(doc: Doc, quarters: set[str], found: list[PlaceMention]) -> None:
@@ -75,3 +76,15 @@ def near_its_reference(gazetteer: Gazetteer, p: PlaceMention, words: str) -> Non
              if c.latitude is not None and km((c.latitude, c.longitude), (ref.latitude, ref.longitude)) <= NAMESAKE_KM]
     p.place = gazetteer.city_place(close[0], p.place.geo_precision or 1, p.name) if close else \
         ref.model_copy(update={"geo_precision": max(2, ref.geo_precision or 1), "text": p.name})
+
+
+def town_part(name: str, lookup) -> list:
+    """The places a name that starts with a town's stands for by the rest of it, when they lie in
+    that town ("Khartoum Bahri": Bahri, the part of Khartoum called so). `lookup` gives a name's
+    plausible candidates."""
+    words = name.split()
+    town = lookup(words[0]) if len(words) > 1 else []
+    if not town or town[0].feature_class != "P":
+        return []
+    here = (town[0].latitude, town[0].longitude)
+    return [c for c in lookup(" ".join(words[1:])) if km(here, (c.latitude, c.longitude)) <= PART_KM]

@@ -27,7 +27,7 @@ from ..text.lexmatch import Match, TokenKeys
 from ..text.normalize import fold
 from ..text.numbers import number_value
 from ..vocab import Category
-from .parts import names_a_quarter, near_its_reference, quarters_in_town, toward
+from .parts import names_a_quarter, near_its_reference, quarters_in_town, toward, town_part
 
 FEATURE_CODES = {"AIRB", "AIRF", "AIRP", "AIRH", "MILB", "DAM", "BDG", "CMP", "CMPRF", "CSTM"}  # features named by kind
 AREA_KM = 100.0  # how far from a town or district named as its area a place may lie
@@ -370,6 +370,8 @@ class PlaceReader:
         cands = self._plausible(g.candidates(words, self.focus, feature=feature))
         if not cands and words != p.name:  # "residential districts of El Obeid": the town itself
             cands = self._plausible(g.candidates(p.name, self.focus))
+        if not cands:  # "Khartoum Bahri": a town's part, named after the town, by its own name
+            cands = town_part(p.name, lambda name: self._plausible(g.candidates(name, self.focus)))
         if cands:
             best = cands[0]
             is_feature = feature is None or best.feature_class == "S" or best.feature_code in FEATURE_CODES
@@ -396,22 +398,18 @@ class PlaceReader:
         return self.doc[p.span_start:p.span_end].text if p.feature == "area" else p.name
 
     @functools.cached_property
-    def peoples(self) -> set[str]:
-        """The countries whose people the report names ("Palestinians", "les Burkinabè")."""
-        return {m.label.split(":")[1] for m in self.country_refs if m.label.startswith("demonym")}
+    def next_door(self) -> set[str]:
+        """Countries next to one the report names, whose people it names ("displaced Palestinians")."""
+        peoples = {m.label.split(":")[1] for m in self.country_refs if m.label.startswith("demonym")}
+        return set().union(*map(neighbours, self.mentioned)) & peoples
 
     def _plausible(self, cands):
-        """Places in a country the report names, or (when it names none) in the country most of
-        its places lie in: a town called like the report's village but on another continent is
-        not a fallback, it is a mistake."""
+        """Places in a country the report names (else in one next door whose people it names:
+        "Palestinians in Deir al-Balah" in a report that names Israel), or (when it names none)
+        in the country most of its places lie in: a town called like the report's village but on
+        another continent is not a fallback, it is a mistake."""
         if self.mentioned:
-            named = [c for c in cands if c.country_code in self.mentioned]
-            if named:
-                return named
-            # "displaced Palestinians in Deir al-Balah" in a report that names Israel: a country next
-            # door whose people the report names, when none it names has the place
-            around = set().union(*(neighbours(code) for code in self.mentioned)) & self.peoples
-            return [c for c in cands if c.country_code in around]
+            return [c for c in cands if c.country_code in self.mentioned] or [c for c in cands if c.country_code in self.next_door]
         if self.consensus:
             return [c for c in cands if c.country_code == self.consensus]
         return cands
