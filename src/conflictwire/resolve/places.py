@@ -21,7 +21,7 @@ from ..find.places import (PlaceMention, compass_key, dateline_place, entity_pla
                            name_before, place_words, proper_name)
 from ..gazetteer.keys import place_key
 from ..gazetteer.query import Candidate, Gazetteer, km, neighbours
-from ..knowledge import lexicon
+from ..knowledge import lexicon, territories
 from ..model import Place
 from ..text.lexmatch import Match, TokenKeys
 from ..text.normalize import fold
@@ -408,8 +408,9 @@ class PlaceReader:
         "Palestinians in Deir al-Balah" in a report that names Israel), or (when it names none)
         in the country most of its places lie in: a town called like the report's village but on
         another continent is not a fallback, it is a mistake."""
-        if self.mentioned:
-            return [c for c in cands if c.country_code in self.mentioned] or [c for c in cands if c.country_code in self.next_door]
+        if self.mentioned:  # (or in one of their territories: "Paris" and "en Nouvelle-Calédonie")
+            return [c for c in cands if c.country_code in self.mentioned or territories().get(c.country_code) in self.mentioned] \
+                or [c for c in cands if c.country_code in self.next_door]
         if self.consensus:
             return [c for c in cands if c.country_code == self.consensus]
         return cands
