@@ -81,3 +81,26 @@ def test_a_weapon_that_killed_is_not_counted_among_the_dead(extractor, text, lan
 def test_the_dead_and_the_wounded_are_not_added_up(extractor, text, lang):
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
     assert [(e.fatalities, e.injuries) for e in r.events] == [(1, 10)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian missile strikes hit the Dnipro region overnight, the governor said. Three people were killed by the strikes "
+     "in Pavlohrad.", "en"),
+    ("Des frappes de missiles russes ont touché la région de Dnipro dans la nuit, a indiqué le gouverneur. Trois personnes "
+     "ont été tuées par les frappes à Pavlohrad.", "fr"),
+])
+def test_a_strike_named_without_its_means_was_made_with_the_weapon_named_before(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+    town = [e for e in r.events if e.location.name == "Pavlohrad"]
+    assert [(e.sub_event_type, e.weapon) for e in town] == [("Shelling/artillery/missile attack", "missile")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ukrainian missiles hit Belgorod on Monday. Hours later a Russian strike killed three people in Kharkiv.", "en"),
+    ("Des missiles ukrainiens ont touché Belgorod lundi. Quelques heures plus tard, une frappe russe a tué trois "
+     "personnes à Kharkiv.", "fr"),
+])
+def test_the_other_sides_weapon_tells_nothing_of_a_strike(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+    russian = [e for e in r.events if e.actor1 and e.actor1.country_code == "RU"]
+    assert [e.sub_event_type for e in russian] == ["Air/drone strike"]

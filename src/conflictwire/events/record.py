@@ -24,6 +24,9 @@ from .sides import cast
 VIOLENT = {Trigger.ATTACK, Trigger.CLASH, Trigger.AMBUSH, Trigger.AIR_STRIKE, Trigger.SHELLING, Trigger.EXPLOSION,
            Trigger.KILL, Trigger.INTERCEPT, Trigger.CAPTURE, Trigger.RECAPTURE}
 BACKGROUND_DAYS = 90  # a placeless event older than this is the report's background
+TOLD_SENTENCES = 2  # how far back the weapon of a strike named without its means is looked for
+OWNER_REACH = 2  # tokens between a weapon and the demonym that says whose it is ("Russian missile strikes")
+REMOTE_FIRED = {Weapon.MISSILE, Weapon.ROCKET, Weapon.ARTILLERY, Weapon.MORTAR, Weapon.DRONE}
 TOLD_DAYS = 3  # how long before it was told an event may have happened ("told AFP on Monday" of Saturday's raid)
 
 
@@ -46,6 +49,9 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
             break
     military = bool(classes & VIOLENT)
     actor1, actor2, assoc1, assoc2 = cast(r, d, country, military, evidence, classes, weapon)
+    strikes = [t for t in triggers if t.label == Trigger.AIR_STRIKE]
+    if not weapon_matches and strikes and all(t.phrase.lower() in r.words.generic_strikes for t in strikes):
+        weapon = weapon_told_before(r, d, actor1.country_code if actor1 else None) or weapon  # "... killed by the strikes"
     if actor1 is not None and actor1.kind == ActorKind.CIVILIANS and communal_attack(r, d, actor1):
         # the camp's or village's people are its target
         actor1, actor2 = communal_militia(country, actor1.text), actor2 or people_of(ActorKind.CIVILIANS, country)
@@ -74,6 +80,20 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
     event.confidence = confidence(event, d)
     event.notes = write_notes(event)
     return event
+
+
+def weapon_told_before(r: Report, d: Draft, side: Optional[str]) -> Optional[str]:
+    """The weapon fired from afar that the sentences just before the event named as one side's
+    ("Russian missile strikes"), the event's own side when it has one: what a strike named without
+    its means was made with."""
+    ctx = r.ctx
+    first = min(m.tokens.start for m in d.mentions)
+    n = ctx.sentence_number(first)
+    for w in reversed([w for w in ctx.weapons if w.start < first and n - ctx.sentence_number(w.start) <= TOLD_SENTENCES]):
+        owners = {a.country for a in ctx.actors if a.agent and a.country and abs(a.head - w.start) <= OWNER_REACH}
+        if recorded_weapon(w.label) in REMOTE_FIRED and len(owners) == 1 and side in (None, *owners):
+            return recorded_weapon(w.label)
+    return None
 
 
 def struck_from_afar(r: Report, triggers, weapon: Optional[str], actor1: Optional[Actor]) -> bool:

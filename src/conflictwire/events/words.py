@@ -52,6 +52,7 @@ class EventWords:
     thrown: frozenset[str]  # what a crowd throws: stones, bottles
     units: frozenset[str]
     verb_only: frozenset[str]
+    generic_strikes: frozenset[str]  # "the strikes", "les frappes": a strike named without its means
     own_pronouns: frozenset[str]  # "the army said it had ..."
     negation: frozenset[str]
     clitic_negation: frozenset[str]
@@ -104,6 +105,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         protest_aims=_lower(lex.protest_aims),
         units=_lower(lex.tallies.units),
         verb_only=_lower(lex.verb_only_triggers),
+        generic_strikes=_lower(lex.generic_strikes),
         own_pronouns=_lower(lex.self_pronouns),
         negation=negation,
         clitic_negation=_lower(lex.clitic_negation),

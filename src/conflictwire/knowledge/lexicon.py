@@ -170,6 +170,7 @@ class Lexicon(_Section):
     multipliers: dict[str, int] = {}  # "thousand": 1000, "milliards": 10**9
     weak_triggers: Words = []
     verb_only_triggers: Words = []
+    generic_strikes: Words = []
     downing: Words = []
     downing_nouns: Words = []
     firing: Words = []
