@@ -101,10 +101,10 @@ def test_most_shot_down_after_a_strike_is_the_same_event(extractor):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Drones targeted a base hosting foreign troops near Kirkuk on Tuesday. The two drones were destroyed before reaching "
-     "their target, officials said.", "en"),
-    ("Des drones ont visé mardi une base abritant des troupes étrangères près de Kirkouk. Les deux drones ont été détruits "
-     "avant d'atteindre leur cible, selon des responsables.", "fr"),
+    ("Drones targeted a base hosting foreign troops near Kirkuk on Tuesday. The two drones were shot down over the "
+     "perimeter, officials said.", "en"),
+    ("Des drones ont visé mardi une base abritant des troupes étrangères près de Kirkouk. Les deux drones ont été abattus "
+     "au-dessus de l'enceinte, selon des responsables.", "fr"),
 ])
 def test_the_weapons_just_told_shot_down_are_the_same_event(extractor, text, lang):
     r = extract(extractor, text, lang, published="2024-09-14")

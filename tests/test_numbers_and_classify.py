@@ -104,3 +104,12 @@ def test_the_other_sides_weapon_tells_nothing_of_a_strike(extractor, text, lang)
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
     russian = [e for e in r.events if e.actor1 and e.actor1.country_code == "RU"]
     assert [e.sub_event_type for e in russian] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Five people were killed in Israeli attacks on Baalbek on Tuesday, the health ministry said.", "en"),
+    ("Cinq personnes ont été tuées mardi dans des attaques israéliennes contre Baalbek, selon le ministère de la Santé.", "fr"),
+])
+def test_a_foreign_armys_attack_on_a_town_with_no_means_named_is_a_strike(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+    assert [e.sub_event_type for e in r.events] == ["Air/drone strike"]

@@ -283,3 +283,33 @@ def test_a_territory_of_a_state_the_report_names_is_a_place_it_may_name(extracto
     are among its territories."""
     r = extract(extractor, text, lang)
     assert {("Mayotte", "YT"), ("French Polynesia", "PF")} & set(places(r))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On Sunday night gunmen attacked a family in the village of Kiboroni (Gihanga commune), in Bubanza province, "
+     "killing nine people.", "en"),
+    ("Dans la nuit de dimanche, des hommes armés ont attaqué une famille dans la localité de Kiboroni (commune de Gihanga), "
+     "dans la province burundaise de Bubanza, tuant neuf personnes.", "fr"),
+])
+def test_names_the_gazetteer_does_not_know_lie_in_the_area_named_with_them(extractor, text, lang):
+    """A village and a commune the gazetteer does not hold, and the province they lie in ("la
+    province burundaise de", its people's adjective between): one event, in the province."""
+    r = extract(extractor, text, lang, published="2024-02-26")
+    assert [(e.location.admin1, e.location.geo_precision) for e in r.events] == [("Bubanza", 3)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On Tuesday the Ukrainian army launched an attack on the territory of Russia's Bryansk region.", "en"),
+    ("Mardi, l'armée ukrainienne a lancé une attaque sur le territoire de la région russe de Belgorod.", "fr"),
+])
+def test_an_area_named_with_its_peoples_adjective_or_in_english_spelling_is_the_area(extractor, text, lang):
+    """ "la région russe de Belgorod" is the region; "Bryansk region" is the area the gazetteer
+    spells "Brjansk". A foreign army's attack on a whole region is going in on the ground."""
+    r = extract(extractor, text, lang, published="2024-05-10")
+    assert [(e.location.geo_precision, e.sub_event_type) for e in r.events] == [(3, "Armed clash")]
+
+
+def test_cyrillic_names_spelt_the_dutch_way_are_given_their_english_spelling():
+    from conflictwire.gazetteer.build import english_spelling
+    assert [english_spelling(n) for n in ("Brjansk", "Voronezj", "Orjol", "Jaroslavl", "Kamtsjatka", "Kursk")] == \
+        ["Bryansk", "Voronezh", "Oryol", "Yaroslavl", "Kamchatka", "Kursk"]

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Optional
 
 from ..knowledge import taxonomy
-from ..model import Actor, Event, Evidence, stable_id
+from ..model import Actor, Event, Evidence, Place, stable_id
 from ..resolve.actors import communal_militia, people_of
 from ..resolve.dates import ResolvedDate
 from ..vocab import ActorKind, DatePrecision, GeoPrecision, SubEventType as Sub, Trigger, Weapon
@@ -61,7 +61,7 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
                          actor2.kind if actor2 else None, fatalities, injuries or 0)
     if sub == Sub.OTHER:
         return None
-    if sub in (Sub.ARMED_CLASH, Sub.ATTACK) and struck_from_afar(r, triggers, weapon, actor1):
+    if sub in (Sub.ARMED_CLASH, Sub.ATTACK) and struck_from_afar(r, triggers, weapon, actor1, place):
         sub, weapon = Sub.AIR_DRONE_STRIKE, Weapon.AIRSTRIKE
     actor1, actor2 = default_actors(r, sub, actor1, actor2, country, weapon, r.paragraphs_of(d.mentions))
     if weapon is None and sub in (Sub.ARMED_CLASH, Sub.ATTACK) and any(w.label == Weapon.SMALL_ARMS for w in weapon_matches):
@@ -96,16 +96,19 @@ def weapon_told_before(r: Report, d: Draft, side: Optional[str]) -> Optional[str
     return None
 
 
-def struck_from_afar(r: Report, triggers, weapon: Optional[str], actor1: Optional[Actor]) -> bool:
-    """ "L'armée russe a frappé un dépôt de carburant à Sloviansk": a foreign state's forces
-    that only hit or targeted a place (the weak words), no weapon named and no fighting told, struck
-    it from afar; ACLED codes most such strikes as air strikes."""
+def struck_from_afar(r: Report, triggers, weapon: Optional[str], actor1: Optional[Actor], place: Place) -> bool:
+    """ "L'armée russe a frappé un dépôt de carburant à Sloviansk", "five were killed in Israeli
+    attacks on Khorramabad": a foreign state's forces that only hit or attacked a town, no weapon
+    named and no fighting told, struck it from afar; ACLED codes most such strikes as air strikes.
+    (Attacking a whole region, "an attack on the territory of the province", is going in on the
+    ground; only the weak words, "hit", "targeted", tell a strike there.)"""
     if weapon is not None or actor1 is None or actor1.kind != ActorKind.EXTERNAL_FORCES:
         return False
     weak = r.ctx.tools.weak
     hits = [t for t in triggers if t.label == Trigger.ATTACK]
+    town = (place.geo_precision or GeoPrecision.REGION) < GeoPrecision.REGION
     return bool(hits) and all(t.label in (Trigger.ATTACK, Trigger.KILL) for t in triggers) \
-        and all(t.phrase.lower() in weak for t in hits)
+        and (town or all(t.phrase.lower() in weak for t in hits))
 
 
 def confidence(event: Event, d: Draft) -> float:
@@ -158,8 +161,18 @@ def without_echoes(r: Report, events: list[Event]) -> list[Event]:
                 take_date(echoed, e)  # "killed six soldiers, officers said on Monday ... the attack on Sunday"
             if echoed is not None or old:
                 continue
+        if any(twin(e, k) for k in kept):  # "à Buringa (commune de Gihanga), dans la province de Bubanza": one place
+            continue
         kept.append(e)
     return kept
+
+
+def twin(e: Event, other: Event) -> bool:
+    """One kind of act, by one actor, on one day, at one place: one event, however many names
+    the report gave the place (a village and a commune the gazetteer does not know, put in the
+    province named with them)."""
+    return (e.sub_event_type, e.event_date, e.location.name, e.location.geo_precision, e.actor1 and e.actor1.name) == \
+        (other.sub_event_type, other.event_date, other.location.name, other.location.geo_precision, other.actor1 and other.actor1.name)
 
 
 def told_before(r: Report, e: Event, told: Event) -> bool:

@@ -143,11 +143,23 @@ def inside_name(doc: Doc, start: int, end: int) -> bool:
             or after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
 
 
+def people_before_of(doc: Doc, j: int) -> bool:
+    """Token `j` is an adjective of a people between an area word and its name ("la région russe de")."""
+    return j + 1 < len(doc) and doc[j].pos_ == "ADJ" and is_of(doc[j + 1])
+
+
+def area_words(span) -> str:
+    """An area's words without that adjective: "région de Belgorod" for "région russe de Belgorod"."""
+    return "".join(t.text_with_ws for t in span if not people_before_of(t.doc, t.i)).strip()
+
+
 def feature_places(keys: TokenKeys, features: PhraseIndex) -> list[PlaceMention]:
     """ "base aérienne d'Ain al-Asad", "barrage de Mossoul", "the Mosul Dam", "Harir air base"."""
     doc, out = keys.doc, []
     for f in features.find(keys):
         j = f.end
+        if people_before_of(doc, j):
+            j += 1  # "la région russe de Belgorod", "la province afghane de Kunar"
         if j < len(doc) and is_of(doc[j]):
             name = proper_name(doc, j + 1, +1)
             if name:

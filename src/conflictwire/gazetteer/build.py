@@ -451,6 +451,8 @@ class _Builder:
             names = PlaceNames(gid)
             names.add_with_core(shown)
             names.add_with_core(name, KIND_ALT)
+            if (english := english_spelling(name)) != name:  # "Brjansk" is written "Bryansk"
+                names.add_with_core(english, KIND_ALT)
             if same:
                 names.add_with_core(best, KIND_ALT)
             for alias in aliases.get((cc, code), ()):
@@ -468,6 +470,15 @@ LEADING_ADMIN = re.compile(r"^(?:muhafazat|muhafazah|mohafazat|wilayat|velayat|o
                            r"province of|provincia de|departement (?:de la|de l'|du|de|des|d')|region (?:de|du|des|d')|"
                            r"governorate of)[\s\-]+(?:e[\s\-]+)?", re.I)
 TRAILING_ADMIN = re.compile(r"[\s\-]+(?:governorate|gouvernorat|province)$", re.I)
+
+
+def english_spelling(name: str) -> str:
+    """A name transliterated from Cyrillic the Dutch or German way, as English writes it: "zj" and
+    "sj" are "zh" and "sh", "tsj" is "ch", and a "j" before or after a vowel is "y" ("Brjansk" is
+    Bryansk, "Voronezj" Voronezh, "Jaroslavl" Yaroslavl, "Kamtsjatka" Kamchatka)."""
+    out = re.sub("tsj", "ch", name, flags=re.I)
+    out = re.sub("(?<=[zs])j", "h", out, flags=re.I)
+    return re.sub("j(?=[aeiouy])|(?<=[aeiou])j", "y", re.sub("^J(?=[aeiou])", "Y", out))
 
 
 def clean_admin_name(name: str) -> str:

@@ -17,8 +17,8 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..find.actors import ActorMention
-from ..find.places import (PlaceMention, compass_key, dateline_place, entity_places, feature_places, is_locative,
-                           name_before, place_words, proper_name)
+from ..find.places import (PlaceMention, area_words, compass_key, dateline_place, entity_places, feature_places,
+                           is_locative, name_before, place_words, proper_name)
 from ..gazetteer.keys import place_key
 from ..gazetteer.query import Candidate, Gazetteer, km, neighbours
 from ..knowledge import lexicon, territories
@@ -394,8 +394,8 @@ class PlaceReader:
 
     def _lookup_words(self, p: PlaceMention) -> str:
         """What to look a place up by: an area with its generic word ("Plateau State": the state,
-        not a village of Alabama), anything else by its name."""
-        return self.doc[p.span_start:p.span_end].text if p.feature == "area" else p.name
+        not a village of Alabama; "la région russe de Belgorod" without its people), anything else by its name."""
+        return area_words(self.doc[p.span_start:p.span_end]) if p.feature == "area" else p.name
 
     @functools.cached_property
     def next_door(self) -> set[str]:
