@@ -113,3 +113,16 @@ def test_the_other_sides_weapon_tells_nothing_of_a_strike(extractor, text, lang)
 def test_a_foreign_armys_attack_on_a_town_with_no_means_named_is_a_strike(extractor, text, lang):
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
     assert [e.sub_event_type for e in r.events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text, lang, sub", [
+    ("Gunmen attacked a village in Kaduna state on Friday, killing twelve people and abducting twenty women.", "en", "Attack"),
+    ("Des hommes armés ont attaqué vendredi un village de l'Etat de Kaduna, tuant douze personnes et enlevant vingt femmes.",
+     "fr", "Attack"),
+    ("Gunmen abducted twenty women from a village in Kaduna state on Friday.", "en", "Abduction/forced disappearance"),
+    ("Des hommes armés ont enlevé vendredi vingt femmes dans un village de l'Etat de Kaduna.", "fr",
+     "Abduction/forced disappearance"),
+])
+def test_an_attack_that_killed_and_carried_people_off_is_the_attack(extractor, text, lang, sub):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+    assert [e.sub_event_type for e in r.events] == [sub]

@@ -93,8 +93,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         return REMOTE[weapon]
     if T.SEXUAL in triggers:
         return Sub.SEXUAL_VIOLENCE
-    if T.ABDUCT in triggers:
-        return Sub.ABDUCTION
+    if T.ABDUCT in triggers and not (killed and triggers & {T.ATTACK, T.CLASH, T.AMBUSH}):
+        return Sub.ABDUCTION  # (an attack that killed and also carried people off is the attack)
     if T.ARREST in triggers and not killed and not triggers & ({T.CLASH, T.AMBUSH, T.KILL} | STRIKES):
         return Sub.ARRESTS  # "detained 25 people during a raid"
     if T.LOOT in triggers and T.ATTACK in triggers and not triggers & {T.CLASH, T.AMBUSH, T.KILL} \
