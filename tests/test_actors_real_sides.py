@@ -100,3 +100,16 @@ def test_attacked_base_with_no_guests_named_stays_the_host_army(extractor):
 def test_counted_demonym_is_people_of_that_country(extractor, text, lang):
     [e] = extract(extractor, text, lang).events
     assert sides(e) == (("external_forces", "IL"), ("civilians", "PS"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The army said it repelled an RSF attack on El Obeid on Friday.", "en"),
+    ("Soldiers repulsed an attack by jihadists on an army post near Djibo on Friday.", "en"),
+    ("L'armée soudanaise a affirmé avoir repoussé vendredi une nouvelle offensive des Forces de soutien rapide contre El Obeid.", "fr"),
+    ("L'armée malienne a repoussé vendredi une attaque contre le camp de Boulkessi.", "fr"),
+])
+def test_who_repels_an_attack_was_its_target(extractor, text, lang):
+    """The attacker (named or not) is actor1; the army that fought it off is actor2."""
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
+    [e] = r.events
+    assert e.actor2.kind == "state_forces" and e.actor1.kind in ("rebel_group", "political_militia")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from spacy.tokens import Token
 
 from ..find.actors import ActorMention
+from ..find.places import is_of
 from ..text.lexmatch import Match
 from ..vocab import FACILITIES, HURT, Category, Trigger, Weapon
 from . import syntax
@@ -73,7 +74,7 @@ def speaker(n: Named) -> Optional[str]:
         return None
     if not tells_own_act(n.r, n.a, n.triggers):
         return NO_ROLE
-    return ACTOR2 if all(m.label == Trigger.INTERCEPT for m in n.triggers) else ACTOR1
+    return ACTOR2 if all(m.label == Trigger.INTERCEPT for m in n.triggers) or repelled(n) else ACTOR1
 
 
 SOURCE_LINKS = syntax.NOMINAL_LINKS | {"acl", "obl", "agent"}  # what a source's phrase is made of
@@ -107,6 +108,27 @@ def stops_weapon(n: Named) -> Optional[str]:
     subject_of = head.head if active(head) else head.head.head if active(head.head) else None
     stoppers = {m.start for m in n.triggers if m.label == Trigger.INTERCEPT}
     return ACTOR2 if subject_of is not None and subject_of.i in stoppers else None
+
+
+def repels(n: Named) -> Optional[str]:
+    """ "The army repelled an RSF offensive", "l'armée a repoussé une attaque": who repels an
+    attack was its target; the attacker (its owner, "an RSF offensive") acts."""
+    if not repelled(n):
+        return None
+    head, repelling = n.head, n.r.words.repelling
+    if active(head) and head.head.lemma_.lower() in repelling:
+        return ACTOR2
+    span = n.r.ctx.doc[n.a.start:n.a.end]  # "une offensive des FSR": the attack's own "of" names who made it
+    root = next((t for t in span if not n.a.start <= t.head.i < n.a.end), head)
+    attack = root.head
+    if root.dep_ == "nmod" and any(is_of(c) for c in root.children) and attack.dep_ in syntax.OBJECTS \
+            and attack.head.lemma_.lower() in repelling:
+        return ACTOR1
+    return None
+
+
+def repelled(n: Named) -> bool:
+    return any(n.r.ctx.doc[m.start].lemma_.lower() in n.r.words.repelling for m in n.triggers)
 
 
 def active(t: Token) -> bool:
@@ -173,7 +195,7 @@ def armed_by_default(n: Named) -> Optional[str]:
 
 
 ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
-    counted_victim, speaker, accompanying, stops_weapon, marked_agent, met_charge, misparsed_subject, parse_path,
+    counted_victim, speaker, accompanying, stops_weapon, repels, marked_agent, met_charge, misparsed_subject, parse_path,
     armed_by_default,
 ]
 

@@ -63,6 +63,7 @@ class EventWords:
     opposed_markers: frozenset[str]
     supporter_prefixes: tuple[str, ...]
     foiling: frozenset[str] = frozenset()  # "thwart": an interception only beside a weapon
+    repelling: frozenset[str] = frozenset()  # "repel": its subject was attacked
     vehicles: frozenset[str] = frozenset()  # "intercepted a bus": a vehicle stopped, no weapon
     destroying: tuple[tuple[str, ...], ...] = ()  # ("set", "on", "fire"): the verb, then words under it
     property: frozenset[str] = frozenset()
@@ -98,6 +99,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         escorting=_lower(lex.escorting),
         thrown=_lower(lex.thrown),
         foiling=_lower(lex.foiling),
+        repelling=_lower(lex.repelling),
         vehicles=_lower(lex.stopped_vehicles),
         destroying=_phrases(lex.destroying),
         property=_lower(lex.property),
