@@ -105,7 +105,7 @@ def test_counted_demonym_is_people_of_that_country(extractor, text, lang):
 @pytest.mark.parametrize("text, lang", [
     ("The army said it repelled an RSF attack on El Obeid on Friday.", "en"),
     ("Soldiers repulsed an attack by jihadists on an army post near Djibo on Friday.", "en"),
-    ("L'armée soudanaise a affirmé avoir repoussé vendredi une nouvelle offensive des Forces de soutien rapide contre El Obeid.", "fr"),
+    ("Selon les forces armées, les soldats ont repoussé jeudi un assaut des Forces de soutien rapide contre El Obeid.", "fr"),
     ("L'armée malienne a repoussé vendredi une attaque contre le camp de Boulkessi.", "fr"),
 ])
 def test_who_repels_an_attack_was_its_target(extractor, text, lang):

@@ -94,7 +94,8 @@ def lead_span(text: str) -> tuple[int, int]:
         start = end + 2
 
 
-def date_of(r: Report, d: "Draft", lead: Optional[ResolvedDate], evidence: list[Evidence]) -> tuple[Optional[str], Optional[str], bool]:
+def date_of(r: Report, d: "Draft", lead: Optional[ResolvedDate],
+            evidence: list[Evidence]) -> tuple[Optional[str], Optional[str], bool]:
     """The event's date and precision, with the words that tell it as evidence, and whether the
     event's own words date it (not only when it was told, its paragraph, the lead or the page)."""
     own = d.date_mention()

@@ -136,18 +136,20 @@ def communal_attack(r: Report, d: Draft, actor1: Actor) -> bool:
 
 
 def without_echoes(r: Report, events: list[Event]) -> list[Event]:
-    """Events the report places nowhere but a whole country are dropped when they only echo a
-    placed event of the same kind in that country ("the attack", "les combats"), or when they
-    lie months before the report (background, not news)."""
+    """Events the report places nowhere but a country or an area are dropped when they only echo a
+    placed event of the same kind in it ("the attack", "les combats"; an area's, an event in that
+    area: "over the Penza region, ... over Saratov" names two places), or when they lie months
+    before the report (background, not news). An echo dated by its own words in the days before
+    the placed event was told gives it its day ("killed six soldiers, officers said on Monday ...
+    the raid on Sunday"). Twins (one kind of act by one actor, one day, one place) are one event."""
     def unplaced(e: Event) -> bool:  # only the country, or only the city the report was filed from
         return (e.location.geo_precision or GeoPrecision.REGION) == GeoPrecision.REGION or e.event_id in r.filed_from
 
-    def echoes(e: Event, p: Event) -> bool:
+    def echoes(e: Event, p: Event) -> bool:  # (a grenade thrown is no echo of a drone strike)
         return p.event_type == e.event_type and p.location.country_code == e.location.country_code \
             and (e.event_id in r.filed_from or e.location.admin1 in (None, p.location.admin1)) \
             and (p.sub_event_type == e.sub_event_type or p.weapon == e.weapon or None in (p.weapon, e.weapon)) \
             and (p.event_date == e.event_date or e.location.admin1 is not None and told_before(r, e, p))
-        # ("over the Penza region, ... over Saratov": two places; a grenade thrown is no echo of a drone strike)
 
     placed = [e for e in events if not unplaced(e)]
     published = r.ctx.published
@@ -161,7 +163,7 @@ def without_echoes(r: Report, events: list[Event]) -> list[Event]:
                 take_date(echoed, e)  # "killed six soldiers, officers said on Monday ... the attack on Sunday"
             if echoed is not None or old:
                 continue
-        if any(twin(e, k) for k in kept):  # "à Buringa (commune de Gihanga), dans la province de Bubanza": one place
+        if any(twin(e, k) for k in kept):  # "à Buringa (commune de Gihanga), dans la province de Bubanza"
             continue
         kept.append(e)
     return kept
@@ -171,14 +173,15 @@ def twin(e: Event, other: Event) -> bool:
     """One kind of act, by one actor, on one day, at one place: one event, however many names
     the report gave the place (a village and a commune the gazetteer does not know, put in the
     province named with them)."""
-    return (e.sub_event_type, e.event_date, e.location.name, e.location.geo_precision, e.actor1 and e.actor1.name) == \
-        (other.sub_event_type, other.event_date, other.location.name, other.location.geo_precision, other.actor1 and other.actor1.name)
+    def key(x: Event) -> tuple:
+        return x.sub_event_type, x.event_date, x.location.name, x.location.geo_precision, x.actor1 and x.actor1.name
+    return key(e) == key(other)
 
 
 def told_before(r: Report, e: Event, told: Event) -> bool:
     """The event's own words date it in the days before the other was told, which only its
     telling dates (TOLD_DAYS at most)."""
-    if e.event_id not in r.dated or told.event_id in r.dated or e.date_precision != DatePrecision.DAY or told.date_precision != DatePrecision.DAY:
+    if e.event_id not in r.dated or told.event_id in r.dated or {e.date_precision, told.date_precision} != {DatePrecision.DAY}:
         return False
     gap = (dt.date.fromisoformat(told.event_date) - dt.date.fromisoformat(e.event_date)).days
     return 0 < gap <= TOLD_DAYS
@@ -187,5 +190,6 @@ def told_before(r: Report, e: Event, told: Event) -> bool:
 def take_date(event: Event, echo: Event) -> None:
     """The placed event takes the day its echo's own words give, where only its telling dated it."""
     event.event_date, event.date_precision = echo.event_date, echo.date_precision
-    event.evidence = [x for x in event.evidence if x.field != "event_date"] + [x for x in echo.evidence if x.field == "event_date"]
+    event.evidence = [x for x in event.evidence if x.field != "event_date"] + \
+        [x for x in echo.evidence if x.field == "event_date"]
     event.notes = write_notes(event)

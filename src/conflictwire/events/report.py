@@ -66,15 +66,16 @@ class Report:
 
     @functools.cached_property
     def periods(self) -> frozenset[int]:
-        """Tokens of the report's period phrases, from "since"/"depuis" to the clause's next verb or
-        punctuation ("since the start of the war in Gaza in October"): what they name dates and
-        places the period, not an event."""
+        """Tokens of the report's period phrases, from "since"/"depuis" to the clause's next verb,
+        punctuation, or a subject or object of its own ("since the start of the war in Gaza in
+        October"; "depuis trois mois | leur pilonnage"): what they name dates and places the period,
+        not an event."""
         doc, out = self.ctx.doc, set()
         for p in self.ctx.periods:
             if doc[p.start].lower_ not in self.words.since:  # "over the past week" dates what it tells
                 continue
-            end = p.end
-            while end < min(p.start + PERIOD_REACH, doc[p.start].sent.end) and not (doc[end].is_punct and doc[end].text not in "-'’") \
+            end, stop = p.end, min(p.start + PERIOD_REACH, doc[p.start].sent.end)
+            while end < stop and not (doc[end].is_punct and doc[end].text not in "-'’") \
                     and doc[end].pos_ not in syntax.VERBS and not self._new_argument(doc[end], p.end):
                 end += 1
             out.update(range(p.start, end))

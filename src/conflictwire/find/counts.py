@@ -31,8 +31,8 @@ def count_near(word: Token, vague: dict[str, int], language: str, people: frozen
     """The number that counts the people a casualty word is about."""
     candidates = [word]
     # whom an active verb hit before who hit ("a bomb killed one policeman"): its object first
-    candidates += sorted((c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "obl:arg")),
-                         key=lambda c: c.dep_ not in ("obj", "dobj"))
+    arguments = [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "obl:arg")]
+    candidates += sorted(arguments, key=lambda c: c.dep_ not in ("obj", "dobj"))
     if word.dep_ in ("amod", "acl", "acl:relcl") or word.pos_ in ("ADJ",):
         candidates.append(word.head)
     # "the deaths of three soldiers", "claimed the lives of two people"
