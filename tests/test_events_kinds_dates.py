@@ -108,7 +108,7 @@ def test_a_vehicle_intercepted_in_the_passive_is_no_weapon_intercepted(extractor
 
 @pytest.mark.parametrize("text, lang", [
     ("The army and the militias have clashed almost daily near Kosti since the start of the war in Khartoum in April.", "en"),
-    ("Des échanges de tirs opposent presque quotidiennement les milices à l'armée près de Kosti depuis le début de la "
+    ("Des échanges de tirs ont opposé presque chaque jour les milices et l'armée près de Kosti depuis le début de la "
      "guerre à Khartoum en avril.", "fr"),
 ])
 def test_what_a_since_phrase_names_dates_and_places_the_period_not_the_event(extractor, text, lang):
@@ -138,9 +138,9 @@ def test_a_day_long_before_the_telling_is_another_event(extractor):
 
 @pytest.mark.parametrize("text, lang", [
     (" date 2024-05-10 Rival militias agreed on Wednesday to end their fighting around Bunia\n\n"
-     "Just over a week after talks began in Kampala, delegates from both sides signed a ceasefire agreement.", "en"),
+     "Ten days after talks opened in Kampala, the negotiators of the two camps signed a ceasefire agreement.", "en"),
     (" date 2024-05-10 Les milices rivales ont convenu mercredi de cesser les combats autour de Bunia\n\n"
-     "Un peu plus d'une semaine après le début des pourparlers à Kampala, les délégués des deux camps ont signé un "
+     "Dix jours après l'ouverture des pourparlers à Kampala, les négociateurs des deux camps ont signé un "
      "accord de cessez-le-feu.", "fr"),
 ])
 def test_when_the_lead_names_no_day_the_stamped_headline_does(extractor, text, lang):
@@ -148,9 +148,9 @@ def test_when_the_lead_names_no_day_the_stamped_headline_does(extractor, text, l
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Police dispersed hundreds of protesters in Lome on Saturday, June 28, firing tear gas.", "en"),
-    ("La police a dispersé samedi 28 juin des centaines de manifestants à Lomé à coups de gaz lacrymogène.", "fr"),
+    ("Police dispersed hundreds of protesters in Kara on Friday, March 14, firing tear gas.", "en"),
+    ("La police a dispersé vendredi 14 mars des centaines de manifestants à Kara à coups de gaz lacrymogène.", "fr"),
 ])
 def test_a_weekday_goes_with_the_date_it_names(extractor, text, lang):
-    """Published "2025-06" (a month only): "samedi 28 juin" is 28 June, not a Saturday of June."""
-    assert {e.event_date for e in extract(extractor, text, lang, published="2025-06").events} == {"2025-06-28"}
+    """Published "2025-03" (a month only): "vendredi 14 mars" is 14 March, not a Friday of March."""
+    assert {e.event_date for e in extract(extractor, text, lang, published="2025-03").events} == {"2025-03-14"}

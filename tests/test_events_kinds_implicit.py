@@ -105,8 +105,8 @@ def test_a_crowd_fighting_the_police_is_a_violent_demonstration(extractor, text,
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Dock workers gathered at a depot in Mombasa on Monday. Some threw stones at the gates, leading police to fire warning "
-     "shots to disperse the crowd.", "en"),
+    ("Dock workers gathered at a depot in Mombasa on Monday. Some threw stones at the gates, prompting police to fire "
+     "warning shots to scatter them.", "en"),
     ("Des dockers se sont rassemblés lundi devant un dépôt à Mombasa. Certains ont lancé des pierres sur le portail, poussant "
      "la police à effectuer des tirs de sommation pour disperser la foule.", "fr"),
 ])

@@ -84,9 +84,9 @@ def test_weapons_shot_down_are_no_dead(extractor, text, lang):
 
 @pytest.mark.parametrize("text, lang", [
     ("Russian missiles hit Zaporizhzhia overnight, killing two people, the governor said. "
-     "Air defences shot down seven missiles and 40 of the 55 drones launched across Ukraine, the air force said.", "en"),
+     "Air defences downed seven missiles and 40 of 55 drones over several regions, the air force said.", "en"),
     ("Des missiles russes ont frappé Zaporijjia dans la nuit, tuant deux personnes, a indiqué le gouverneur. "
-     "La défense antiaérienne a abattu sept missiles et 40 des 55 drones lancés à travers l'Ukraine, selon l'armée de l'air.", "fr"),
+     "La défense antiaérienne a abattu sept missiles et 40 drones sur 55 au-dessus de plusieurs régions, selon l'armée de l'air.", "fr"),
 ])
 def test_an_interception_that_counts_what_it_stopped_is_an_event_of_its_own(extractor, text, lang):
     r = extract(extractor, text, lang, published="2024-09-14")

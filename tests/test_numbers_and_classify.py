@@ -65,22 +65,22 @@ def test_a_count_of_some_of_a_group_counts_the_dead_and_makes_them_the_target(ex
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("A bomb planted by militants killed one policeman and wounded three civilians in Kunduz on Monday.", "en"),
-    ("Une bombe posée par des insurgés a tué un policier et blessé trois civils lundi à Kunduz.", "fr"),
+    ("A bomb hidden in a cart killed two guards and wounded four traders in Kunduz on Monday.", "en"),
+    ("Une bombe cachée dans une charrette a tué deux gardiens et blessé quatre commerçants lundi à Kunduz.", "fr"),
 ])
 def test_a_weapon_that_killed_is_not_counted_among_the_dead(extractor, text, lang):
     """The object of "killed" is whom it killed; "a bomb" counts no one."""
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
-    assert [(e.fatalities, e.injuries) for e in r.events] == [(1, 3)]
+    assert [(e.fatalities, e.injuries) for e in r.events] == [(2, 4)]
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Shelling on Kherson left at least one dead and ten wounded on Saturday.", "en"),
-    ("Des frappes sur Kherson ont fait au moins un mort et dix blessés samedi.", "fr"),
+    ("Shelling on Kherson left two dead and seven wounded on Saturday.", "en"),
+    ("Des tirs d'artillerie sur Kherson ont fait samedi deux morts et sept blessés.", "fr"),
 ])
 def test_the_dead_and_the_wounded_are_not_added_up(extractor, text, lang):
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
-    assert [(e.fatalities, e.injuries) for e in r.events] == [(1, 10)]
+    assert [(e.fatalities, e.injuries) for e in r.events] == [(2, 7)]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -107,8 +107,8 @@ def test_the_other_sides_weapon_tells_nothing_of_a_strike(extractor, text, lang)
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Five people were killed in Israeli attacks on Baalbek on Tuesday, the health ministry said.", "en"),
-    ("Cinq personnes ont été tuées mardi dans des attaques israéliennes contre Baalbek, selon le ministère de la Santé.", "fr"),
+    ("Israeli attacks on Baalbek killed four people on Tuesday, the health ministry said.", "en"),
+    ("Des attaques israéliennes contre Baalbek ont tué quatre personnes mardi, selon le ministère de la Santé.", "fr"),
 ])
 def test_a_foreign_armys_attack_on_a_town_with_no_means_named_is_a_strike(extractor, text, lang):
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))

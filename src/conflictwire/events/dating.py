@@ -73,7 +73,7 @@ def lead_date(r: Report, recaps: list["Mention"]) -> Optional[ResolvedDate]:
     ctx, text = r.ctx, r.ctx.article.text
     lead_start, lead_end = lead_span(text)
     # the lead; when it is only a headline (dated by the page's stamp, which is no time), the paragraph after it;
-    # else the stamped headlines before it ("Tigray forces agreed on Wednesday to ...")
+    # else the stamped headlines before it ("rival militias agreed on Wednesday to ...")
     after = text.find("\n\n", lead_end + 2)
     for start, end in ((lead_start, lead_end), (lead_end, len(text) if after < 0 else after), (0, lead_start)):
         for expr in ctx.times:

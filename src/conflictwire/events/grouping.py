@@ -130,7 +130,7 @@ def place_draft(g: Grouping, m: Mention, p: PlaceMention) -> Draft:
         if d.place is not None and not any(apart(g.r, d, m, p) for apart in KEEP_APART):
             if not any(x is m for x in d.mentions):  # two names of one town ("Pemba ... its Chokwe neighbourhood")
                 d.mentions.append(m)
-            if finer(p, d.place):  # "the Kharkiv region" ... "central Kharkiv": the city
+            if finer(p, d.place):  # "the Sumy region" ... "the centre of Sumy": the city
                 d.place = p
             return d
     draft = Draft(p, [m], p.place.country_code if p.place else None)
@@ -162,13 +162,13 @@ def stopped_and_used(r: Report, d: Draft, m: Mention, p: Optional[PlaceMention])
         return False
     used = [x for x in d.mentions if not disrupted(x)] if stopped else [m]
     # a bare word for the attack ("before it could reach its target") tells no second event; nor
-    # does "most were shot down" after a strike, but "air defences downed 50 of 62 drones" does
+    # does "most were shot down" after a strike, but "air defences downed 40 of 55 drones" does
     return m.another or any(hit(x) for x in used) or not stopped and counts_weapons(r, m)
 
 
 def counts_weapons(r: Report, m: Mention) -> bool:
-    """The interception counts the weapons it stopped ("shot down nine missiles"), not the ones
-    just told ("les deux drones ont été détruits")."""
+    """The interception counts the weapons it stopped ("shot down seven missiles"), not the ones
+    just told ("les deux drones ont été abattus")."""
     doc = r.ctx.doc
     return disrupted(m) and any(doc[i].like_num and doc[i].head.i in r.weapon_tokens and not syntax.definite(doc[i].head)
                                 for i in m.tokens)

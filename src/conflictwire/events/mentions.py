@@ -142,7 +142,7 @@ def own_places(r: Report, places: list[PlaceMention], triggers: list[Match]) -> 
 
 def lies_in(town: Place, area: Place) -> bool:
     """The town lies in the area: in its first-level area where both name one, else in its country
-    ("over the Kursk region, ... over Belgorod" names two places, not a town and its area)."""
+    ("over the Penza region, ... over Saratov" names two places, not a town and its area)."""
     if town.country_code != area.country_code:
         return False
     return not (town.admin1 and area.admin1) or fold(town.admin1) == fold(area.admin1)
@@ -154,7 +154,7 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     mention = Mention(sent=n, tokens=tokens, triggers=triggers, classes={m.label for m in triggers})
     mention.weapons = [m for m in ctx.in_span(ctx.weapons, tokens) if m.start not in exclude]
     # "according to the Guanajuato attorney general's office": who says it, not where it happened
-    # (nor where the period a sentence speaks of lies: "exchanges of fire since the war in Gaza began")
+    # (nor where the period a sentence speaks of lies: "clashes since the war in Khartoum began")
     places = [p for p in ctx.in_span(ctx.places, tokens) if p.start not in exclude and p.start not in r.periods
               and not syntax.speaks_at(doc[p.end - 1], r.speakers)]
     mention.places = own_places(r, places, triggers)

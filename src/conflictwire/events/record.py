@@ -27,7 +27,7 @@ BACKGROUND_DAYS = 90  # a placeless event older than this is the report's backgr
 TOLD_SENTENCES = 2  # how far back the weapon of a strike named without its means is looked for
 OWNER_REACH = 2  # tokens between a weapon and the demonym that says whose it is ("Russian missile strikes")
 REMOTE_FIRED = {Weapon.MISSILE, Weapon.ROCKET, Weapon.ARTILLERY, Weapon.MORTAR, Weapon.DRONE}
-TOLD_DAYS = 3  # how long before it was told an event may have happened ("told AFP on Monday" of Saturday's raid)
+TOLD_DAYS = 3  # how long before it was told an event may have happened ("said on Tuesday" of Sunday's raid)
 
 
 def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]:
@@ -51,7 +51,7 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
     actor1, actor2, assoc1, assoc2 = cast(r, d, country, military, evidence, classes, weapon)
     strikes = [t for t in triggers if t.label == Trigger.AIR_STRIKE]
     if not weapon_matches and strikes and all(t.phrase.lower() in r.words.generic_strikes for t in strikes):
-        weapon = weapon_told_before(r, d, actor1.country_code if actor1 else None) or weapon  # "... killed by the strikes"
+        weapon = weapon_told_before(r, d, actor1.country_code if actor1 else None) or weapon  # "killed by the strikes"
     if actor1 is not None and actor1.kind == ActorKind.CIVILIANS and communal_attack(r, d, actor1):
         # the camp's or village's people are its target
         actor1, actor2 = communal_militia(country, actor1.text), actor2 or people_of(ActorKind.CIVILIANS, country)
@@ -84,7 +84,7 @@ def record(r: Report, d: Draft, lead: Optional[ResolvedDate]) -> Optional[Event]
 
 def weapon_told_before(r: Report, d: Draft, side: Optional[str]) -> Optional[str]:
     """The weapon fired from afar that the sentences just before the event named as one side's
-    ("Russian missile strikes"), the event's own side when it has one: what a strike named without
+    ("Russian missile strikes hit the Dnipro region"), the event's own side when it has one: what a strike named without
     its means was made with."""
     ctx = r.ctx
     first = min(m.tokens.start for m in d.mentions)
@@ -140,8 +140,8 @@ def without_echoes(r: Report, events: list[Event]) -> list[Event]:
     placed event of the same kind in it ("the attack", "les combats"; an area's, an event in that
     area: "over the Penza region, ... over Saratov" names two places), or when they lie months
     before the report (background, not news). An echo dated by its own words in the days before
-    the placed event was told gives it its day ("killed six soldiers, officers said on Monday ...
-    the raid on Sunday"). Twins (one kind of act by one actor, one day, one place) are one event."""
+    the placed event was told gives it its day ("gunmen killed five policemen, officials said on
+    Tuesday ... the raid late on Monday"). Twins (one kind of act by one actor, one day, one place) are one event."""
     def unplaced(e: Event) -> bool:  # only the country, or only the city the report was filed from
         return (e.location.geo_precision or GeoPrecision.REGION) == GeoPrecision.REGION or e.event_id in r.filed_from
 
@@ -160,10 +160,10 @@ def without_echoes(r: Report, events: list[Event]) -> list[Event]:
             old = published is not None and e.date_precision == DatePrecision.DAY and e.event_date is not None and \
                 (published.date - dt.date.fromisoformat(e.event_date)).days > BACKGROUND_DAYS
             if echoed is not None and echoed.event_date != e.event_date:
-                take_date(echoed, e)  # "killed six soldiers, officers said on Monday ... the attack on Sunday"
+                take_date(echoed, e)  # "killed five policemen, officials said on Tuesday ... the raid on Monday"
             if echoed is not None or old:
                 continue
-        if any(twin(e, k) for k in kept):  # "à Buringa (commune de Gihanga), dans la province de Bubanza"
+        if any(twin(e, k) for k in kept):  # "à Kavumu (commune de Rugombo), dans la province de Cibitoke"
             continue
         kept.append(e)
     return kept

@@ -16,7 +16,7 @@ from ..vocab import HURT, NON_STATE_KINDS, STATE_KINDS, Category, StatementType
 from . import syntax
 from .words import EventWords, event_words
 
-PERIOD_REACH = 12  # tokens a period phrase may run ("since the start of the war in Gaza in October")
+PERIOD_REACH = 12  # tokens a period phrase may run ("since the start of the war in Khartoum in April")
 
 
 @dataclass
@@ -67,8 +67,8 @@ class Report:
     @functools.cached_property
     def periods(self) -> frozenset[int]:
         """Tokens of the report's period phrases, from "since"/"depuis" to the clause's next verb,
-        punctuation, or a subject or object of its own ("since the start of the war in Gaza in
-        October"; "depuis trois mois | leur pilonnage"): what they name dates and places the period,
+        punctuation, or a subject or object of its own ("since the start of the war in Khartoum in
+        April"; "depuis deux semaines | leurs frappes"): what they name dates and places the period,
         not an event."""
         doc, out = self.ctx.doc, set()
         for p in self.ctx.periods:
@@ -83,7 +83,7 @@ class Report:
 
     @staticmethod
     def _new_argument(t, after: int) -> bool:
-        """ "depuis trois mois leur pilonnage": a subject or object that starts after the period."""
+        """ "depuis deux semaines leurs frappes": a subject or object that starts after the period."""
         arg = syntax.argument_of(t)
         return arg is not None and arg.i >= after
 

@@ -111,14 +111,14 @@ def stops_weapon(n: Named) -> Optional[str]:
 
 
 def repels(n: Named) -> Optional[str]:
-    """ "The army repelled an RSF offensive", "l'armée a repoussé une attaque": who repels an
-    attack was its target; the attacker (its owner, "an RSF offensive") acts."""
+    """ "The army repelled a rebel offensive", "l'armée a repoussé une attaque": who repels an
+    attack was its target; the attacker (its owner, "an M23 offensive") acts."""
     if not repelled(n):
         return None
     head, repelling = n.head, n.r.words.repelling
     if active(head) and head.head.lemma_.lower() in repelling:
         return ACTOR2
-    span = n.r.ctx.doc[n.a.start:n.a.end]  # "une offensive des FSR": the attack's own "of" names who made it
+    span = n.r.ctx.doc[n.a.start:n.a.end]  # "une offensive des rebelles": the attack's own "of" names who made it
     root = next((t for t in span if not n.a.start <= t.head.i < n.a.end), head)
     attack = root.head
     if root.dep_ == "nmod" and any(is_of(c) for c in root.children) and attack.dep_ in syntax.OBJECTS \

@@ -30,7 +30,7 @@ class Count:
 def count_near(word: Token, vague: dict[str, int], language: str, people: frozenset = frozenset()) -> Optional[tuple[int, Token]]:
     """The number that counts the people a casualty word is about."""
     candidates = [word]
-    # whom an active verb hit before who hit ("a bomb killed one policeman"): its object first
+    # whom an active verb hit before who hit ("a bomb killed two guards"): its object first
     arguments = [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "obl:arg")]
     candidates += sorted(arguments, key=lambda c: c.dep_ not in ("obj", "dobj"))
     if word.dep_ in ("amod", "acl", "acl:relcl") or word.pos_ in ("ADJ",):
@@ -48,7 +48,7 @@ def count_near(word: Token, vague: dict[str, int], language: str, people: frozen
             own = (value, c) if value is not None else None
         if own is not None:
             # "4 militiamen and 3 militants were killed": the counts of coordinated nouns add up
-            # (not "un mort et dix blessés": the casualty word's own conjuncts count other casualties)
+            # (not "deux morts et sept blessés": the casualty word's own conjuncts count other casualties)
             more = (own_number(n, vague, language) for n in c.conjuncts if n.i > c.i and c is not word)
             return own[0] + sum(m[0] for m in more if m is not None), own[1]
         window = list(c.doc[max(c.sent.start, c.i - 4):c.i])

@@ -145,7 +145,7 @@ class DateFinder:
         # "dans la nuit du 9 au 10 juin", "on the night of 9 June": the night is the date's, not last night
         dated = [e for e in found if e.kind in ("explicit", "day_range")]
         found = [e for e in found if not (e.kind == "relative" and any(0 <= d.start - e.end <= 5 for d in dated))]
-        # "samedi 28 juin", "Saturday, June 28": the weekday goes with the date it names
+        # "vendredi 14 mars", "Friday, March 14": the weekday goes with the date it names
         found = [e for e in found if not (e.kind == "weekday" and any(0 <= d.start - e.end <= 2 for d in dated))]
         found.sort(key=lambda e: (e.start, -(e.end - e.start)))
         kept: list[TimeExpr] = []

@@ -13,7 +13,7 @@ from ..vocab import COMPASS
 QUARTER_REACH = 4  # tokens from a name to the quarter word that says it is part of a town
 TOWN_KM = 100.0  # a quarter's namesake further than this from the town is another place
 NAMESAKE_KM = 500.0  # how far from the town it is said to lie near ("north of Y") a place may lie
-PART_KM = 15.0  # how far from a town the part named after it ("Khartoum Bahri") may lie
+PART_KM = 15.0  # how far from a town the part named after it ("Abidjan Abobo") may lie
 
 
 def quarters_in_town(doc: Doc, quarters: set[str], found: list[PlaceMention]) -> None:
@@ -80,7 +80,7 @@ def near_its_reference(gazetteer: Gazetteer, p: PlaceMention, words: str) -> Non
 
 def town_part(name: str, lookup) -> list:
     """The places a name that starts with a town's stands for by the rest of it, when they lie in
-    that town ("Khartoum Bahri": Bahri, the part of Khartoum called so). `lookup` gives a name's
+    that town ("Abidjan Abobo": Abobo, the part of Abidjan called so). `lookup` gives a name's
     plausible candidates."""
     words = name.split()
     town = lookup(words[0]) if len(words) > 1 else []

@@ -370,7 +370,7 @@ class PlaceReader:
         cands = self._plausible(g.candidates(words, self.focus, feature=feature))
         if not cands and words != p.name:  # "residential districts of El Obeid": the town itself
             cands = self._plausible(g.candidates(p.name, self.focus))
-        if not cands:  # "Khartoum Bahri": a town's part, named after the town, by its own name
+        if not cands:  # "Abidjan Abobo": a town's part, named after the town, by its own name
             cands = town_part(p.name, lambda name: self._plausible(g.candidates(name, self.focus)))
         if cands:
             best = cands[0]
@@ -399,13 +399,13 @@ class PlaceReader:
 
     @functools.cached_property
     def next_door(self) -> set[str]:
-        """Countries next to one the report names, whose people it names ("displaced Palestinians")."""
+        """Countries next to one the report names, whose people it names ("five Palestinians")."""
         peoples = {m.label.split(":")[1] for m in self.country_refs if m.label.startswith("demonym")}
         return set().union(*map(neighbours, self.mentioned)) & peoples
 
     def _plausible(self, cands):
         """Places in a country the report names (else in one next door whose people it names:
-        "Palestinians in Deir al-Balah" in a report that names Israel), or (when it names none)
+        "Palestinians in Beit Lahia" in a report that names Israel), or (when it names none)
         in the country most of its places lie in: a town called like the report's village but on
         another continent is not a fallback, it is a mistake."""
         if self.mentioned:  # (or in one of their territories: "Paris" and "en Nouvelle-Calédonie")
