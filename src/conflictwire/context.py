@@ -179,10 +179,9 @@ class DocContext(Document):
         # a verb, not the name it is spelled like ("Islamic State", "Said"), nor the noun ("Kachin state",
         # "a UN report", "a note"): a one-word saying cue is a verb
         # (nor a warning that is a weapon's: "police fired warning shots")
-        arms = {i for w in self.weapons for i in range(w.start, w.end)}
         cues = [c for c in self.tools.statements.find(self.keys) if self.doc[c.start].pos_ != "PROPN"
                 and not (c.label == StatementType.SAY and c.end - c.start == 1 and self.doc[c.start].pos_ == "NOUN")
-                and not (c.label == StatementType.WARN and c.end - c.start == 1 and on_weapon(self.doc[c.start], arms))]
+                and not (c.label == StatementType.WARN and c.end - c.start == 1 and on_weapon(self.doc[c.start], self.weapon_tokens))]
         taken = {i for c in cues for i in range(c.start, c.end)}
         return sorted(cues + calls_to_act(self.doc, taken, self.tools.demand_verbs, self.tools.demand_markers),
                       key=lambda c: c.start)
@@ -221,6 +220,11 @@ class DocContext(Document):
                 and (m.start not in owners or is_locative(self.doc, m.start))
                 and not (m.label.startswith("capital") and (name_before(self.doc, m.start) or name_after(self.doc, m.end)))
                 and not preceded_by(self.doc, m.start, opposed)}  # "protested in Kathua against Pakistan"
+
+    @functools.cached_property
+    def weapon_tokens(self) -> frozenset[int]:
+        """The tokens of the report's weapon words."""
+        return frozenset(i for w in self.weapons for i in range(w.start, w.end))
 
     @functools.cached_property
     def group_tokens(self) -> frozenset[int]:

@@ -15,7 +15,8 @@ from typing import Callable, Optional
 from ..context import PlaceMention
 from ..gazetteer.keys import place_key
 from ..vocab import Outcome, Trigger
-from . import dating, syntax
+from ..text.grammar import determined
+from . import dating
 from .classify import REMOTE, STRIKES
 from .mentions import Mention
 from .report import Report
@@ -170,7 +171,7 @@ def counts_weapons(r: Report, m: Mention) -> bool:
     """The interception counts the weapons it stopped ("shot down seven missiles"), not the ones
     just told ("les deux drones ont été abattus")."""
     doc = r.ctx.doc
-    return disrupted(m) and any(doc[i].like_num and doc[i].head.i in r.weapon_tokens and not syntax.definite(doc[i].head)
+    return disrupted(m) and any(doc[i].like_num and doc[i].head.i in r.ctx.weapon_tokens and not determined(doc[i].head)
                                 for i in m.tokens)
 
 

@@ -172,7 +172,7 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     span = doc[tokens.start:tokens.stop]
     mention.counts = [c for c in casualty_counts(span, ctx.in_span(ctx.casualties, span), ctx.tools.vague_numbers, ctx.tools.language, r.people)
                       if inside(c.start) and not (history(r, c.start) or history(r, c.end - 1))  # not "executed in 1980"
-                      and doc[c.number].head.i not in r.weapon_tokens]  # "a abattu 12 drones" counts no dead
+                      and doc[c.number].head.i not in ctx.weapon_tokens]  # "a abattu 12 drones" counts no dead
     mention.no_casualties = next((m for m in ctx.in_span(ctx.casualties, tokens) if m.label == Casualty.NONE and inside(m.start)), None)
     mention.outcomes = [m for m in ctx.in_span(ctx.outcomes, tokens) if inside(m.start) and not syntax.negated(doc[m.start], r.words)
                         and not stopped_vehicle(r, m, doc[m.start].sent)]

@@ -11,7 +11,7 @@ from ..model import Actor, Event, Evidence, Place, stable_id
 from ..resolve.actors import communal_militia, people_of
 from ..resolve.dates import ResolvedDate
 from ..vocab import ActorKind, DatePrecision, GeoPrecision, SubEventType as Sub, Trigger, Weapon
-from .classify import main_weapon, recorded_weapon, sub_event_type
+from .classify import REMOTE, main_weapon, recorded_weapon, sub_event_type
 from .dating import date_of
 from .defaults import default_actors
 from .grouping import Draft
@@ -26,7 +26,8 @@ VIOLENT = {Trigger.ATTACK, Trigger.CLASH, Trigger.AMBUSH, Trigger.AIR_STRIKE, Tr
 BACKGROUND_DAYS = 90  # a placeless event older than this is the report's background
 TOLD_SENTENCES = 2  # how far back the weapon of a strike named without its means is looked for
 OWNER_REACH = 2  # tokens between a weapon and the demonym that says whose it is ("Russian missile strikes")
-REMOTE_FIRED = {Weapon.MISSILE, Weapon.ROCKET, Weapon.ARTILLERY, Weapon.MORTAR, Weapon.DRONE}
+# weapons fired from afar that name their strike's kind (the bare air strike is what a generic strike defaults to)
+REMOTE_FIRED = {w for w, sub in REMOTE.items() if sub in (Sub.SHELLING, Sub.AIR_DRONE_STRIKE)} - {Weapon.AIRSTRIKE}
 TOLD_DAYS = 3  # how long before it was told an event may have happened ("said on Tuesday" of Sunday's raid)
 
 

@@ -61,10 +61,6 @@ class Report:
                 if any(c.label in (StatementType.ACCUSE, StatementType.REJECT) for c in ctx.in_span(ctx.statement_cues, sent))}
 
     @functools.cached_property
-    def weapon_tokens(self) -> frozenset[int]:
-        return frozenset(i for w in self.ctx.weapons for i in range(w.start, w.end))
-
-    @functools.cached_property
     def periods(self) -> frozenset[int]:
         """Tokens of the report's period phrases, from "since"/"depuis" to the clause's next verb,
         punctuation, or a subject or object of its own ("since the start of the war in Khartoum in

@@ -22,11 +22,6 @@ NOMINAL_LINKS = {"compound", "flat", "flat:name", "appos", CONJ, "nmod", "nmod:p
 VERBS = ("VERB", "AUX")
 
 
-def definite(noun: Token) -> bool:
-    """ "the two drones", "les deux drones": the noun is determined, named before."""
-    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children)
-
-
 def argument_of(t: Token) -> Optional[Token]:
     """The head of the subject or object the word stands in, if it stands in one."""
     x = t

@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..context import DocContext
+from ..text.grammar import determined
 from ..vocab import Category, Trigger
 from .speaker import Speaker
 from .words import StatementWords
@@ -49,8 +50,7 @@ def denies(ctx: DocContext, words: StatementWords, parts: list[range]) -> bool:
 def refers_back(noun: Token) -> bool:
     """A statement noun with "the", "this", "cette" ("cette accusation", "the charge") names a
     statement told before, not one its clause's subject makes."""
-    return any(d.dep_ == "det" and ("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType"))
-               for d in noun.children)
+    return determined(noun)
 
 
 def clause_verb(word: Token) -> Token:

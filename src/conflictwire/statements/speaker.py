@@ -12,6 +12,7 @@ from ..context import DocContext
 from ..find.actors import ActorMention
 from ..model import Actor
 from ..resolve.actors import canonical, country_name
+from ..text.grammar import determined
 from ..vocab import ActorKind, Category
 from .words import StatementWords
 
@@ -152,8 +153,7 @@ def named_again(subj: Token, words: StatementWords) -> bool:
     statement added", "ajoute cette source"): the last speaker's words."""
     if subj.lower_ not in words.documents and subj.lemma_.lower() not in words.documents or "Plur" in subj.morph.get("Number"):
         return False
-    return any(d.dep_ == "det" and ("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType"))
-               for d in subj.children)
+    return determined(subj)
 
 
 def _international(ctx: DocContext, words: StatementWords, lo: int, hi: int) -> bool:
