@@ -113,3 +113,67 @@ def test_who_repels_an_attack_was_its_target(extractor, text, lang):
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
     [e] = r.events
     assert e.actor2.kind == "state_forces" and e.actor1.kind in ("rebel_group", "political_militia")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Washington a affirmé qu'un bombardement avait frappé jeudi un camp de déplacés près de Kigoma, en Tanzanie, "
+     "tuant six personnes.", "fr"),
+    ("Washington said a bombardment had hit a camp for displaced people near Kigoma, Tanzania, on Thursday, "
+     "killing six people.", "en"),
+])
+def test_state_that_only_speaks_of_a_strike_did_not_fly_it(extractor, text, lang):
+    """A foreign state named only as who tells of the strike is no candidate for who made it."""
+    [e] = extract(extractor, text, lang).events
+    assert e.location.country_code == "TZ"
+    assert e.actor1.country_code == "TZ"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("« Le bombardement a tué au moins six personnes dans le camp de Nyarugusu, en Tanzanie », selon un "
+     "porte-parole du département d'Etat américain.", "fr"),
+    ("\"The bombardment killed at least six people in the Nyarugusu camp in Tanzania,\" according to a spokesman "
+     "for the US State Department.", "en"),
+])
+def test_institution_of_the_source_after_according_is_no_side(extractor, text, lang):
+    """The head of a multi-word name is its syntactic root ("département"), so the climb from it
+    reaches the "selon" of its phrase."""
+    [e] = extract(extractor, text, lang).events
+    assert e.actor1.country_code != "US" and e.actor2.country_code != "US"
+
+
+@pytest.mark.parametrize("text, lang, role", [
+    ("Le Hamas, qui a tiré mardi des dizaines de roquettes vers Ashkelon, a affirmé que la riposte ne faisait "
+     "que commencer.", "fr", "actor1"),
+    ("Hamas, which fired dozens of rockets at Ashkelon on Tuesday, said the response had only just begun.", "en", "actor1"),
+    ("Le convoi de l'armée, qui a été attaqué lundi près de Gao, a rejoint sa base mardi.", "fr", "actor2"),
+    ("The army convoy, which was attacked near Gao on Monday, reached its base on Tuesday.", "en", "actor2"),
+])
+def test_relative_clause_on_the_actor_gives_its_role(extractor, text, lang, role):
+    """The act told in a relative clause on a noun: its pronoun says the noun's role, even when the
+    noun is also who speaks."""
+    [e] = extract(extractor, text, lang).events
+    actor = getattr(e, role)
+    assert actor.kind == ("rebel_group" if role == "actor1" else "state_forces")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Selon l'armée tchadienne, « 40 combattants de Boko Haram ont été tués » près de Bol.", "fr"),
+    ("According to the Chadian army, \"40 Boko Haram fighters were killed\" near Bol.", "en"),
+])
+def test_forces_claiming_a_groups_dead_fought_it(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("state_forces", "TD"), ("rebel_group", "NG"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Un bombardement a tué jeudi six personnes dans un camp de déplacés de l'ouest de la Tanzanie, une accusation "
+     "rejetée par Bujumbura.", "fr"),
+    ("A bombardment killed six people in a camp for displaced people in western Tanzania on Thursday, an accusation "
+     "rejected by Bujumbura.", "en"),
+])
+def test_capital_as_the_agent_of_a_verb_is_its_government_not_a_place(extractor, text, lang):
+    """ "Rejected by Bujumbura": Burundi's government denies; the place stays in Tanzania."""
+    r = extract(extractor, text, lang)
+    assert [(s.statement_type, s.speaker.name) for s in r.statements] == [("REJECT", "Burundi")]
+    [e] = r.events
+    assert e.location.country_code == "TZ" and e.location.name != "Bujumbura"

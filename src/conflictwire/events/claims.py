@@ -47,6 +47,13 @@ def link_claims(events: list[Event], statements: list[Statement], known: Optiona
             # "the Israeli military said it had targeted a Hezbollah operative", "a affirmé avoir éliminé
             # un responsable du Hamas": whom its strike was aimed at
             event = timeline.closest(s)
+            if event is not None and s.statement_type == StatementType.CLAIM and s.speaker.kind in STATE_KINDS \
+                    and _unidentified(event.actor1) and event.actor2 is not None and event.actor2.name == s.target.name:
+                # "selon l'armée, « 40 combattants de Boko Haram ont été tués »": the forces that claim
+                # the group's dead fought it
+                event.actor1 = s.speaker.model_copy(update={"role": None, "text": None})
+                _note(event, Outcome.CLAIMED, s)
+                continue
             # (a claim may correct "civilians" to the group aimed at; a plain statement only fills a gap)
             if event is not None and event.actor1 is not None and event.actor1.country_code == s.speaker.country_code \
                     and s.target.name != event.actor1.name \

@@ -208,7 +208,7 @@ def air_force(r: Report, country: Optional[str], own_state: bool = True, paragra
     weapons of the same kind ("la Russie a lancé 143 drones")."""
     ctx = r.ctx
     foreign = [a for a in ctx.actors if a.category in (Category.MILITARY, Category.STATE) and a.country
-               and sovereign(a.country) != sovereign(country)
+               and sovereign(a.country) != sovereign(country) and not r.speaks(a)  # who only speaks of it
                and (target is None or a.country != target.country_code)]  # "US air defences shot down...": not theirs
     if paragraphs is not None:
         armed = {ctx.sentence_of.get(w.start) for w in ctx.weapons if w.label == weapon}

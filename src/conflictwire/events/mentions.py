@@ -179,9 +179,13 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     # the subject of another clause acts there, not here: "..., but added that coalition forces had left the base"
     # (but who was hurt in the clause the event is told by is its target: "deux militaires ont été
     # blessés lorsque leur véhicule a sauté sur un engin explosif")
+    # (nor is the noun a relative clause telling the event qualifies: "Hamas, which fired rockets, said")
     hurt_verbs = r.hurt_verbs
+    verbs = {syntax.clause_verb(doc[m.start]) for m in triggers} - r.speakers
+    qualified = {x.i for x in (syntax.antecedent(doc[v]) for v in verbs) if x is not None}
     elsewhere = lambda a: clause is not None and a.head not in clause and syntax.is_subject(doc[a.head]) \
-        and not (doc[a.head].dep_ in syntax.PASSIVE_SUBJ and doc[a.head].head.i in hurt_verbs)  # noqa: E731
+        and not (doc[a.head].dep_ in syntax.PASSIVE_SUBJ and doc[a.head].head.i in hurt_verbs) \
+        and not any(a.start <= i < a.end or doc[a.head].head.i == i for i in qualified)  # noqa: E731
     # the people a casualty count counts were hit, whatever the parse makes of them
     # ("tuant trois personnes, ..., a annoncé le gouverneur" parsed as who announced)
     counted = {c.number for c in mention.counts if c.kind in HURT}

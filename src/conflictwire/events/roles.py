@@ -67,6 +67,21 @@ def partitive_of_count(head: Token, counted: set[int]) -> bool:
     return x.i != head.i and x.i in counted and head.dep_ in ("nmod", "pobj")
 
 
+def own_relative_clause(n: Named) -> Optional[str]:
+    """ "Hamas, which fired rockets overnight, said...", "le convoi qui a été attaqué": the act is
+    told in a relative clause on the actor, whose pronoun says its role (even when the actor also
+    speaks); not in one that speaks of it ("l'armée, qui impute l'attaque aux FSR")."""
+    doc = n.r.ctx.doc
+    for m in n.triggers:
+        verb = doc[syntax.clause_verb(doc[m.start])]
+        noun = syntax.antecedent(verb) if verb.i not in n.r.speakers else None
+        if noun is not None and (n.a.start <= noun.i < n.a.end or n.head.head.i == noun.i):  # "the army convoy, which"
+            pronoun = next((c for c in verb.children if syntax.is_subject(c) and c.pos_ == "PRON"), None)
+            if pronoun is not None:
+                return ACTOR2 if pronoun.dep_ in syntax.PASSIVE_SUBJ else ACTOR1
+    return None
+
+
 def speaker(n: Named) -> Optional[str]:
     """ "The army said it had pushed the rebels back": who speaks takes part only in its own act,
     as its target when the act is stopping a weapon ("the air force said it shot down 20 drones")."""
@@ -195,7 +210,7 @@ def armed_by_default(n: Named) -> Optional[str]:
 
 
 ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
-    counted_victim, speaker, accompanying, stops_weapon, repels, marked_agent, met_charge, misparsed_subject, parse_path,
+    counted_victim, own_relative_clause, speaker, accompanying, stops_weapon, repels, marked_agent, met_charge, misparsed_subject, parse_path,
     armed_by_default,
 ]
 

@@ -46,6 +46,12 @@ def clause_verb(t: Token) -> int:
     return x.i
 
 
+def antecedent(t: Token) -> Optional[Token]:
+    """The noun a relative clause whose verb is `t` qualifies ("Hamas" for "fired" in "Hamas,
+    which fired rockets, said"), else None."""
+    return t.head if t.dep_ in ("acl:relcl", "relcl") and t.head.i != t.i else None
+
+
 def descriptive(verb: Token) -> bool:
     """A clause that describes a noun: relative, or a bare participle ("le camp, vidé de ses habitants")."""
     return verb.dep_ in RELATIVE or verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") \

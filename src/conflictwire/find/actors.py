@@ -62,6 +62,13 @@ def _leading_article() -> re.Pattern:
     return leading_article(name_words().leading_articles)
 
 
+def span_root(doc, start: int, end: int) -> Token:
+    """The word of a span whose head lies outside it ("département" in "département d'Etat
+    américain"); the last such word when the parse breaks the span, else its last word."""
+    return next((doc[i] for i in reversed(range(start, end)) if not (start <= doc[i].head.i < end)), doc[end - 1])
+
+
+
 class GroupMatcher:
     """Names to dictionary actors: an exact alias first (folded: "Kata'ib Hezbollah" is
     "kataibhezbollah"), then the closest alias by edit similarity (rapidfuzz) when it is close
@@ -121,6 +128,7 @@ class ActorLexicon:
     group_actors: dict[str, Actor] = field(default_factory=dict)
     matcher: Optional[GroupMatcher] = None
     state_allies: frozenset = frozenset()  # names of groups that fight beside a state's forces
+    agent_markers: frozenset = frozenset()  # "by", "par": the phrase names who acted
 
     @classmethod
     def build(cls, tokenizer, language: str, entries) -> "ActorLexicon":
@@ -138,7 +146,8 @@ class ActorLexicon:
             actors[entry.name] = Actor(name=entry.name, kind=entry.kind, country_code=entry.country)
         return cls(PhraseIndex(tokenizer, lex), PhraseIndex(tokenizer, refs), PhraseIndex(tokenizer, table), actors,
                    GroupMatcher(table, actors, frozenset(e.name for e in entries if e.exact_only)),
-                   frozenset(e.name for e in entries if e.ally_of_state))
+                   frozenset(e.name for e in entries if e.ally_of_state),
+                   frozenset(w.lower() for w in lexicon(language).agent_markers))
 
 
 class ActorFinder:
@@ -156,21 +165,22 @@ class ActorFinder:
         for m in self.lex.groups.find(keys):
             last = doc[m.end - 1]
             owner = last.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss") and last.head.i in attack_heads
-            mentions.append(ActorMention(m.start, m.end, m.end - 1, Category.GROUP, group=self.lex.group_actors[m.label],
-                                         agent=owner))  # "a Houthi drone": the group used it
+            mentions.append(ActorMention(m.start, m.end, span_root(doc, m.start, m.end).i, Category.GROUP,
+                                         group=self.lex.group_actors[m.label], agent=owner))  # "a Houthi drone": the group used it
             taken.update(range(m.start, m.end))
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and self.lex.matcher:
                 found = self.lex.matcher.match(ent.text)
                 if found:
-                    mentions.append(ActorMention(ent.start, ent.end, ent.end - 1, Category.GROUP, group=found[0]))
+                    mentions.append(ActorMention(ent.start, ent.end, span_root(doc, ent.start, ent.end).i, Category.GROUP,
+                                                 group=found[0]))
                     taken.update(range(ent.start, ent.end))
         words = [m for m in self.lex.words.find(keys) if m.start not in taken]
         modifiers = {m.start: m for m in words if m.label in MODIFIERS}
         for m in words:
             if m.label in MODIFIERS or any(i in taken for i in range(m.start, m.end)):
                 continue
-            head = next((doc[i] for i in range(m.start, m.end) if not (m.start <= doc[i].head.i < m.end)), doc[m.end - 1])
+            head = span_root(doc, m.start, m.end)
             if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.i == m.end:
                 head = head.head  # "a military column", "a police patrol": the noun it qualifies is the actor
             if head.pos_ not in ("NOUN", "PROPN"):
@@ -184,7 +194,7 @@ class ActorFinder:
                 continue
             if self._owner(doc[ref.end - 1], kind, attack_heads):
                 mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, Category.MILITARY, country=code, agent=True))
-            elif kind != "demonym" and self._argument(doc[ref.end - 1]):
+            elif kind != "demonym" and self._argument(doc[ref.end - 1], self.lex.agent_markers):
                 mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, Category.STATE, country=code))
             elif kind == "demonym" and self._counted_people(doc[ref.end - 1]):
                 count = min(c.i for c in doc[ref.end - 1].children if c.dep_ == "nummod")
@@ -209,7 +219,7 @@ class ActorFinder:
         return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in tok.children)
 
     @staticmethod
-    def _argument(tok: Token) -> bool:
+    def _argument(tok: Token, agent_markers: frozenset = frozenset()) -> bool:
         """A state named for its government or forces stands as subject or object of a verb, or
         as the one a relative clause says acted."""
         while tok.dep_ in ("conj", "flat", "flat:name", "compound") and tok.head.i != tok.i:
@@ -220,7 +230,9 @@ class ActorFinder:
         doc = tok.doc
         acts = any(c.dep_ in ("relcl", "acl:relcl") and any(relative_subject(g) for g in c.children) for c in tok.children) \
             or tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and relative_subject(doc[tok.i + 2])  # however it is parsed
-        return acts or tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
+        agent = tok.dep_ == "obl:agent" or tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
+            or tok.head.pos_ == "VERB" and any(c.dep_ == "case" and c.lower_ in agent_markers for c in tok.children)  # "récusée par Kigali"
+        return acts or agent or tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
 
     def _noun_mention(self, keys: TokenKeys, m: Match, head: Token, refs: list[Match], modifiers) -> ActorMention:
         doc = keys.doc
