@@ -154,3 +154,31 @@ def test_when_the_lead_names_no_day_the_stamped_headline_does(extractor, text, l
 def test_a_weekday_goes_with_the_date_it_names(extractor, text, lang):
     """Published "2025-03" (a month only): "vendredi 14 mars" is 14 March, not a Friday of March."""
     assert {e.event_date for e in extract(extractor, text, lang, published="2025-03").events} == {"2025-03-14"}
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    ("Militants fired rockets at an army base in Bannu on Sunday in response to air strikes on the town of "
+     "Miranshah on Friday.", "en", {"2024-05-05": "Bannu", "2024-05-03": "Miran Shah"}),
+    ("Rebels attacked an army post in Kidal on Sunday in retaliation for drone strikes on Aguelhok on Friday.", "en",
+     {"2024-05-05": "Kidal", "2024-05-03": "Aguelhok"}),
+    ("Des rebelles ont attaqué dimanche un poste de l'armée à Kidal en représailles à des frappes de drones sur "
+     "Aguelhok vendredi.", "fr", {"2024-05-05": "Kidal", "2024-05-03": "Aguelhok"}),
+    ("Les miliciens ont incendié lundi des maisons à Djugu en riposte à une attaque contre Bunia samedi.", "fr",
+     {"2024-05-06": "Djugu", "2024-05-04": "Bunia"}),
+])
+def test_what_an_act_retaliates_for_is_an_earlier_event_of_its_own(extractor, text, lang, places):
+    """ "In response to", "en représailles à" open a phrase about another event; the day named
+    right after that phrase is its own, however the parse hangs it."""
+    r = extract(extractor, text, lang, published="2024-05-07")
+    assert {e.event_date: e.location.name for e in r.events} == places
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A resident inspects a damaged house on Tuesday.\n\nBeirut —Rockets fired from southern Lebanon hit an Israeli "
+     "army post near Safed on Tuesday, the army said.", "en"),
+    ("Un habitant inspecte une maison endommagée mardi.\n\nBeyrouth —Des roquettes tirées du sud du Liban ont frappé "
+     "mardi un poste de l'armée israélienne près de Safed, a indiqué l'armée.", "fr"),
+])
+def test_city_a_paragraph_is_filed_from_is_no_government(extractor, text, lang):
+    [e] = extract(extractor, text, lang, published="2024-05-08").events
+    assert e.actor1.name != "Military Forces of Lebanon" and e.actor1.kind == "political_militia"

@@ -67,6 +67,13 @@ def test_counted_victim(extractor, monkeypatch):
     assert d["Four soldiers"] == ("counted_victim", "actor2")
 
 
+def test_own_relative_clause(extractor, monkeypatch):
+    d = decisions(extractor, monkeypatch, "Le Hamas, qui a tiré mardi des roquettes vers Ashkelon, a affirmé que la riposte commençait.", "fr")
+    assert d["Hamas"] == ("own_relative_clause", "actor1")
+    d = decisions(extractor, monkeypatch, "Le convoi de l'armée, qui a été attaqué lundi près de Gao, a rejoint sa base mardi.", "fr")
+    assert ("own_relative_clause", "actor2") in d.values()
+
+
 def test_speaker(extractor, monkeypatch):
     d = decisions(extractor, monkeypatch, "Lundi, des hommes armés ont attaqué un village près de Mopti, a annoncé l'armée.", "fr")
     assert d["l'armée"] == ("speaker", roles.NO_ROLE)

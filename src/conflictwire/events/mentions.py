@@ -78,8 +78,10 @@ def split(r: Report, n: int, sent: Span, triggers: list[Match]) -> list[Mention]
         opener = separated(r, doc[m.start], sent)
         key = opener.i if opener is not None else -1
         groups.setdefault(key, []).append(m)
-        if opener is not None:
-            scopes[key] = range(opener.left_edge.i, opener.right_edge.i + 1)
+        if opener is not None:  # a relative clause telling the act takes its noun ("le Hamas, qui a tiré lundi...")
+            start = opener.head.left_edge.i if syntax.antecedent(opener) and opener.i not in r.speakers else opener.left_edge.i
+            start = max(min(start, scopes[key].start) if key in scopes else start, sent.start)
+            scopes[key] = with_day_after(r, range(start, opener.right_edge.i + 1), sent)
     carved = {i for s in scopes.values() for i in s}
     out = []
     for key, ms in groups.items():
@@ -105,10 +107,24 @@ def separated(r: Report, tok: Token, sent: Span) -> Optional[Token]:
         return None
     x = tok
     while x.head.i != x.i and x.i >= sent.start:
-        if any(s.start < x.i and s.start >= x.left_edge.i and s.end <= x.i + 1 for s in seps) and x.dep_ not in ("ROOT",):
+        # the phrase the separator's last word opens: "après [l'attaque]", "after [an attack]" (English
+        # hangs the noun on the preposition), "in response to [strikes]", "en représailles [à l'attaque]"
+        if any(s.start < x.i and s.start >= x.left_edge.i and s.end <= x.i + 1
+               or s.end - s.start > 1 and x.left_edge.i <= s.end - 1 <= x.i for s in seps) and x.dep_ not in ("ROOT",):
             return x
         x = x.head
     return None
+
+
+def with_day_after(r: Report, scope: range, sent: Span) -> range:
+    """The phrase and the day named right after it, when the rest of the sentence has a day of
+    its own ("fired rockets on Sunday in response to strikes on Mir Ali on Friday": the parse
+    hangs "on Friday" on the verb, but the phrase's event is Friday's)."""
+    ctx = r.ctx
+    after = ctx.times_in(scope.stop, min(scope.stop + 2, sent.end))
+    if not after or len(ctx.times_in(sent.start, scope.start)) == 0:
+        return scope
+    return range(scope.start, max(scope.stop, ctx.token_at(after[0].end - 1) + 1))
 
 
 def own_day(r: Report, clause: Token, sent: Span) -> bool:

@@ -62,6 +62,13 @@ def _leading_article() -> re.Pattern:
     return leading_article(name_words().leading_articles)
 
 
+def filed_from(doc, start: int, end: int) -> bool:
+    """A name that opens a paragraph and a dash right after it ("Beirut — Hezbollah said..."): the
+    city a wire report is filed from, not a government."""
+    opens = start == 0 or doc[start - 1].is_space and "\n" in doc[start - 1].text
+    return opens and end < len(doc) and doc[end].text[:1] in "-–—"
+
+
 def span_root(doc, start: int, end: int) -> Token:
     """The word of a span whose head lies outside it ("département" in "département d'Etat
     américain"); the last such word when the parse breaks the span, else its last word."""
@@ -194,7 +201,8 @@ class ActorFinder:
                 continue
             if self._owner(doc[ref.end - 1], kind, attack_heads):
                 mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, Category.MILITARY, country=code, agent=True))
-            elif kind != "demonym" and self._argument(doc[ref.end - 1], self.lex.agent_markers):
+            elif kind != "demonym" and self._argument(doc[ref.end - 1], self.lex.agent_markers) \
+                    and not filed_from(doc, ref.start, ref.end):
                 mentions.append(ActorMention(ref.start, ref.end, ref.end - 1, Category.STATE, country=code))
             elif kind == "demonym" and self._counted_people(doc[ref.end - 1]):
                 count = min(c.i for c in doc[ref.end - 1].children if c.dep_ == "nummod")
