@@ -115,3 +115,20 @@ def test_warning_shots_are_no_warning_that_silences_the_sentence(extractor, text
     sentence still tells the riot."""
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-10"))
     assert [e.sub_event_type for e in r.events] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Des habitants ont entendu des tirs et des explosions dans la nuit de lundi à Kayes, selon des témoins.", "fr"),
+    ("Plusieurs explosions ont été entendues lundi soir à Kayes, selon des témoins.", "fr"),
+    ("Residents of Kano heard gunfire and explosions overnight on Monday, witnesses said.", "en"),
+    ("Several explosions were heard in Kano on Monday night, witnesses said.", "en"),
+])
+def test_an_explosion_someone_heard_is_no_attack_of_its_own(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-07"))
+    assert not any(e.sub_event_type == "Remote explosive/landmine/IED" for e in r.events)
+
+
+def test_an_explosion_that_killed_is_still_one(extractor):
+    r = extractor.extract_article(Article.create("An explosion killed two people at a market in Kano on Monday.", "en",
+                                                 published="2024-05-07"))
+    assert [e.sub_event_type for e in r.events] == ["Remote explosive/landmine/IED"]

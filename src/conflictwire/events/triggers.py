@@ -79,6 +79,16 @@ def protest_told(r: Report, sent: Span) -> bool:
                for m in r.ctx.in_span(r.ctx.triggers, sent))
 
 
+def perceived(noun: Token, perceiving: frozenset[str]) -> bool:
+    """The noun is what someone heard or saw ("heard gunfire and explosions", "une explosion a été
+    entendue"): the object or passive subject of a verb of perceiving, through a list."""
+    while noun.dep_ == syntax.CONJ and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    return noun.dep_ in (*syntax.OBJECTS, *syntax.PASSIVE_SUBJ) and \
+        (verb.lemma_.lower() in perceiving or verb.lower_ in perceiving)
+
+
 def valid(r: Report, m: Match, sent: Span) -> bool:
     ctx, words = r.ctx, r.words
     tok = ctx.doc[m.start]
@@ -106,6 +116,8 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
         return False
     if history(r, m.start):
         return False  # "in memory of activists who were executed in 1980": history, not news
+    if m.label == Trigger.EXPLOSION and perceived(ctx.doc[m.end - 1], words.perceiving):
+        return False  # "on entendait des tirs et des explosions": what a witness heard
     if m.label == Trigger.INTERVENE and tok.pos_ == "VERB" and any(
             syntax.is_subject(c) and crowd_at(r, c.i) for c in tok.children):
         return False  # "the crowd dispersed peacefully": it left of its own accord

@@ -64,6 +64,7 @@ class EventWords:
     supporter_prefixes: tuple[str, ...]
     foiling: frozenset[str] = frozenset()  # "thwart": an interception only beside a weapon
     repelling: frozenset[str] = frozenset()  # "repel": its subject was attacked
+    perceiving: frozenset[str] = frozenset()  # "heard": an explosion heard is no attack of its own
     vehicles: frozenset[str] = frozenset()  # "intercepted a bus": a vehicle stopped, no weapon
     destroying: tuple[tuple[str, ...], ...] = ()  # ("set", "on", "fire"): the verb, then words under it
     property: frozenset[str] = frozenset()
@@ -100,6 +101,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         thrown=_lower(lex.thrown),
         foiling=_lower(lex.foiling),
         repelling=_lower(lex.repelling),
+        perceiving=_lower(lex.perceiving),
         vehicles=_lower(lex.stopped_vehicles),
         destroying=_phrases(lex.destroying),
         property=_lower(lex.property),

@@ -218,6 +218,7 @@ class Lexicon(_Section):
     # events: interception words said of any plan ("thwarted an attempt"): an interception only beside a weapon
     foiling: Words = []
     repelling: Words = []
+    perceiving: Words = []  # "heard", "entendre": what a witness perceived
     stopped_vehicles: Words = []  # "intercepted a bus": what an interception word stops when no weapon is stopped
     speaker_documents: Words = []  # "the statement added", "cette source": the last speaker's words
     non_party_speakers: Words = []  # monitors, rights groups, witnesses, relatives: facts, no statements
