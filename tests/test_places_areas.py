@@ -228,3 +228,16 @@ def test_a_town_named_by_a_direction_from_a_far_city_keeps_its_place(extractor, 
 def test_a_capital_a_relative_clause_says_acted_is_its_government_not_a_place(extractor, lang, text):
     [e] = extract(extractor, text, lang).events
     assert e.location.name != "Moscow"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hezbollah fired rockets at Nahariya on Wednesday. Israeli strikes on the village of Kfar Toumine in southern "
+     "Lebanon killed two people on Wednesday.", "en"),
+    ("Le Hezbollah a tiré mercredi des roquettes sur Nahariya. Des frappes israéliennes sur le village de Kfar "
+     "Toumine, dans le sud du Liban, ont tué deux personnes mercredi.", "fr"),
+])
+def test_part_of_a_country_named_beside_an_unknown_village_outweighs_the_town_before(extractor, text, lang):
+    """ "The village of X in southern Lebanon", X unknown: not the Israeli town the report named before."""
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-09"))
+    strike = next(e for e in r.events if e.sub_event_type == "Air/drone strike")
+    assert strike.location.country_code == "LB" and strike.actor1.kind == "external_forces"

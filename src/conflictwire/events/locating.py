@@ -16,14 +16,17 @@ from .report import Report
 def locate(r: Report, d: Draft, evidence: list[Evidence]) -> Place:
     """The event's place, with the words that name it as evidence; sets `d.located`."""
     p = d.located = d.place
+    ctx = r.ctx
+    countries = [c for m in d.mentions for c in m.countries]
+    toward = [c for c in countries if c.toward is not None]  # "in southern Lebanon": a part of a country
+    if p is not None and p.place is not None and toward and p.place.country_code != toward[0].country:
+        p = d.located = None  # "strikes on the village of X in southern Lebanon": not the Israeli town named before
     if p is not None:
         return named_place(r, d, p, evidence)
-    ctx = r.ctx
     nearby = place_nearby(r, d)
     if d.before is not None and d.before.located is not None and d.before.located.place is not None and (
             nearby is None or nearby.start < ctx.token_at(ctx.dateline_end or 0)):
         nearby = d.before.located
-    countries = [c for m in d.mentions for c in m.countries]
     if nearby is not None and countries and nearby.place.country_code != countries[0].country:
         nearby = None  # "strikes in southeast Lebanon": not the town in Israel the report named before
     d.located = nearby
