@@ -132,3 +132,13 @@ def test_an_explosion_that_killed_is_still_one(extractor):
     r = extractor.extract_article(Article.create("An explosion killed two people at a market in Kano on Monday.", "en",
                                                  published="2024-05-07"))
     assert [e.sub_event_type for e in r.events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The two sides agreed on Wednesday to a truce, two years into a war that has killed thousands.", "en"),
+    ("Les deux camps ont signé mercredi une trêve, deux ans après le début d'une guerre qui a tué des milliers "
+     "de personnes.", "fr"),
+])
+def test_a_war_that_killed_thousands_is_a_toll_not_an_attack(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-09"))
+    assert [e.sub_event_type for e in r.events] == ["Agreement"]
