@@ -142,3 +142,14 @@ def test_an_explosion_that_killed_is_still_one(extractor):
 def test_a_war_that_killed_thousands_is_a_toll_not_an_attack(extractor, text, lang):
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-09"))
     assert [e.sub_event_type for e in r.events] == ["Agreement"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Heavy fighting broke out in Gao between soldiers and jihadists on Sunday, with intense gunfire and loud "
+     "explosions echoing across the town.", "en"),
+    ("De violents combats ont éclaté dimanche à Gao entre l'armée et des jihadistes, avec des tirs nourris et de "
+     "fortes explosions dans plusieurs quartiers.", "fr"),
+])
+def test_explosions_amid_fighting_are_the_fighting(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-07"))
+    assert [e.sub_event_type for e in r.events] == ["Armed clash"]

@@ -39,8 +39,8 @@ def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
         present.add(W.AIRSTRIKE)
     if T.SHELLING in triggers and not present & set(REMOTE):
         present.add(W.ARTILLERY)
-    if T.EXPLOSION in triggers and not present & set(REMOTE):
-        present.add(W.IED)
+    if T.EXPLOSION in triggers and not present & set(REMOTE) and T.CLASH not in triggers:
+        present.add(W.IED)  # (explosions amid fighting are the fighting's: "heavy gunfire and loud explosions")
     for w in WEAPON_ORDER:
         if w in present:
             return recorded_weapon(w)
