@@ -177,3 +177,14 @@ def test_capital_as_the_agent_of_a_verb_is_its_government_not_a_place(extractor,
     assert [(s.statement_type, s.speaker.name) for s in r.statements] == [("REJECT", "Burundi")]
     [e] = r.events
     assert e.location.country_code == "TZ" and e.location.name != "Bujumbura"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Hamas-run health ministry said 12 people were killed in Israeli air strikes on Khan Younis on Monday.", "en"),
+    ("Le ministère de la Santé du Hamas a annoncé que 12 personnes avaient été tuées lundi dans des frappes "
+     "israéliennes sur Khan Younès.", "fr"),  # (French names the group with "du": a guard)
+])
+def test_group_that_runs_the_source_is_no_side(extractor, text, lang):
+    """ "The Hamas-run ministry said": the group hangs on the source's noun, and speaks with it."""
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("external_forces", "IL"), ("civilians", "PS"))

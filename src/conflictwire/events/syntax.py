@@ -120,7 +120,7 @@ def speaks_at(x: Token, cue_tokens: set[int]) -> bool:
             return True
         # climb only within the noun phrase ("a statement by X", "X's spokesman"), never up
         # through the verb X acts with ("police lobbed tear gas ..., media reported")
-        if x.head.i == x.i or x.dep_ not in NOMINAL_LINKS:
+        if x.head.i == x.i or x.dep_ not in NOMINAL_LINKS | {"npadvmod"}:  # "the Hamas-run ministry said"
             return False
         x = x.head
     return False
