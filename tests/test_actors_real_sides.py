@@ -188,3 +188,25 @@ def test_group_that_runs_the_source_is_no_side(extractor, text, lang):
     """ "The Hamas-run ministry said": the group hangs on the source's noun, and speaks with it."""
     [e] = extract(extractor, text, lang).events
     assert sides(e) == (("external_forces", "IL"), ("civilians", "PS"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Air strikes against fleeing gunmen near Damboa on Sunday resulted in multiple militant fatalities, an officer said.", "en"),
+    ("Des frappes aériennes contre des assaillants en fuite près de Damboa ont fait dimanche de nombreuses victimes "
+     "parmi les militants, a indiqué un officier.", "fr"),
+])
+def test_people_a_casualty_noun_is_qualified_by_were_hit(extractor, text, lang):
+    """ "Multiple militant fatalities": the militants died; the strike was the state's."""
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("state_forces", "NG"), ("political_militia", "NG"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Fighter jets struck the attackers near Damboa on Sunday as they retreated, an officer said.", "en"),
+    ("Des avions de chasse ont frappé dimanche les assaillants près de Damboa alors qu'ils se repliaient, "
+     "a indiqué un officier.", "fr"),
+])
+def test_a_word_of_a_weapons_name_is_no_actor(extractor, text, lang):
+    """ "Fighter jets" are aircraft, not fighters."""
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("state_forces", "NG"), ("political_militia", "NG"))

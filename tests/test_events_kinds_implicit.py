@@ -153,3 +153,14 @@ def test_a_war_that_killed_thousands_is_a_toll_not_an_attack(extractor, text, la
 def test_explosions_amid_fighting_are_the_fighting(extractor, text, lang):
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-07"))
     assert [e.sub_event_type for e in r.events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Soldiers repelled an attack on a base near Damboa on Sunday, killing ten militants. The conflict has killed "
+     "more than 35,000 people and displaced two million.", "en"),
+    ("Des soldats ont repoussé dimanche une attaque contre une base près de Damboa, tuant dix assaillants. Le conflit "
+     "a fait plus de 35 000 morts et deux millions de déplacés.", "fr"),
+])
+def test_a_wars_toll_adds_no_dead_to_the_event_before(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-07"))
+    assert [e.fatalities for e in r.events] == [10]

@@ -200,6 +200,9 @@ class DocContext(Document):
         actors = self.tools.actors.find(self.keys, self.country_refs, attack_heads)
         body = self.token_at(self.dateline_end) if self.dateline_end else 0
         actors = [a for a in actors if a.head >= body]  # "BEIRUT -" files the report, it does not act
+        # nor is a word of a weapon's name an actor ("fighter jets", "avions de chasse")
+        actors = [a for a in actors if a.category == Category.GROUP or not any(
+            w.start <= a.start and a.end <= w.end for w in self.weapons)]
         for a in actors:
             if a.start < body:
                 a.start = body  # "Feb 9 - Three militants": the dateline is not part of the phrase

@@ -24,7 +24,7 @@ from ..vocab import HURT, Casualty
 from . import syntax
 from .report import Report
 from .roles import ACTOR1, ACTOR2, ASSOC, assign_roles, tells_own_act
-from .triggers import history, sentence_triggers, silenced, stopped_vehicle
+from .triggers import conflict_toll, history, sentence_triggers, silenced, stopped_vehicle
 
 
 
@@ -257,8 +257,9 @@ def continuation(r: Report, n: int, sent: Span) -> Optional[Mention]:
     ctx = r.ctx
     has = ctx.in_span(ctx.casualties, sent) or ctx.in_span(ctx.outcomes, sent) or \
         r.words.associates.find(ctx.keys, sent.start, sent.end)
-    if not has:
-        return None
+    told = [ctx.doc[syntax.clause_verb(ctx.doc[m.start])] for m in [*ctx.in_span(ctx.triggers, sent), *ctx.in_span(ctx.casualties, sent)]]
+    if not has or any(conflict_toll(v, r.words.conflict_subjects) for v in told):
+        return None  # (nor does a war's toll: "the conflict has killed more than 40,000 people", "le conflit a fait 35 000 morts")
     mention = build(r, n, range(sent.start, sent.end), [])
     if not (mention.counts or mention.no_casualties or mention.outcomes or mention.roles[ASSOC]):
         return None

@@ -89,6 +89,16 @@ def perceived(noun: Token, perceiving: frozenset[str]) -> bool:
         (verb.lemma_.lower() in perceiving or verb.lower_ in perceiving)
 
 
+def conflict_toll(tok: Token, conflict_subjects: frozenset[str]) -> bool:
+    """ "The war has killed tens of thousands", "a war that has killed thousands", "le début d'une
+    guerre qui a tué": a war or conflict is what killed, a toll over its course."""
+    subjects = [c for c in tok.children if syntax.is_subject(c)]
+    noun = syntax.antecedent(tok)  # the noun a relative clause's pronoun stands for
+    if noun is not None and any(c.pos_ == "PRON" for c in subjects):
+        subjects = [t for t in noun.subtree if t.i < tok.i]
+    return any(c.lemma_.lower() in conflict_subjects for c in subjects)
+
+
 def valid(r: Report, m: Match, sent: Span) -> bool:
     ctx, words = r.ctx, r.words
     tok = ctx.doc[m.start]
@@ -99,11 +109,7 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
     if not ctx.times_in(sent.start, sent.end) and syntax.simple_present(tok):
         # a trigger in the simple present with no date in its sentence is a habit or a general truth
         return False  # "the group's cells still carry out sporadic attacks": what happens, not what happened
-    subjects = [c for c in tok.children if syntax.is_subject(c)]
-    noun = syntax.antecedent(tok)  # "a war that has killed thousands", "le début d'une guerre qui a tué"
-    if noun is not None and any(c.pos_ == "PRON" for c in subjects):
-        subjects = [t for t in noun.subtree if t.i < tok.i]
-    if any(c.lemma_.lower() in words.conflict_subjects for c in subjects):
+    if conflict_toll(tok, words.conflict_subjects):
         return False  # "the war has killed tens of thousands": a toll, not an event
     if m.label == Trigger.SEXUAL and any(c.dep_ != "nsubj" and c.lemma_.lower() in words.violated for c in tok.children):
         return False  # "violer le cessez-le-feu"
