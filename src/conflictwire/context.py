@@ -202,7 +202,7 @@ class DocContext(Document):
         actors = [a for a in actors if a.head >= body]  # "BEIRUT -" files the report, it does not act
         # nor is a word of a weapon's name an actor ("fighter jets", "avions de chasse")
         actors = [a for a in actors if a.category == Category.GROUP or not any(
-            w.start <= a.start and a.end <= w.end for w in self.weapons)]
+            w.start <= a.start and a.end <= w.end and w.end - w.start > a.end - a.start for w in self.weapons)]
         for a in actors:
             if a.start < body:
                 a.start = body  # "Feb 9 - Three militants": the dateline is not part of the phrase
