@@ -210,3 +210,15 @@ def test_a_word_of_a_weapons_name_is_no_actor(extractor, text, lang):
     """ "Fighter jets" are aircraft, not fighters."""
     [e] = extract(extractor, text, lang).events
     assert sides(e) == (("state_forces", "NG"), ("political_militia", "NG"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("L'armée a neutralisé douze terroristes vendredi près de Kidal.", "fr"),
+    ("Troops neutralised twelve terrorists near Kidal on Friday, the army said.", "en"),
+])
+def test_forces_that_neutralise_fighters_killed_them(extractor, text, lang):
+    """Military communiqués say "neutralised" for killed: an event, the forces its actor1 (even when
+    the parse misses the verb's object)."""
+    [e] = extract(extractor, text, lang).events
+    assert e.fatalities == 12
+    assert sides(e) == (("state_forces", "ML"), ("political_militia", "ML"))

@@ -290,10 +290,12 @@ def target_noun_subject(r: Report, s: Step) -> Optional[str]:
 
 
 def dead_subject(r: Report, s: Step) -> Optional[str]:
-    """ "Three guards died in the raid", "une dizaine de soldats ont péri": the dead are acted on."""
+    """ "Three guards died in the raid", "une dizaine de soldats ont péri": the dead are acted on (not
+    the subject of a killing verb whose object the parse missed: "l'armée a neutralisé douze terroristes")."""
     h = s.head
+    killing = any(m.start == h.i and m.label == Trigger.KILL for m in r.ctx.triggers)  # "a neutralisé": who kills
     if s.dep == "nsubj" and not any(c.dep_ in syntax.OBJECTS for c in h.children) and h.pos_ == "VERB" and any(
-            c.start <= h.i < c.end and c.label in HURT for c in r.ctx.casualties):
+            c.start <= h.i < c.end and c.label in HURT for c in r.ctx.casualties) and not killing:
         return ACTOR2
     return None
 
