@@ -164,3 +164,30 @@ def test_explosions_amid_fighting_are_the_fighting(extractor, text, lang):
 def test_a_wars_toll_adds_no_dead_to_the_event_before(extractor, text, lang):
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-07"))
     assert [e.fatalities for e in r.events] == [10]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 3 March 2021, about 200 villagers clashed with traders over land at a market in Kaduna, injuring six people.", "en"),
+    ("Le 3 mars 2021, des villageois se sont affrontés avec des commerçants au sujet d'un terrain sur un marché de "
+     "Parakou, faisant six blessés.", "fr"),
+])
+def test_unarmed_people_fighting_each_other_is_mob_violence(extractor, text, lang):
+    r = extractor.extract_article(Article.create(text, lang, published="2021-03-04"))
+    [e] = r.events
+    assert e.sub_event_type == "Mob violence" and e.actor1.kind == "rioters"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Police seeking to arrest a suspect came under fire in Parakou on Monday, and two officers were wounded.", "en"),
+    ("Des gendarmes qui cherchaient à arrêter un suspect ont essuyé des tirs lundi à Parakou, blessant deux d'entre eux.", "fr"),
+])
+def test_an_act_only_sought_is_not_done(extractor, text, lang):
+    """ "Seeking to arrest", "cherchaient à arrêter": an intention under another verb is no arrest."""
+    r = extractor.extract_article(Article.create(text, lang, published="2024-05-07"))
+    assert "Arrests" not in [e.sub_event_type for e in r.events]
+
+
+def test_an_arrest_made_is_one(extractor):
+    r = extractor.extract_article(Article.create("Police arrested a suspect in Parakou on Monday.", "en",
+                                                 published="2024-05-07"))
+    assert [e.sub_event_type for e in r.events] == ["Arrests"]

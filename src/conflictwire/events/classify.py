@@ -63,9 +63,9 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
     armed_violence = {T.ABDUCT, T.SEXUAL} | STRIKES
     if kind1 in STATE_KINDS and kind2 in CROWD_KINDS and T.CLASH in triggers and not triggers & armed_violence:
         return Sub.VIOLENT_DEMONSTRATION  # "des affrontements entre les forces de sécurité et les manifestants"
-    if kind1 == Kind.CIVILIANS and kind2 in UNARMED_KINDS | {None} and triggers & {T.ATTACK, T.KILL} \
+    if kind1 == Kind.CIVILIANS and kind2 in UNARMED_KINDS | {None} and triggers & {T.ATTACK, T.KILL, T.CLASH} \
             and not triggers & armed_violence and weapon not in REMOTE:
-        return Sub.MOB_VIOLENCE  # "residents beat two suspected kidnappers": unorganised people's violence
+        return Sub.MOB_VIOLENCE  # "residents beat two suspected kidnappers", "villagers clashed with the dealer"
     if (triggers & {T.PROTEST, T.INTERVENE} or kind1 == Kind.PROTESTERS) and not triggers & armed_violence:
         if triggers & {T.RIOT, T.LOOT} or T.CLASH in triggers and (kind1 not in STATE_KINDS or kind2 in CROWD_KINDS):
             return Sub.VIOLENT_DEMONSTRATION  # the demonstrators fought ("protesters clashed with police"), whichever side leads

@@ -76,6 +76,8 @@ def unreal(tok: Token, future: set[str]) -> bool:
     morph = verb.morph
     if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in future:
+        return True  # "seeking to arrest", "plans to attack", "menace de frapper": meant, not done
     return any(c.dep_ in (AUX, "aux:tense") and c.lower_ in future for c in verb.children)
 
 
