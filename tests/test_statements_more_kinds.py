@@ -164,3 +164,10 @@ def test_a_saying_verb_spelt_like_a_noun_is_no_saying(extractor):
 def test_a_statement_told_again_is_one_statement(extractor, lang, text):
     statements = extractor.extract_article(Article.create(text, lang, published="2024-05-14")).statements
     assert [(s.statement_type, s.speaker.name, s.target.name) for s in statements] == [("ACCUSE", "Ukraine", "Russia")]
+
+
+def test_attributing_an_attack_to_a_group_accuses_it(extractor):
+    assert statements(extractor, "President Ruto attributed the attack on the convoy near Garissa on Monday to "
+                                 "al Shabaab fighters.", "en") == [("ACCUSE", "KE")]
+    assert statements(extractor, "Le président Ruto a attribué aux shebab l'attaque du convoi lundi près de Garissa.",
+                      "fr") == [("ACCUSE", "KE")]
