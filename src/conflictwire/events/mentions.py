@@ -79,7 +79,8 @@ def split(r: Report, n: int, sent: Span, triggers: list[Match]) -> list[Mention]
         key = opener.i if opener is not None else -1
         groups.setdefault(key, []).append(m)
         if opener is not None:  # a relative clause telling the act takes its noun ("le Hamas, qui a tiré lundi...")
-            start = opener.head.left_edge.i if syntax.antecedent(opener) and opener.i not in r.speakers else opener.left_edge.i
+            told_here = syntax.antecedent(opener) is not None and opener.i not in r.speakers
+            start = opener.head.left_edge.i if told_here else opener.left_edge.i
             start = max(min(start, scopes[key].start) if key in scopes else start, sent.start)
             scopes[key] = with_day_after(r, range(start, opener.right_edge.i + 1), sent)
     carved = {i for s in scopes.values() for i in s}
@@ -122,7 +123,7 @@ def with_day_after(r: Report, scope: range, sent: Span) -> range:
     hangs "on Friday" on the verb, but the phrase's event is Friday's)."""
     ctx = r.ctx
     after = ctx.times_in(scope.stop, min(scope.stop + 2, sent.end))
-    if not after or len(ctx.times_in(sent.start, scope.start)) == 0:
+    if not after or not ctx.times_in(sent.start, scope.start):
         return scope
     return range(scope.start, max(scope.stop, ctx.token_at(after[0].end - 1) + 1))
 
@@ -253,13 +254,15 @@ def is_summary(r: Report, mention: Mention) -> bool:
 
 
 def continuation(r: Report, n: int, sent: Span) -> Optional[Mention]:
-    """A sentence with no trigger that adds casualties, an outcome or accompanying forces."""
+    """A sentence with no trigger that adds casualties, an outcome or accompanying forces (not a
+    war's toll: "the conflict has killed more than 40,000 people", "le conflit a fait 35 000 morts")."""
     ctx = r.ctx
     has = ctx.in_span(ctx.casualties, sent) or ctx.in_span(ctx.outcomes, sent) or \
         r.words.associates.find(ctx.keys, sent.start, sent.end)
-    told = [ctx.doc[syntax.clause_verb(ctx.doc[m.start])] for m in [*ctx.in_span(ctx.triggers, sent), *ctx.in_span(ctx.casualties, sent)]]
-    if not has or any(conflict_toll(v, r.words.conflict_subjects) for v in told):
-        return None  # (nor does a war's toll: "the conflict has killed more than 40,000 people", "le conflit a fait 35 000 morts")
+    words = [*ctx.in_span(ctx.triggers, sent), *ctx.in_span(ctx.casualties, sent)]
+    verbs = [ctx.doc[syntax.clause_verb(ctx.doc[m.start])] for m in words]
+    if not has or any(conflict_toll(v, r.words.conflict_subjects) for v in verbs):
+        return None
     mention = build(r, n, range(sent.start, sent.end), [])
     if not (mention.counts or mention.no_casualties or mention.outcomes or mention.roles[ASSOC]):
         return None

@@ -216,8 +216,8 @@ def armed_by_default(n: Named) -> Optional[str]:
 
 
 ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
-    counted_victim, own_relative_clause, speaker, accompanying, stops_weapon, repels, marked_agent, met_charge, misparsed_subject, parse_path,
-    armed_by_default,
+    counted_victim, own_relative_clause, speaker, accompanying, stops_weapon, repels, marked_agent, met_charge,
+    misparsed_subject, parse_path, armed_by_default,
 ]
 
 

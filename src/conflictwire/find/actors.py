@@ -172,15 +172,16 @@ class ActorFinder:
         for m in self.lex.groups.find(keys):
             last = doc[m.end - 1]
             owner = last.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss") and last.head.i in attack_heads
-            mentions.append(ActorMention(m.start, m.end, span_root(doc, m.start, m.end).i, Category.GROUP,
-                                         group=self.lex.group_actors[m.label], agent=owner))  # "a Houthi drone": the group used it
+            head = span_root(doc, m.start, m.end).i  # "département" of "département d'Etat américain"
+            mentions.append(ActorMention(m.start, m.end, head, Category.GROUP, group=self.lex.group_actors[m.label],
+                                         agent=owner))  # "a Houthi drone": the group used it
             taken.update(range(m.start, m.end))
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and self.lex.matcher:
                 found = self.lex.matcher.match(ent.text)
                 if found:
-                    mentions.append(ActorMention(ent.start, ent.end, span_root(doc, ent.start, ent.end).i, Category.GROUP,
-                                                 group=found[0]))
+                    head = span_root(doc, ent.start, ent.end).i
+                    mentions.append(ActorMention(ent.start, ent.end, head, Category.GROUP, group=found[0]))
                     taken.update(range(ent.start, ent.end))
         words = [m for m in self.lex.words.find(keys) if m.start not in taken]
         modifiers = {m.start: m for m in words if m.label in MODIFIERS}
@@ -239,7 +240,8 @@ class ActorFinder:
         acts = any(c.dep_ in ("relcl", "acl:relcl") and any(relative_subject(g) for g in c.children) for c in tok.children) \
             or tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and relative_subject(doc[tok.i + 2])  # however it is parsed
         agent = tok.dep_ == "obl:agent" or tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
-            or tok.head.pos_ == "VERB" and any(c.dep_ == "case" and c.lower_ in agent_markers for c in tok.children)  # "récusée par Kigali"
+            or tok.head.pos_ == "VERB" and any(c.dep_ == "case" and c.lower_ in agent_markers  # "récusée par Kigali"
+                                               for c in tok.children)
         return acts or agent or tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
 
     def _noun_mention(self, keys: TokenKeys, m: Match, head: Token, refs: list[Match], modifiers) -> ActorMention:
