@@ -189,3 +189,20 @@ def test_an_act_only_sought_is_not_done(extractor, text, lang):
 def test_an_arrest_made_is_one(extractor):
     r = extract(extractor, "Police arrested a suspect in Parakou on Monday.", "en", "2024-05-07")
     assert [e.sub_event_type for e in r.events] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("« Pendant la nuit, on entendait des tirs alors qu'arrivaient des renforts », a raconté dimanche un habitant "
+     "de Gao.", "fr"),
+    ("Rescuers pulled out one man on a stretcher from the rubble of a school in Gao on Sunday.", "en"),
+])
+def test_a_move_no_force_makes_is_no_change_of_activity(extractor, text, lang):
+    assert "Change to group/activity" not in subs(extractor, text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The army deployed reinforcements to Gao on Sunday.", "en"),
+    ("L'armée a déployé dimanche des renforts à Gao.", "fr"),
+])
+def test_forces_that_deploy_change_their_activity(extractor, text, lang):
+    assert subs(extractor, text, lang) == ["Change to group/activity"]

@@ -20,6 +20,8 @@ BLOCKING_STATEMENTS = {StatementType.ACCUSE, StatementType.REJECT, StatementType
 FLYING = (Weapon.DRONE, Weapon.MISSILE, Weapon.ROCKET, Weapon.AIRSTRIKE)  # weapons that are shot down, not defused
 HANDHELD = (Weapon.SMALL_ARMS, Weapon.MELEE)  # fought with, never intercepted
 GROUND = (Trigger.CAPTURE, Trigger.RECAPTURE)
+MOVES = (Trigger.DEPLOY, Trigger.WITHDRAW)  # a group's change of activity
+MOVERS = (Category.MILITARY, Category.POLICE, Category.ARMED, Category.GROUP, Category.STATE)
 CROWDS = (Category.PROTESTERS, Category.RIOTERS, Category.CIVILIANS)
 PAST_YEARS = 2  # a year named this long before the report makes its clause history ("executed in 1980")
 FIRST_YEAR = 1900  # four digits from here on may be a year
@@ -115,6 +117,8 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
         return False  # "violer le cessez-le-feu"
     if m.label in GROUND and not any(sent.start <= p.start < sent.end for p in ctx.places):
         return False  # taking or retaking ground names the ground
+    if m.label in MOVES and not any(a.category in MOVERS and sent.start <= a.head < sent.end for a in ctx.actors):
+        return False  # "one man was pulled out on a stretcher", "as reinforcements arrived": no force named moves
     if m.label in GROUND and any(seized_thing(r, c) for c in tok.children):
         return False  # "seizing weapons and ammunition" takes no ground
     since = words.since_event
