@@ -206,3 +206,15 @@ def test_a_move_no_force_makes_is_no_change_of_activity(extractor, text, lang):
 ])
 def test_forces_that_deploy_change_their_activity(extractor, text, lang):
     assert subs(extractor, text, lang) == ["Change to group/activity"]
+
+
+@pytest.mark.parametrize("text, lang, sub", [
+    ("Fighting broke out between the army and rebels near Kyauktaw on Monday; the army attacked using two "
+     "helicopters.", "en", "Armed clash"),
+    ("Des combats ont éclaté lundi entre l'armée et des rebelles près de Kyauktaw, l'armée attaquant avec deux "
+     "hélicoptères.", "fr", "Armed clash"),
+    ("Army helicopters struck rebel positions near Kyauktaw on Monday.", "en", "Air/drone strike"),
+    ("Des hélicoptères de l'armée ont bombardé lundi des positions rebelles près de Kyauktaw.", "fr", "Air/drone strike"),
+])
+def test_aircraft_in_fighting_support_the_clash_and_strike_alone(extractor, text, lang, sub):
+    assert subs(extractor, text, lang) == [sub]

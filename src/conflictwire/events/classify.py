@@ -89,8 +89,8 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         if state_acts or T.RECAPTURE in triggers and kind1 not in NON_STATE_KINDS | {Kind.EXTERNAL_FORCES}:
             return Sub.GOVERNMENT_REGAINS_TERRITORY  # retaking ground is mostly the state's
         return Sub.NON_STATE_OVERTAKES_TERRITORY
-    if weapon in REMOTE and triggers & VIOLENT:
-        return REMOTE[weapon]
+    if weapon in REMOTE and triggers & VIOLENT and not (T.CLASH in triggers and not triggers & STRIKES):
+        return REMOTE[weapon]  # (aircraft or guns named in fighting, no strike told, support the clash)
     if T.SEXUAL in triggers:
         return Sub.SEXUAL_VIOLENCE
     if T.ABDUCT in triggers and not (killed and triggers & {T.ATTACK, T.CLASH, T.AMBUSH}):
