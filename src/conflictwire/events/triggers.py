@@ -1,8 +1,9 @@
 """Which sentences and trigger words tell an event.
 
 A sentence that gives a tally over a period, or that accuses, denies, threatens or demands,
-tells none. A trigger that is negated, future, habitual, a toll of a whole war, or a weak word
-without support tells none. Downing a drone is an interception; a weapon that hurt people at a
+tells none. A trigger that is negated, future or only intended, habitual, a toll of a whole war,
+an explosion someone only heard, a move no force makes, or a weak word without support tells
+none. Downing a drone is an interception; a weapon that hurt people at a
 named place tells an attack even without an attack verb.
 """
 from __future__ import annotations
