@@ -71,3 +71,14 @@ def test_headline_statement_repeats_the_body(extractor):
     text = title + "\nL'armée nigérienne a affirmé avoir repoussé mardi une attaque jihadiste contre un poste près de Tillabéri."
     r = extract(extractor, text, "fr", title=title)
     assert kinds(r) == [("CLAIM", "NE")]
+
+
+def test_the_lake_chad_force_speaks_for_no_one_state(extractor):
+    """The Multinational Joint Task Force ("Force multinationale mixte") is a force of several states."""
+    for text, lang in [("« Nos troupes ont tué 12 combattants de Boko Haram près de Kolofata », a indiqué dimanche "
+                        "la Force multinationale mixte.", "fr"),
+                       ("The Multinational Joint Task Force said its troops killed 12 Boko Haram fighters near "
+                        "Kolofata on Sunday.", "en")]:
+        [s] = extract(extractor, text, lang).statements
+        assert (s.statement_type, s.speaker.name, s.speaker.country_code) == (
+            "CLAIM", "MNJTF: Multinational Joint Task Force", None)
