@@ -116,10 +116,9 @@ def test_who_repels_an_attack_was_its_target(extractor, text, lang):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Washington a affirmé qu'un bombardement avait frappé jeudi un camp de déplacés près de Kigoma, en Tanzanie, "
+    ("Washington a affirmé que des frappes aériennes avaient touché jeudi un marché près de Kigoma, en Tanzanie, "
      "tuant six personnes.", "fr"),
-    ("Washington said a bombardment had hit a camp for displaced people near Kigoma, Tanzania, on Thursday, "
-     "killing six people.", "en"),
+    ("Washington said air strikes had hit a market near Kigoma, Tanzania, on Thursday, killing six people.", "en"),
 ])
 def test_state_that_only_speaks_of_a_strike_did_not_fly_it(extractor, text, lang):
     """A foreign state named only as who tells of the strike is no candidate for who made it."""
@@ -129,16 +128,16 @@ def test_state_that_only_speaks_of_a_strike_did_not_fly_it(extractor, text, lang
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("« Le bombardement a tué au moins six personnes dans le camp de Nyarugusu, en Tanzanie », selon un "
-     "porte-parole du département d'Etat américain.", "fr"),
-    ("\"The bombardment killed at least six people in the Nyarugusu camp in Tanzania,\" according to a spokesman "
-     "for the US State Department.", "en"),
+    ("« Les roquettes ont blessé trois personnes à Nahariya », selon un porte-parole de l'armée de l'air israélienne.",
+     "fr"),
+    ("\"The rocket attack wounded three people in Nahariya,\" according to a spokesman for the Israeli Defense "
+     "Forces.", "en"),  # (a guard: the English name's last word is already close to the source's "according to")
 ])
 def test_institution_of_the_source_after_according_is_no_side(extractor, text, lang):
-    """The head of a multi-word name is its syntactic root ("département"), so the climb from it
-    reaches the "selon" of its phrase."""
+    """The head of a multi-word name is its syntactic root ("armée" of "armée de l'air israélienne"),
+    so the climb from it reaches the "selon" of its phrase."""
     [e] = extract(extractor, text, lang).events
-    assert e.actor1.country_code != "US" and e.actor2.country_code != "US"
+    assert e.actor1.name != "Military Forces of Israel" and e.actor2.kind == "civilians"
 
 
 @pytest.mark.parametrize("text, lang, role", [
@@ -157,8 +156,8 @@ def test_relative_clause_on_the_actor_gives_its_role(extractor, text, lang, role
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Selon l'armée tchadienne, « 40 combattants de Boko Haram ont été tués » près de Bol.", "fr"),
-    ("According to the Chadian army, \"40 Boko Haram fighters were killed\" near Bol.", "en"),
+    ("Selon l'état-major tchadien, « 40 assaillants de Boko Haram sont morts » dans les combats près de Bol.", "fr"),
+    ("According to the Chadian army, \"40 Boko Haram assailants were killed\" in fighting near Bol.", "en"),
 ])
 def test_forces_claiming_a_groups_dead_fought_it(extractor, text, lang):
     [e] = extract(extractor, text, lang).events
@@ -166,10 +165,10 @@ def test_forces_claiming_a_groups_dead_fought_it(extractor, text, lang):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Un bombardement a tué jeudi six personnes dans un camp de déplacés de l'ouest de la Tanzanie, une accusation "
+    ("Des frappes aériennes ont tué jeudi six personnes sur un marché de l'ouest de la Tanzanie, une accusation "
      "rejetée par Bujumbura.", "fr"),
-    ("A bombardment killed six people in a camp for displaced people in western Tanzania on Thursday, an accusation "
-     "rejected by Bujumbura.", "en"),
+    ("Air strikes killed six people at a market in western Tanzania on Thursday, an accusation rejected by "
+     "Bujumbura.", "en"),
 ])
 def test_capital_as_the_agent_of_a_verb_is_its_government_not_a_place(extractor, text, lang):
     """ "Rejected by Bujumbura": Burundi's government denies; the place stays in Tanzania."""
@@ -180,31 +179,30 @@ def test_capital_as_the_agent_of_a_verb_is_its_government_not_a_place(extractor,
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("The Hamas-run health ministry said 12 people were killed in Israeli air strikes on Khan Younis on Monday.", "en"),
-    ("Le ministère de la Santé du Hamas a annoncé que 12 personnes avaient été tuées lundi dans des frappes "
-     "israéliennes sur Khan Younès.", "fr"),  # (French names the group with "du": a guard)
+    ("The Taliban-run interior ministry said 12 people were killed in Pakistani air strikes in Khost on Monday.", "en"),
+    ("Le ministère de l'Intérieur des talibans a annoncé que 12 personnes avaient été tuées lundi dans des frappes "
+     "pakistanaises à Khost.", "fr"),  # (French names the group with "des": a guard)
 ])
 def test_group_that_runs_the_source_is_no_side(extractor, text, lang):
-    """ "The Hamas-run ministry said": the group hangs on the source's noun, and speaks with it."""
+    """ "The Taliban-run ministry said": the group hangs on the source's noun, and speaks with it."""
     [e] = extract(extractor, text, lang).events
-    assert sides(e) == (("external_forces", "IL"), ("civilians", "PS"))
+    assert sides(e) == (("external_forces", "PK"), ("civilians", "AF"))
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Air strikes against fleeing gunmen near Damboa on Sunday resulted in multiple militant fatalities, an officer said.", "en"),
+    ("Air strikes on fleeing gunmen near Damboa on Sunday resulted in numerous jihadist deaths, an officer said.", "en"),
     ("Des frappes aériennes contre des assaillants en fuite près de Damboa ont fait dimanche de nombreuses victimes "
      "parmi les militants, a indiqué un officier.", "fr"),
 ])
 def test_people_a_casualty_noun_is_qualified_by_were_hit(extractor, text, lang):
-    """ "Multiple militant fatalities": the militants died; the strike was the state's."""
+    """ "Numerous jihadist deaths": the jihadists died; the strike was the state's."""
     [e] = extract(extractor, text, lang).events
     assert sides(e) == (("state_forces", "NG"), ("political_militia", "NG"))
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Fighter jets struck the attackers near Damboa on Sunday as they retreated, an officer said.", "en"),
-    ("Des avions de chasse ont frappé dimanche les assaillants près de Damboa alors qu'ils se repliaient, "
-     "a indiqué un officier.", "fr"),
+    ("Fighter jets bombed the gunmen's hideout near Damboa on Sunday, an officer said.", "en"),
+    ("Des avions de chasse ont bombardé dimanche la cachette des assaillants près de Damboa, a indiqué un officier.", "fr"),
 ])
 def test_a_word_of_a_weapons_name_is_no_actor(extractor, text, lang):
     """ "Fighter jets" are aircraft, not fighters."""

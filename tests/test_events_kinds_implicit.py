@@ -118,9 +118,9 @@ def test_warning_shots_are_no_warning_that_silences_the_sentence(extractor, text
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Des habitants ont entendu des tirs et des explosions dans la nuit de lundi à Kayes, selon des témoins.", "fr"),
+    ("Des habitants de Kayes ont entendu plusieurs déflagrations lundi soir, selon des témoins.", "fr"),
     ("Plusieurs explosions ont été entendues lundi soir à Kayes, selon des témoins.", "fr"),
-    ("Residents of Kano heard gunfire and explosions overnight on Monday, witnesses said.", "en"),
+    ("Residents of Kano heard several blasts overnight on Monday, witnesses said.", "en"),
     ("Several explosions were heard in Kano on Monday night, witnesses said.", "en"),
 ])
 def test_an_explosion_someone_heard_is_no_attack_of_its_own(extractor, text, lang):
@@ -134,18 +134,19 @@ def test_an_explosion_that_killed_is_still_one(extractor):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("The two sides agreed on Wednesday to a truce, two years into a war that has killed thousands.", "en"),
+    ("The two sides agreed on Wednesday to a truce, three years into an insurgency that has killed more than 2,000 "
+     "people.", "en"),
     ("Les deux camps ont signé mercredi une trêve, deux ans après le début d'une guerre qui a tué des milliers "
      "de personnes.", "fr"),
 ])
 def test_a_war_that_killed_thousands_is_a_toll_not_an_attack(extractor, text, lang):
     r = extract(extractor, text, lang, "2024-05-09")
-    assert [e.sub_event_type for e in r.events] == ["Agreement"]
+    assert [(e.sub_event_type, e.fatalities) for e in r.events] == [("Agreement", 0)]
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Heavy fighting broke out in Gao between soldiers and jihadists on Sunday, with intense gunfire and loud "
-     "explosions echoing across the town.", "en"),
+    ("Fierce fighting broke out in Gao between soldiers and jihadists on Sunday, with bursts of automatic fire and "
+     "several loud blasts in the town centre.", "en"),
     ("De violents combats ont éclaté dimanche à Gao entre l'armée et des jihadistes, avec des tirs nourris et de "
      "fortes explosions dans plusieurs quartiers.", "fr"),
 ])
@@ -155,8 +156,8 @@ def test_explosions_amid_fighting_are_the_fighting(extractor, text, lang):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Soldiers repelled an attack on a base near Damboa on Sunday, killing ten militants. The conflict has killed "
-     "more than 35,000 people and displaced two million.", "en"),
+    ("Soldiers repelled an attack on a base near Damboa on Sunday, killing ten militants. The war has killed more "
+     "than 12,000 people and displaced two million.", "en"),
     ("Des soldats ont repoussé dimanche une attaque contre une base près de Damboa, tuant dix assaillants. Le conflit "
      "a fait plus de 35 000 morts et deux millions de déplacés.", "fr"),
 ])
@@ -177,11 +178,11 @@ def test_unarmed_people_fighting_each_other_is_mob_violence(extractor, text, lan
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Police seeking to arrest a suspect came under fire in Parakou on Monday, and two officers were wounded.", "en"),
+    ("Police who sought to detain a suspect came under fire in Parakou on Monday, and two officers were wounded.", "en"),
     ("Des gendarmes qui cherchaient à arrêter un suspect ont essuyé des tirs lundi à Parakou, blessant deux d'entre eux.", "fr"),
 ])
 def test_an_act_only_sought_is_not_done(extractor, text, lang):
-    """ "Seeking to arrest", "cherchaient à arrêter": an intention under another verb is no arrest."""
+    """ "Sought to detain", "cherchaient à arrêter": an intention under another verb is no arrest."""
     r = extract(extractor, text, lang, "2024-05-07")
     assert "Arrests" not in [e.sub_event_type for e in r.events]
 
@@ -192,9 +193,8 @@ def test_an_arrest_made_is_one(extractor):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("« Pendant la nuit, on entendait des tirs alors qu'arrivaient des renforts », a raconté dimanche un habitant "
-     "de Gao.", "fr"),
-    ("Rescuers pulled out one man on a stretcher from the rubble of a school in Gao on Sunday.", "en"),
+    ("« Des renforts sont arrivés dans la soirée », a raconté dimanche un habitant de Gao.", "fr"),
+    ("Rescuers pulled out two children from the rubble of a collapsed house in Gao on Sunday.", "en"),
 ])
 def test_a_move_no_force_makes_is_no_change_of_activity(extractor, text, lang):
     assert "Change to group/activity" not in subs(extractor, text, lang)
@@ -209,8 +209,8 @@ def test_forces_that_deploy_change_their_activity(extractor, text, lang):
 
 
 @pytest.mark.parametrize("text, lang, sub", [
-    ("Fighting broke out between the army and rebels near Kyauktaw on Monday; the army attacked using two "
-     "helicopters.", "en", "Armed clash"),
+    ("Heavy fighting broke out between the army and rebels near Kyauktaw on Monday, with the army bringing in two "
+     "attack helicopters.", "en", "Armed clash"),
     ("Des combats ont éclaté lundi entre l'armée et des rebelles près de Kyauktaw, l'armée attaquant avec deux "
      "hélicoptères.", "fr", "Armed clash"),
     ("Army helicopters struck rebel positions near Kyauktaw on Monday.", "en", "Air/drone strike"),

@@ -49,7 +49,7 @@ def link_claims(events: list[Event], statements: list[Statement], known: Optiona
             event = timeline.closest(s)
             if event is not None and s.statement_type == StatementType.CLAIM and s.speaker.kind in STATE_KINDS \
                     and _unidentified(event.actor1) and event.actor2 is not None and event.actor2.name == s.target.name:
-                # "selon l'armée, « 40 combattants de Boko Haram ont été tués »": the forces that claim
+                # "selon l'état-major, « 25 jihadistes ont été neutralisés »": the forces that claim
                 # the group's dead fought it
                 event.actor1 = s.speaker.model_copy(update={"role": None, "text": None})
                 _note(event, Outcome.CLAIMED, s)

@@ -40,7 +40,7 @@ def main_weapon(weapons: Iterable[str], triggers: set[str]) -> Optional[str]:
     if T.SHELLING in triggers and not present & set(REMOTE):
         present.add(W.ARTILLERY)
     if T.EXPLOSION in triggers and not present & set(REMOTE) and T.CLASH not in triggers:
-        present.add(W.IED)  # (explosions amid fighting are the fighting's: "heavy gunfire and loud explosions")
+        present.add(W.IED)  # (explosions amid fighting are the fighting's: "des tirs nourris et de fortes détonations")
     for w in WEAPON_ORDER:
         if w in present:
             return recorded_weapon(w)
@@ -65,7 +65,7 @@ def sub_event_type(triggers: set[str], weapon: Optional[str], outcomes: set[str]
         return Sub.VIOLENT_DEMONSTRATION  # "des affrontements entre les forces de sécurité et les manifestants"
     if kind1 == Kind.CIVILIANS and kind2 in UNARMED_KINDS | {None} and triggers & {T.ATTACK, T.KILL, T.CLASH} \
             and not triggers & armed_violence and weapon not in REMOTE:
-        return Sub.MOB_VIOLENCE  # "residents beat two suspected kidnappers", "villagers clashed with the dealer"
+        return Sub.MOB_VIOLENCE  # "residents beat two suspected kidnappers", "villagers clashed with traders"
     if (triggers & {T.PROTEST, T.INTERVENE} or kind1 == Kind.PROTESTERS) and not triggers & armed_violence:
         if triggers & {T.RIOT, T.LOOT} or T.CLASH in triggers and (kind1 not in STATE_KINDS or kind2 in CROWD_KINDS):
             return Sub.VIOLENT_DEMONSTRATION  # the demonstrators fought ("protesters clashed with police"), whichever side leads

@@ -189,7 +189,9 @@ def build(r: Report, n: int, tokens: range, triggers: list[Match], exclude: set[
     span = doc[tokens.start:tokens.stop]
     mention.counts = [c for c in casualty_counts(span, ctx.in_span(ctx.casualties, span), ctx.tools.vague_numbers, ctx.tools.language, r.people)
                       if inside(c.start) and not (history(r, c.start) or history(r, c.end - 1))  # not "executed in 1980"
-                      and doc[c.number].head.i not in ctx.weapon_tokens]  # "a abattu 12 drones" counts no dead
+                      and doc[c.number].head.i not in ctx.weapon_tokens  # "a abattu 12 drones" counts no dead
+                      # nor a war's toll: "the war has killed more than 12,000 people", "le conflit a fait 35 000 morts"
+                      and not conflict_toll(doc[syntax.clause_verb(doc[c.start])], r.words.conflict_subjects)]
     mention.no_casualties = next((m for m in ctx.in_span(ctx.casualties, tokens) if m.label == Casualty.NONE and inside(m.start)), None)
     mention.outcomes = [m for m in ctx.in_span(ctx.outcomes, tokens) if inside(m.start) and not syntax.negated(doc[m.start], r.words)
                         and not stopped_vehicle(r, m, doc[m.start].sent)]
@@ -254,14 +256,11 @@ def is_summary(r: Report, mention: Mention) -> bool:
 
 
 def continuation(r: Report, n: int, sent: Span) -> Optional[Mention]:
-    """A sentence with no trigger that adds casualties, an outcome or accompanying forces (not a
-    war's toll: "the conflict has killed more than 40,000 people", "le conflit a fait 35 000 morts")."""
+    """A sentence with no trigger that adds casualties, an outcome or accompanying forces."""
     ctx = r.ctx
     has = ctx.in_span(ctx.casualties, sent) or ctx.in_span(ctx.outcomes, sent) or \
         r.words.associates.find(ctx.keys, sent.start, sent.end)
-    words = [*ctx.in_span(ctx.triggers, sent), *ctx.in_span(ctx.casualties, sent)]
-    verbs = [ctx.doc[syntax.clause_verb(ctx.doc[m.start])] for m in words]
-    if not has or any(conflict_toll(v, r.words.conflict_subjects) for v in verbs):
+    if not has:
         return None
     mention = build(r, n, range(sent.start, sent.end), [])
     if not (mention.counts or mention.no_casualties or mention.outcomes or mention.roles[ASSOC]):

@@ -50,7 +50,7 @@ class Named:
 def counted_victim(n: Named) -> Optional[str]:
     """ "Four soldiers died when gunmen stormed the post", "six insurgents were killed in clashes with
     troops": people a casualty count counts were hit, fighters too; so are people a casualty noun
-    is qualified by ("multiple militant fatalities", "civilian casualties")."""
+    is qualified by ("numerous jihadist deaths", "civilian casualties")."""
     head, ctx = n.head, n.r.ctx
     dead = {i for c in ctx.casualties if c.label in HURT for i in range(c.start, c.end)}
     qualifies_dead = head.i in dead or head.dep_ in ("amod", "compound") and head.head.i in dead

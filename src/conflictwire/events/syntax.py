@@ -77,7 +77,7 @@ def unreal(tok: Token, future: set[str]) -> bool:
     if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in future:
-        return True  # "seeking to arrest", "plans to attack", "menace de frapper": meant, not done
+        return True  # "sought to detain", "plans to attack", "menace de frapper": meant, not done
     return any(c.dep_ in (AUX, "aux:tense") and c.lower_ in future for c in verb.children)
 
 
@@ -122,7 +122,7 @@ def speaks_at(x: Token, cue_tokens: set[int]) -> bool:
             return True
         # climb only within the noun phrase ("a statement by X", "X's spokesman"), never up
         # through the verb X acts with ("police lobbed tear gas ..., media reported")
-        if x.head.i == x.i or x.dep_ not in NOMINAL_LINKS | {"npadvmod"}:  # "the Hamas-run ministry said"
+        if x.head.i == x.i or x.dep_ not in NOMINAL_LINKS | {"npadvmod"}:  # "the Houthi-run ministry said"
             return False
         x = x.head
     return False

@@ -93,7 +93,7 @@ def perceived(noun: Token, perceiving: frozenset[str]) -> bool:
 
 
 def conflict_toll(tok: Token, conflict_subjects: frozenset[str]) -> bool:
-    """ "The war has killed tens of thousands", "a war that has killed thousands", "le début d'une
+    """ "The war has killed tens of thousands", "an insurgency that has killed thousands of people", "le début d'une
     guerre qui a tué": a war or conflict is what killed, a toll over its course."""
     subjects = [c for c in tok.children if syntax.is_subject(c)]
     noun = syntax.antecedent(tok)  # the noun a relative clause's pronoun stands for
@@ -119,7 +119,7 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
     if m.label in GROUND and not any(sent.start <= p.start < sent.end for p in ctx.places):
         return False  # taking or retaking ground names the ground
     if m.label in MOVES and not any(a.category in MOVERS and sent.start <= a.head < sent.end for a in ctx.actors):
-        return False  # "one man was pulled out on a stretcher", "as reinforcements arrived": no force named moves
+        return False  # "two children were pulled out of the rubble", "des renforts sont arrivés": no force named moves
     if m.label in GROUND and any(seized_thing(r, c) for c in tok.children):
         return False  # "seizing weapons and ammunition" takes no ground
     since = words.since_event
@@ -132,7 +132,7 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
     if history(r, m.start):
         return False  # "in memory of activists who were executed in 1980": history, not news
     if m.label == Trigger.EXPLOSION and perceived(ctx.doc[m.end - 1], words.perceiving):
-        return False  # "on entendait des tirs et des explosions": what a witness heard
+        return False  # "des habitants ont entendu des détonations": what a witness heard
     if m.label == Trigger.INTERVENE and tok.pos_ == "VERB" and any(
             syntax.is_subject(c) and crowd_at(r, c.i) for c in tok.children):
         return False  # "the crowd dispersed peacefully": it left of its own accord

@@ -70,7 +70,7 @@ def filed_from(doc, start: int, end: int) -> bool:
 
 
 def span_root(doc, start: int, end: int) -> Token:
-    """The word of a span whose head lies outside it ("département" in "département d'Etat
+    """The word of a span whose head lies outside it ("commandement" in "commandement militaire
     américain"); the last such word when the parse breaks the span, else its last word."""
     return next((doc[i] for i in reversed(range(start, end)) if not (start <= doc[i].head.i < end)), doc[end - 1])
 
@@ -172,7 +172,7 @@ class ActorFinder:
         for m in self.lex.groups.find(keys):
             last = doc[m.end - 1]
             owner = last.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss") and last.head.i in attack_heads
-            head = span_root(doc, m.start, m.end).i  # "département" of "département d'Etat américain"
+            head = span_root(doc, m.start, m.end).i  # "commandement" of "commandement militaire américain"
             mentions.append(ActorMention(m.start, m.end, head, Category.GROUP, group=self.lex.group_actors[m.label],
                                          agent=owner))  # "a Houthi drone": the group used it
             taken.update(range(m.start, m.end))
@@ -240,7 +240,7 @@ class ActorFinder:
         acts = any(c.dep_ in ("relcl", "acl:relcl") and any(relative_subject(g) for g in c.children) for c in tok.children) \
             or tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and relative_subject(doc[tok.i + 2])  # however it is parsed
         agent = tok.dep_ == "obl:agent" or tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
-            or tok.head.pos_ == "VERB" and any(c.dep_ == "case" and c.lower_ in agent_markers  # "récusée par Kigali"
+            or tok.head.pos_ == "VERB" and any(c.dep_ == "case" and c.lower_ in agent_markers  # "rejetée par Bujumbura"
                                                for c in tok.children)
         return acts or agent or tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "appos", "ROOT")
 
