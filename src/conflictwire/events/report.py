@@ -12,7 +12,7 @@ from ..find.actors import ActorMention
 from ..model import Actor
 from ..resolve.actors import branch_in, canonical
 from ..resolve.dates import ResolvedDate
-from ..vocab import HURT, NON_STATE_KINDS, STATE_KINDS, Category, StatementType
+from ..vocab import HURT, NON_STATE_KINDS, STATE_KINDS, Category, StatementType, Trigger
 from . import syntax
 from .words import EventWords, event_words
 
@@ -87,6 +87,16 @@ class Report:
     def hurt_verbs(self) -> set[int]:
         """The first tokens of the report's killed and injured words."""
         return {c.start for c in self.ctx.casualties if c.label in HURT}
+
+    @functools.cached_property
+    def hurt_tokens(self) -> frozenset[int]:
+        """Every token of the report's killed and injured words."""
+        return frozenset(i for c in self.ctx.casualties if c.label in HURT for i in range(c.start, c.end))
+
+    @functools.cached_property
+    def killing_verbs(self) -> frozenset[int]:
+        """The first tokens of the report's killing triggers ("tuer", "neutraliser", "shot dead")."""
+        return frozenset(m.start for m in self.ctx.triggers if m.label == Trigger.KILL)
 
     @functools.cached_property
     def actors_by_sentence(self) -> dict[int, list[int]]:

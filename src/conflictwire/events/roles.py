@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from ..find.actors import ActorMention
 from ..find.places import is_of
 from ..text.lexmatch import Match
-from ..vocab import FACILITIES, HURT, Category, Trigger, Weapon
+from ..vocab import FACILITIES, Category, Trigger, Weapon
 from . import syntax
 from .report import Report
 
@@ -51,8 +51,7 @@ def counted_victim(n: Named) -> Optional[str]:
     """ "Four soldiers died when gunmen stormed the post", "six insurgents were killed in clashes with
     troops": people a casualty count counts were hit, fighters too; so are people a casualty noun
     is qualified by ("numerous jihadist deaths", "civilian casualties")."""
-    head, ctx = n.head, n.r.ctx
-    dead = {i for c in ctx.casualties if c.label in HURT for i in range(c.start, c.end)}
+    head, dead = n.head, n.r.hurt_tokens
     qualifies_dead = head.i in dead or head.dep_ in ("amod", "compound") and head.head.i in dead
     if qualifies_dead and n.a.category in (Category.CIVILIANS, Category.MILITARY, Category.POLICE, Category.ARMED):
         return ACTOR2
@@ -293,9 +292,8 @@ def dead_subject(r: Report, s: Step) -> Optional[str]:
     """ "Three guards died in the raid", "une dizaine de soldats ont péri": the dead are acted on (not
     the subject of a killing verb whose object the parse missed: "l'armée a neutralisé douze terroristes")."""
     h = s.head
-    killing = any(m.start == h.i and m.label == Trigger.KILL for m in r.ctx.triggers)  # "a neutralisé": who kills
-    if s.dep == "nsubj" and not any(c.dep_ in syntax.OBJECTS for c in h.children) and h.pos_ == "VERB" and any(
-            c.start <= h.i < c.end and c.label in HURT for c in r.ctx.casualties) and not killing:
+    if s.dep == "nsubj" and not any(c.dep_ in syntax.OBJECTS for c in h.children) and h.pos_ == "VERB" \
+            and h.i in r.hurt_tokens and h.i not in r.killing_verbs:  # "a neutralisé": who kills
         return ACTOR2
     return None
 

@@ -118,7 +118,8 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
         return False  # "violer le cessez-le-feu"
     if m.label in GROUND and not any(sent.start <= p.start < sent.end for p in ctx.places):
         return False  # taking or retaking ground names the ground
-    if m.label in MOVES and not any(a.category in MOVERS and sent.start <= a.head < sent.end for a in ctx.actors):
+    if m.label in MOVES and not any(ctx.actors[k].category in MOVERS
+                                    for k in r.actors_by_sentence.get(ctx.sentence_number(m.start), ())):
         return False  # "two children were pulled out of the rubble", "des renforts sont arrivés": no force named moves
     if m.label in GROUND and any(seized_thing(r, c) for c in tok.children):
         return False  # "seizing weapons and ammunition" takes no ground

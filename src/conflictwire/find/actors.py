@@ -69,13 +69,6 @@ def filed_from(doc, start: int, end: int) -> bool:
     return opens and end < len(doc) and doc[end].text[:1] in "-–—"
 
 
-def span_root(doc, start: int, end: int) -> Token:
-    """The word of a span whose head lies outside it ("commandement" in "commandement militaire
-    américain"); the last such word when the parse breaks the span, else its last word."""
-    return next((doc[i] for i in reversed(range(start, end)) if not (start <= doc[i].head.i < end)), doc[end - 1])
-
-
-
 class GroupMatcher:
     """Names to dictionary actors: an exact alias first (folded: "Kata'ib Hezbollah" is
     "kataibhezbollah"), then the closest alias by edit similarity (rapidfuzz) when it is close
@@ -172,7 +165,7 @@ class ActorFinder:
         for m in self.lex.groups.find(keys):
             last = doc[m.end - 1]
             owner = last.dep_ in ("amod", "compound", "nmod", "poss", "nmod:poss") and last.head.i in attack_heads
-            head = span_root(doc, m.start, m.end).i  # "commandement" of "commandement militaire américain"
+            head = doc[m.start:m.end].root.i  # spaCy's: "armée" of "armée de l'air israélienne"
             mentions.append(ActorMention(m.start, m.end, head, Category.GROUP, group=self.lex.group_actors[m.label],
                                          agent=owner))  # "a Houthi drone": the group used it
             taken.update(range(m.start, m.end))
@@ -180,7 +173,7 @@ class ActorFinder:
             if ent.label_ in NAME_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and self.lex.matcher:
                 found = self.lex.matcher.match(ent.text)
                 if found:
-                    head = span_root(doc, ent.start, ent.end).i
+                    head = ent.root.i
                     mentions.append(ActorMention(ent.start, ent.end, head, Category.GROUP, group=found[0]))
                     taken.update(range(ent.start, ent.end))
         words = [m for m in self.lex.words.find(keys) if m.start not in taken]
@@ -188,7 +181,7 @@ class ActorFinder:
         for m in words:
             if m.label in MODIFIERS or any(i in taken for i in range(m.start, m.end)):
                 continue
-            head = span_root(doc, m.start, m.end)
+            head = doc[m.start:m.end].root
             if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.i == m.end:
                 head = head.head  # "a military column", "a police patrol": the noun it qualifies is the actor
             if head.pos_ not in ("NOUN", "PROPN"):
