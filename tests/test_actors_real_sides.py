@@ -220,3 +220,43 @@ def test_forces_that_neutralise_fighters_killed_them(extractor, text, lang):
     [e] = extract(extractor, text, lang).events
     assert e.fatalities == 12
     assert sides(e) == (("state_forces", "ML"), ("political_militia", "ML"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen on motorbikes killed eight villagers near Djibo on Tuesday. The governor blamed the attack on "
+     "Ansarul Islam.", "en"),
+    ("Des hommes armés à moto ont tué huit villageois mardi près de Djibo. Le gouverneur a accusé Ansarul Islam "
+     "d'avoir mené l'attaque.", "fr"),
+])
+def test_attacker_nobody_names_is_the_group_the_authorities_accuse(extractor, text, lang):
+    """ACLED codes an official attribution: the accused group is actor1 when the report names no other."""
+    [e] = extract(extractor, text, lang).events
+    assert e.actor1.name == "Ansaroul Islam"
+    assert "attributed" in e.outcome
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Three civilians were killed on Tuesday in an air strike on a district controlled by the TNLA in Kutkai.", "en",
+     ("state_forces", "civilians")),
+    ("Trois civils ont été tués mardi dans un raid aérien sur un quartier tenu par le TNLA à Kutkai.", "fr",
+     ("state_forces", "civilians")),
+    ("Army jets bombed TNLA-held villages near Kutkai on Monday.", "en", ("state_forces", "rebel_group")),
+    ("Shells fired from areas held by the TNLA hit a market in Kutkai on Monday, killing four people.", "en",
+     ("rebel_group", "civilians")),
+    ("Les obus qui ont frappé lundi un marché de Kutkai provenaient de quartiers contrôlés par le TNLA.", "fr",
+     ("rebel_group", None)),
+])
+def test_who_holds_an_area_was_struck_there_unless_fire_came_from_it(extractor, text, lang, expected):
+    [e] = extract(extractor, text, lang).events
+    assert tuple(a.kind if a else None for a in (e.actor1, e.actor2)) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The 22nd brigade and the support units posted in Kadugli repelled an attack by the SPLM-N on Friday, the army "
+     "said.", "en"),
+    ("La 22e brigade et les unités de soutien déployées à Kadugli ont repoussé vendredi une attaque du SPLM-N, selon "
+     "l'armée.", "fr"),
+])
+def test_every_force_named_as_repelling_an_attack_was_its_target(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert sides(e) == (("rebel_group", "SD"), ("state_forces", "SD"))

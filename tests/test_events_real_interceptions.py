@@ -109,3 +109,16 @@ def test_most_shot_down_after_a_strike_is_the_same_event(extractor):
 def test_the_weapons_just_told_shot_down_are_the_same_event(extractor, text, lang):
     r = extract(extractor, text, lang, published="2024-09-14")
     assert len(r.events) == 1
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Air defences destroyed nine Ukrainian drones over Kursk overnight, the ministry said. Debris from one of them "
+     "fell on a house in Kursk, injuring five people.", "en"),
+    ("La défense antiaérienne a détruit neuf drones ukrainiens au-dessus de Koursk dans la nuit, selon le ministère. "
+     "Les débris de l'un d'eux sont tombés sur une maison de Koursk, blessant cinq personnes.", "fr"),
+])
+def test_air_defences_are_the_forces_whose_sky_the_weapons_crossed(extractor, text, lang):
+    """Air defences are a state's forces: those that stop a weapon are its target (before the people its
+    debris hurt)."""
+    [e] = extract(extractor, text, lang, published="2024-08-11").events
+    assert (e.actor1.country_code, e.actor2.name) == ("UA", "Military Forces of Russia")

@@ -1,6 +1,7 @@
 """What statements say about who did it: a claim of responsibility makes the claimant the event's
-actor1; an accusation does not (it is not proof), but the event notes that it was attributed,
-with the accusation as evidence.
+actor1; so does an accusation of an armed group when the report names no attacker (ACLED codes
+the authorities' attribution), and the event notes that it was attributed, with the accusation as
+evidence.
 
 A state's forces saying whom their strike was aimed at ("said it had targeted a Hezbollah
 operative") name the event's actor2 when the report gave none.
@@ -64,6 +65,14 @@ def link_claims(events: list[Event], statements: list[Statement], known: Optiona
         elif s.statement_type == StatementType.ACCUSE and s.target is not None:
             event = _event_spoken_of(timeline, s)
             if event is not None:
+                if _unidentified(event.actor1) and s.target.kind in NON_STATE_KINDS \
+                        and s.target.country_code in (None, event.location.country_code) \
+                        and (event.actor2 is None or event.actor2.name != s.target.name):
+                    # "the governor blamed the attack on the rebels": an attacker nobody else names is the
+                    # group of that country the authorities accuse (ACLED codes the attribution, not a claim),
+                    # unless it was the one attacked
+                    event.actor1 = branch_in(s.target.model_copy(update={"role": None}), event.location.country_code,
+                                             known or {})
                 _note(event, Outcome.ATTRIBUTED, s)
 
 

@@ -136,6 +136,8 @@ def repels(n: Named) -> Optional[str]:
     if not repelled(n):
         return None
     head, repelling = n.head, n.r.words.repelling
+    while head.dep_ == syntax.CONJ:  # "the 5th brigade and the units posted there repelled it": the first conjunct's role
+        head = head.head
     if active(head) and head.head.lemma_.lower() in repelling:
         return ACTOR2
     span = n.r.ctx.doc[n.a.start:n.a.end]  # "une offensive des rebelles": the attack's own "of" names who made it
@@ -153,6 +155,21 @@ def repelled(n: Named) -> bool:
 
 def active(t: Token) -> bool:
     return syntax.is_subject(t) and "pass" not in t.dep_
+
+
+def holds_area(n: Named) -> Optional[str]:
+    """ "Strikes on RSF-held areas", "dans une zone tenue par les FSR": who holds the area struck was
+    struck; "shells fired from areas held by the rebels": who holds the area fire came from fired it."""
+    x, words = n.head, n.r.words
+    if x.head.dep_ == "agent":  # "controlled by the RSF": the agent's preposition, then its verb
+        x = x.head
+    held = x.head
+    if held.i == x.i or held.lemma_.lower() not in words.holding or held.dep_ not in ("acl", "amod") \
+            or held.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    area = held.head
+    marks = [area.head, *(c for c in area.children if c.dep_ == "case")]
+    return ACTOR1 if any(t.lemma_.lower() in words.origins for t in marks) else ACTOR2
 
 
 def marked_agent(n: Named) -> Optional[str]:
@@ -215,7 +232,7 @@ def armed_by_default(n: Named) -> Optional[str]:
 
 
 ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
-    counted_victim, own_relative_clause, speaker, accompanying, stops_weapon, repels, marked_agent, met_charge,
+    counted_victim, own_relative_clause, speaker, accompanying, stops_weapon, repels, holds_area, marked_agent, met_charge,
     misparsed_subject, parse_path, armed_by_default,
 ]
 
@@ -233,7 +250,8 @@ def assign_roles(r: Report, mention: "Mention", actors: list[ActorMention], trig
                  counted: set[int] = frozenset()) -> None:
     """Put each actor named in the mention's tokens in its role."""
     assoc_marks = r.words.associates.find(r.ctx.keys, mention.tokens.start, mention.tokens.stop)
-    charges = [w for w in mention.weapons if w.label in CHARGES]
+    # (a charge is a thing: "jets bombed the town" planted none)
+    charges = [w for w in mention.weapons if w.label in CHARGES and r.ctx.doc[w.end - 1].pos_ not in syntax.VERBS]
     for a in actors:
         role = role_of(Named(r, a, triggers, counted, assoc_marks, charges))
         if role:
@@ -341,7 +359,7 @@ def tells_own_act(r: Report, a: ActorMention, triggers: list[Match]) -> bool:
         t = doc[m.start]
         while t.head.i != verb.i and t.head.i != t.i:  # up to the clause the verb says
             t = t.head
-        if t.head.i == verb.i and t.dep_ in ("xcomp", "ccomp", "advcl") and t.i > verb.i and \
+        if t.head.i == verb.i and t.dep_ in ("xcomp", "ccomp", "advcl") and t.i > verb.i and t.pos_ in syntax.VERBS and \
                 not any(syntax.is_subject(c) and c.lower_ not in r.words.own_pronouns for c in t.children):
             return True  # "l'armée a affirmé avoir neutralisé trois rebelles lors d'un accrochage"
     return False

@@ -64,6 +64,8 @@ class EventWords:
     supporter_prefixes: tuple[str, ...]
     foiling: frozenset[str] = frozenset()  # "thwart": an interception only beside a weapon
     repelling: frozenset[str] = frozenset()  # "repel": its subject was attacked
+    holding: frozenset[str] = frozenset()  # "an area held by the rebels": the side that holds it
+    origins: frozenset[str] = frozenset()  # "fired from", "provenaient de": where fire came from
     perceiving: frozenset[str] = frozenset()  # "heard": an explosion heard is no attack of its own
     vehicles: frozenset[str] = frozenset()  # "intercepted a bus": a vehicle stopped, no weapon
     destroying: tuple[tuple[str, ...], ...] = ()  # ("set", "on", "fire"): the verb, then words under it
@@ -102,6 +104,8 @@ def _compile(language: str, tokenizer) -> EventWords:
         foiling=_lower(lex.foiling),
         repelling=_lower(lex.repelling),
         perceiving=_lower(lex.perceiving),
+        holding=_lower(lex.holding),
+        origins=_lower(lex.origins),
         vehicles=_lower(lex.stopped_vehicles),
         destroying=_phrases(lex.destroying),
         property=_lower(lex.property),

@@ -218,6 +218,8 @@ class Lexicon(_Section):
     # events: interception words said of any plan ("thwarted an attempt"): an interception only beside a weapon
     foiling: Words = []
     repelling: Words = []
+    holding: Words = []  # "held", "tenue": an area held by a side
+    origins: Words = []  # "from", "provenir": where fire came from
     perceiving: Words = []  # "heard", "entendre": what a witness perceived
     stopped_vehicles: Words = []  # "intercepted a bus": what an interception word stops when no weapon is stopped
     speaker_documents: Words = []  # "the statement added", "cette source": the last speaker's words
