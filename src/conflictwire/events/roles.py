@@ -359,7 +359,7 @@ def tells_own_act(r: Report, a: ActorMention, triggers: list[Match]) -> bool:
         t = doc[m.start]
         while t.head.i != verb.i and t.head.i != t.i:  # up to the clause the verb says
             t = t.head
-        if t.head.i == verb.i and t.dep_ in ("xcomp", "ccomp", "advcl") and t.i > verb.i and t.pos_ in syntax.VERBS and \
+        if t.head.i == verb.i and t.dep_ in ("xcomp", "ccomp", "advcl") and t.i > verb.i and \
                 not any(syntax.is_subject(c) and c.lower_ not in r.words.own_pronouns for c in t.children):
             return True  # "l'armée a affirmé avoir neutralisé trois rebelles lors d'un accrochage"
     return False
