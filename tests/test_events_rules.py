@@ -494,6 +494,16 @@ def test_the_other_sides_strike(extractor, lang, text):
         ("Air/drone strike", "Military Forces of Israel"), ("Shelling/artillery/missile attack", "Hezbollah")]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hezbollah fired rockets at Shlomi on Sunday. Israeli troops fought back with heavy artillery."),
+    ("fr", "Le Hezbollah a tiré dimanche des roquettes sur Shlomi. L'armée israélienne a riposté à l'artillerie lourde."),
+])
+def test_the_other_sides_answer_with_guns_fired_from_afar_is_its_own_event(extractor, lang, text):
+    """Named by its weapon rather than by a strike word, the answer is still an event of its own."""
+    events = extract(extractor, text, lang).events
+    assert [(e.actor1.name, e.weapon) for e in events] == [("Hezbollah", "rocket"), ("Military Forces of Israel", "artillery")]
+
+
 @pytest.mark.parametrize("lang,text,sub", [
     ("en", "Militants fired dozens of rockets at Sderot on Monday.", "Shelling/artillery/missile attack"),
     ("en", "Russian forces launched 40 drones at Odesa on Monday.", "Air/drone strike"),

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from ..context import PlaceMention
 from ..gazetteer.keys import place_key
-from ..vocab import Outcome, Trigger
+from ..vocab import Outcome, SubEventType as Sub, Trigger
 from ..text.grammar import determined
 from . import dating
 from .classify import REMOTE, STRIKES
@@ -25,6 +25,7 @@ from .roles import ACTOR1, ACTOR2, ASSOC
 SAME_DAY = "same_day"  # the lexicons' label of "the same day", "le même jour"
 CONTINUATION_GAP = 2  # sentences a placeless mention may stand from the event it continues
 SHORT_KEY = 3  # place keys this long or shorter must match whole ("Bo" is not in "Bobo")
+FIRED = {Sub.AIR_DRONE_STRIKE, Sub.SHELLING}  # what weapons fired from afar make
 
 
 @dataclass
@@ -217,7 +218,7 @@ def the_other_sides_strike(r: Report, d: Draft, m: Mention, p: Optional[PlaceMen
     """ "Hezbollah fired rockets at Safed. Israeli jets struck a depot in the south, killing
     four": a strike from afar by another side than the one that struck before is another event
     (the answer to it), not more of it."""
-    if not m.classes & STRIKES:
+    if not (m.classes & STRIKES or any(REMOTE.get(w.label) in FIRED for w in m.weapons)):  # "riposté à l'artillerie"
         return False
     mine, theirs = sides(m.roles[ACTOR1]), {s for x in d.mentions for s in sides(x.roles[ACTOR1])}
     return bool(mine and theirs and not mine & theirs)
