@@ -260,3 +260,13 @@ def test_who_holds_an_area_was_struck_there_unless_fire_came_from_it(extractor, 
 def test_every_force_named_as_repelling_an_attack_was_its_target(extractor, text, lang):
     [e] = extract(extractor, text, lang).events
     assert sides(e) == (("rebel_group", "SD"), ("state_forces", "SD"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A rocket fired from Lebanon on Monday hit a house in Metula, Israel, killing a man.", "en"),
+    ("Une roquette tirée depuis le Liban a touché lundi une maison à Metula, Israël, tuant un homme.", "fr"),
+])
+def test_country_named_after_a_town_it_holds_is_no_side(extractor, text, lang):
+    """ "In Metula, Israel": the country places the town; the man killed is the target."""
+    [e] = extract(extractor, text, lang).events
+    assert e.actor2.name == "Civilians (Israel)"

@@ -172,6 +172,15 @@ def holds_area(n: Named) -> Optional[str]:
     return ACTOR1 if any(t.lemma_.lower() in words.origins for t in marks) else ACTOR2
 
 
+def country_of_place(n: Named) -> Optional[str]:
+    """ "In Kiryat Shmona, Israel", "à Goma, RDC": a country named after a town it holds places it."""
+    a, doc = n.a, n.r.ctx.doc
+    if a.category != Category.STATE or a.country is None or a.start < 2 or doc[a.start - 1].text != ",":
+        return None
+    placed = any(p.end == a.start - 1 and p.place is not None and p.place.country_code == a.country for p in n.r.ctx.places)
+    return NO_ROLE if placed else None
+
+
 def marked_agent(n: Named) -> Optional[str]:
     """ "L'attaque menée par des jihadistes": the actor finder saw the agent's own marker."""
     return ACTOR1 if n.a.agent else None
@@ -232,7 +241,7 @@ def armed_by_default(n: Named) -> Optional[str]:
 
 
 ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
-    counted_victim, own_relative_clause, speaker, accompanying, stops_weapon, repels, holds_area, marked_agent, met_charge,
+    counted_victim, country_of_place, own_relative_clause, speaker, accompanying, stops_weapon, repels, holds_area, marked_agent, met_charge,
     misparsed_subject, parse_path, armed_by_default,
 ]
 
