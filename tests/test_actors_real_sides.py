@@ -270,3 +270,12 @@ def test_country_named_after_a_town_it_holds_is_no_side(extractor, text, lang):
     """ "In Metula, Israel": the country places the town; the man killed is the target."""
     [e] = extract(extractor, text, lang).events
     assert e.actor2.name == "Civilians (Israel)"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A police official was killed and another injured when a roadside bomb went off in Bannu on Saturday.", "en"),
+    ("Un responsable de la police a été tué samedi à Bannu par l'explosion d'une bombe artisanale.", "fr"),
+])
+def test_person_a_forces_word_qualifies_is_of_that_force(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert e.actor2.name == "Police Forces of Pakistan"

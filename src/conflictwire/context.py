@@ -206,6 +206,13 @@ class DocContext(Document):
         for a in actors:
             if a.start < body:
                 a.start = body  # "Feb 9 - Three militants": the dateline is not part of the phrase
+        # a person a force's word qualifies is of that force ("a police official", "un officier de l'armée")
+        forces = [b for b in actors if b.category in (Category.POLICE, Category.MILITARY)]
+        for a in actors:
+            if a.category in (Category.CIVILIANS, Category.GOVERNMENT):
+                inner = next((b for b in forces if b is not a and a.start <= b.start and b.end <= a.end), None)
+                if inner is not None:
+                    a.category, a.country = inner.category, a.country or inner.country
         says = {c.start for c in self.statement_cues if c.label == StatementType.SAY and self.doc[c.start].pos_ in ("VERB", "AUX")}
         return own_forces(self.doc, actors, says, self.weapons)
 
