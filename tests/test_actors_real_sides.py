@@ -279,3 +279,16 @@ def test_country_named_after_a_town_it_holds_is_no_side(extractor, text, lang):
 def test_person_a_forces_word_qualifies_is_of_that_force(extractor, text, lang):
     [e] = extract(extractor, text, lang).events
     assert e.actor2.name == "Police Forces of Pakistan"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Heavy fighting broke out between federal forces and Fano militiamen in Bahir Dar on Sunday. The clashes began "
+     "after Fano militiamen shot two civilians and attacked a police patrol in the town; soldiers killed "
+     "twelve of them, the army said.", "en"),
+    ("De violents combats ont éclaté dimanche entre les forces fédérales et des miliciens Fano à Bahir Dar. Les "
+     "affrontements ont commencé après que des miliciens Fano ont attaqué un poste de police de la ville ; les soldats "
+     "en ont tué douze, selon l'armée.", "fr"),
+])
+def test_in_fighting_where_both_sides_act_the_side_told_acting_first_leads(extractor, text, lang):
+    [e] = extract(extractor, text, lang).events
+    assert (e.actor1.name, e.actor2.name) == ("Fano Militia", "Military Forces of Ethiopia")

@@ -103,21 +103,24 @@ def ground_changes_hands(c: Cast) -> None:
 def fighters_placed(c: Cast) -> None:
     """ "Fighting broke out between the army and the rebels": sides named in fighting with no role
     of their own; the one named first is actor1 unless the parse names one of them as acting
-    elsewhere ("... after the rebels attacked a post"); the other sides face actor1."""
+    elsewhere ("... after the rebels attacked a post": the side told acting first); the other
+    sides, those acting later included, face actor1."""
     fighters = c.picked.pop(FIGHTER, [])
     if not fighters:
         return
     side = lambda a: side_of(c.r.resolved(a, c.country))  # noqa: E731
     # a crowd the parse makes the subject of the fighting leads it too ("protesters clashed with police")
     named = [a for a in c.picked[ACTOR1] if a.category in FIGHTERS or a.category in (Category.PROTESTERS, Category.RIOTERS)]
-    acting = {side(a) for a in named if acts_in_event(c, a)}
-    if acting:
-        lead = next((a for a in fighters if side(a) in acting), None)
+    acting_first = sorted((a for a in named if acts_in_event(c, a)), key=lambda a: a.start)
+    acting = {side(a) for a in acting_first}
+    if acting:  # the side told acting first leads ("the fighting began when the militants attacked a post")
+        lead = next((a for a in fighters if side(a) == side(acting_first[0])), None) or \
+            next((a for a in fighters if side(a) in acting), None)
     else:
         lead = min(fighters + named, key=lambda a: a.start)
     if lead is not None:
         c.picked[ACTOR1] = [lead, *(a for a in c.picked[ACTOR1] if a is not lead)]
-    ahead = acting | ({side(lead)} if lead is not None else set())
+    ahead = {side(lead)} if lead is not None else acting  # (a side acting later faces the one that began)
     c.picked[ACTOR2][:0] = [a for a in fighters if side(a) not in ahead]
 
 
