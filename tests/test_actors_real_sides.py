@@ -292,3 +292,18 @@ def test_person_a_forces_word_qualifies_is_of_that_force(extractor, text, lang):
 def test_in_fighting_where_both_sides_act_the_side_told_acting_first_leads(extractor, text, lang):
     [e] = extract(extractor, text, lang).events
     assert (e.actor1.name, e.actor2.name) == ("Fano Militia", "Military Forces of Ethiopia")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("An attack attributed to al Shabaab killed six people in Mandera on Monday.", "en"),
+])
+def test_the_group_an_attack_is_laid_on_made_it(extractor, text, lang):
+    """ACLED codes the attribution a report makes: the group is actor1, the people killed actor2."""
+    [e] = extract(extractor, text, lang).events
+    assert (e.actor1.name, e.actor2.kind) == ("Al Shabaab", "civilians")
+
+
+def test_the_group_an_attack_is_laid_on_made_it_when_its_name_hangs_on_a_noun(extractor):
+    [e] = extract(extractor, "Une nouvelle attaque meurtrière attribuée au groupe Red Tabara a été menée lundi à "
+                             "Rugombo. Au moins douze personnes ont perdu la vie.", "fr").events
+    assert e.actor1.name.startswith("RED-Tabara")

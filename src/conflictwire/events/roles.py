@@ -157,6 +157,19 @@ def active(t: Token) -> bool:
     return syntax.is_subject(t) and "pass" not in t.dep_
 
 
+def attributed_to(n: Named) -> Optional[str]:
+    """ "An attack blamed on the rebels", "une attaque attribuée au groupe X": who the act is laid on made it."""
+    x = n.head
+    for _ in range(2):  # "au groupe Red Tabara": the name hangs on its noun
+        if x.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and x.head.pos_ in ("NOUN", "PROPN"):
+            x = x.head
+    verb = x.head.head if x.head.pos_ == "ADP" else x.head  # (English hangs the name on "to"/"on")
+    fired = {i for m in n.triggers for i in range(m.start, m.end)}
+    if verb.lemma_.lower() in n.r.words.attributing and verb.dep_ in ("acl", "amod") and verb.head.i in fired:
+        return ACTOR1
+    return None
+
+
 def holds_area(n: Named) -> Optional[str]:
     """ "Strikes on RSF-held areas", "dans une zone tenue par les FSR": who holds the area struck was
     struck; "shells fired from areas held by the rebels": who holds the area fire came from fired it."""
@@ -241,7 +254,8 @@ def armed_by_default(n: Named) -> Optional[str]:
 
 
 ROLE_RULES: list[Callable[[Named], Optional[str]]] = [
-    counted_victim, country_of_place, own_relative_clause, speaker, accompanying, stops_weapon, repels, holds_area, marked_agent, met_charge,
+    counted_victim, country_of_place, own_relative_clause, attributed_to, speaker, accompanying, stops_weapon, repels, holds_area,
+    marked_agent, met_charge,
     misparsed_subject, parse_path, armed_by_default,
 ]
 

@@ -64,6 +64,7 @@ class EventWords:
     supporter_prefixes: tuple[str, ...]
     foiling: frozenset[str] = frozenset()  # "thwart": an interception only beside a weapon
     repelling: frozenset[str] = frozenset()  # "repel": its subject was attacked
+    attributing: frozenset[str] = frozenset()  # "an attack blamed on the rebels": who is said to have made it
     holding: frozenset[str] = frozenset()  # "an area held by the rebels": the side that holds it
     origins: frozenset[str] = frozenset()  # "fired from", "provenaient de": where fire came from
     perceiving: frozenset[str] = frozenset()  # "heard": an explosion heard is no attack of its own
@@ -104,6 +105,7 @@ def _compile(language: str, tokenizer) -> EventWords:
         foiling=_lower(lex.foiling),
         repelling=_lower(lex.repelling),
         perceiving=_lower(lex.perceiving),
+        attributing=_lower(lex.attributing),
         holding=_lower(lex.holding),
         origins=_lower(lex.origins),
         vehicles=_lower(lex.stopped_vehicles),

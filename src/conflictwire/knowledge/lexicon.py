@@ -218,6 +218,7 @@ class Lexicon(_Section):
     # events: interception words said of any plan ("thwarted an attempt"): an interception only beside a weapon
     foiling: Words = []
     repelling: Words = []
+    attributing: Words = []  # "attributed to", "attribuée à": whom an act is laid on
     holding: Words = []  # "held", "tenue": an area held by a side
     origins: Words = []  # "from", "provenir": where fire came from
     perceiving: Words = []  # "heard", "entendre": what a witness perceived
