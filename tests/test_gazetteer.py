@@ -78,6 +78,9 @@ def test_keys_fold_case_accents_articles_and_generic_words():
     assert strip_generic("base aérienne d'Ain al-Asad") == ("ain al-asad", "airbase")
     assert strip_generic("barrage de Mossoul") == ("mossoul", "dam")
     assert strip_generic("Damascus") == ("damascus", None)
+    # a list's plural generic word: "the regions of Kursk and ...", "les provinces de Kunar et ..."
+    assert strip_generic("regions of Kursk") == ("kursk", "admin1")
+    assert strip_generic("provinces de Kunar") == ("kunar", "admin1")
 
 
 # --- build -----------------------------------------------------------------------------------------

@@ -241,3 +241,14 @@ def test_part_of_a_country_named_beside_an_unknown_village_outweighs_the_town_be
     r = extractor.extract_article(Article.create(text, lang, published="2024-05-09"))
     strike = next(e for e in r.events if e.sub_event_type == "Air/drone strike")
     assert strike.location.country_code == "LB" and strike.actor1.kind == "external_forces"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Air defences shot down drones over the Russian regions of Bryansk and Voronezh on Sunday, the ministry said.", "en"),
+    ("Des frappes aériennes ont visé dimanche les provinces de Kunar et de Paktika, selon le ministère.", "fr"),
+])
+def test_the_names_a_plural_area_word_lists_are_areas_too(extractor, text, lang):
+    """ "the regions of A and B": A and B are regions (coarse, at the region), not their namesake towns."""
+    events = extract(extractor, text, lang, published="2024-08-12").events
+    assert {e.location.geo_precision for e in events} == {3}
+    assert len(events) == 2

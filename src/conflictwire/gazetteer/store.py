@@ -25,7 +25,7 @@ from .. import storage
 from ..errors import GazetteerError  # defined with the other errors; imported from here too
 from ..storage import data_dir  # noqa: F401 (where the gazetteer lives: read from here too)
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10  # 10: plural generic words ("regions of A and B") are stripped from keys too
 FILE_NAME = "gazetteer.sqlite"
 
 KIND_MAIN, KIND_ALT, KIND_STRIPPED, KIND_CODE = 0, 1, 2, 3

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..find.actors import ActorMention
 from ..find.places import (PlaceMention, area_words, compass_key, dateline_place, entity_places, feature_places,
                            is_locative, name_before, place_words, proper_name)
-from ..gazetteer.keys import place_key
+from ..gazetteer.keys import place_key, strip_generic
 from ..gazetteer.query import Candidate, Gazetteer, km, neighbours
 from ..knowledge import lexicon, territories
 from ..model import Place
@@ -238,8 +238,9 @@ class PlaceReader:
             # ("Ed Debba in Northern State, Tandalti in White Nile state, ...": no chain of areas)
             if not (closed or placed >= 2) or len(members) < 2:
                 continue
+            kind = strip_generic(self._lookup_words(p))[1] if p.feature == "area" else None  # "the regions of A and B"
             for m in members:
-                self._lists[id(m)] = p.start
+                self._lists[id(m)], m.feature = p.start, m.feature or kind
                 if m not in found and m not in out:
                     out.append(m)
                     covered.update(range(m.start, m.end))
