@@ -187,6 +187,17 @@ def test_an_act_only_sought_is_not_done(extractor, text, lang):
     assert "Arrests" not in [e.sub_event_type for e in r.events]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("The Arakan Army warned of heavy strikes on army bases in Sittwe on Sunday and urged residents to leave.", "en"),
+    ("L'Armée d'Arakan a menacé dimanche de frappes massives sur les bases de l'armée à Sittwe.", "fr"),
+])
+def test_a_strike_only_threatened_is_no_event(extractor, text, lang):
+    """ "Warned of strikes", "menacé de frappes": the threat is a statement, the strike is not done."""
+    r = extract(extractor, text, lang, "2024-05-07")
+    assert r.events == []
+    assert [s.statement_type for s in r.statements][:1] == ["THREATEN"]
+
+
 def test_an_arrest_made_is_one(extractor):
     r = extract(extractor, "Police arrested a suspect in Parakou on Monday.", "en", "2024-05-07")
     assert [e.sub_event_type for e in r.events] == ["Arrests"]

@@ -102,6 +102,14 @@ def conflict_toll(tok: Token, conflict_subjects: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in conflict_subjects for c in subjects)
 
 
+def threatened(r: Report, tok: Token) -> bool:
+    """ "warned of a massive strike on the bases", "a menacé de frappes": the act a threat or a warning
+    names is not done."""
+    verb = syntax.clause_verb(tok)
+    return tok.pos_ == "NOUN" and verb != tok.i and any(
+        c.label in (StatementType.THREATEN, StatementType.WARN) for c in r.ctx.covering(r.ctx.statement_cues, verb))
+
+
 def valid(r: Report, m: Match, sent: Span) -> bool:
     ctx, words = r.ctx, r.words
     tok = ctx.doc[m.start]
@@ -109,6 +117,8 @@ def valid(r: Report, m: Match, sent: Span) -> bool:
         return False
     if any(c.label == StatementType.CLAIM for c in ctx.covering(ctx.statement_cues, tok.head.i)):
         return False  # "l'attaque a été revendiquée par...": the claim speaks of the event told before
+    if threatened(r, tok):
+        return False
     if not ctx.times_in(sent.start, sent.end) and syntax.simple_present(tok):
         # a trigger in the simple present with no date in its sentence is a habit or a general truth
         return False  # "the group's cells still carry out sporadic attacks": what happens, not what happened
