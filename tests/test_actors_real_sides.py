@@ -307,3 +307,14 @@ def test_the_group_an_attack_is_laid_on_made_it_when_its_name_hangs_on_a_noun(ex
     [e] = extract(extractor, "Une nouvelle attaque meurtrière attribuée au groupe Red Tabara a été menée lundi à "
                              "Rugombo. Au moins douze personnes ont perdu la vie.", "fr").events
     assert e.actor1.name.startswith("RED-Tabara")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Boko Haram has long been active in the region. On Sunday, ISWAP fighters raided a base in Damasak, killing "
+     "four soldiers. Jets later bombed the attackers in Malam Fatori.", "en"),
+    ("Boko Haram est actif dans la région depuis longtemps. Dimanche, des combattants de l'ISWAP ont attaqué une base "
+     "à Damasak, tuant quatre soldats. Des avions ont ensuite bombardé les assaillants à Malam Fatori.", "fr"),
+])
+def test_attackers_named_with_the_article_are_the_group_named_last_before_them(extractor, text, lang):
+    strike = next(e for e in extract(extractor, text, lang, published="2025-01-06").events if e.weapon == "airstrike")
+    assert strike.actor2.name == "Islamic State (West Africa)"

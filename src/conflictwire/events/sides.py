@@ -17,6 +17,7 @@ from ..find.actors import ActorMention
 from ..find.places import is_of
 from ..model import Actor, Evidence
 from ..resolve.actors import people_of
+from ..text.grammar import determined
 from ..vocab import FACILITIES, STATE_KINDS, ActorKind, Category, StatementType, Trigger, Weapon
 from . import syntax
 from .classify import STRIKES
@@ -337,7 +338,8 @@ def attacker_left_unnamed(r: Report, d: Draft) -> bool:
 
 def named_group(r: Report, a: ActorMention, sides: set[str], country: Optional[str] = None) -> ActorMention:
     """ "Eleven insurgents died" where the paragraph names one armed group ("Al Shabaab
-    fighters had held the town"): the insurgents are that group. Never for attackers the
+    fighters had held the town"): the insurgents are that group; "the attackers", where several
+    are named, the group named last before them. Never for attackers the
     report calls unidentified or pro-something, nor from accusations and denials, nor
     the group already on the other side."""
     ctx = r.ctx
@@ -350,6 +352,9 @@ def named_group(r: Report, a: ActorMention, sides: set[str], country: Optional[s
     if not groups:  # none in its paragraph: the one group the whole report names, if it names one
         sole = sole_group(r, country)
         groups, names = ([sole], {sole.group.name}) if sole else ([], set())
+    if len(names) != 1 and determined(ctx.doc[a.head]):  # "the attackers": the group named last before them
+        groups = [g for g in (groups or r.proven_groups) if g.head < a.start][-1:]
+        names = {g.group.name for g in groups}
     return groups[0] if len(names) == 1 and not names & sides else a
 
 
