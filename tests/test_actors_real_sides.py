@@ -272,6 +272,13 @@ def test_country_named_after_a_town_it_holds_is_no_side(extractor, text, lang):
     assert e.actor2.name == "Civilians (Israel)"
 
 
+def test_country_after_a_town_and_a_comma_that_acts_is_a_side(extractor):
+    """ "After clashes in Khost, Afghanistan shelled...": the country is the subject, not the town's."""
+    [e] = extract(extractor, "After clashes in Khost, Afghanistan shelled Pakistani border posts near Parachinar "
+                             "on Tuesday.", "en").events
+    assert e.actor1.name == "Military Forces of Afghanistan"
+
+
 @pytest.mark.parametrize("text, lang", [
     ("A police official was killed and another injured when a roadside bomb went off in Bannu on Saturday.", "en"),
     ("Un responsable de la police a été tué samedi à Bannu par l'explosion d'une bombe artisanale.", "fr"),

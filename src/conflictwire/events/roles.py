@@ -188,7 +188,8 @@ def holds_area(n: Named) -> Optional[str]:
 def country_of_place(n: Named) -> Optional[str]:
     """ "In Kiryat Shmona, Israel", "à Goma, RDC": a country named after a town it holds places it."""
     a, doc = n.a, n.r.ctx.doc
-    if a.category != Category.STATE or a.country is None or a.start < 2 or doc[a.start - 1].text != ",":
+    if a.category != Category.STATE or a.country is None or a.start < 2 or doc[a.start - 1].text != "," \
+            or syntax.is_subject(doc[a.head]):  # (not "after strikes in Balochistan, Pakistan launched raids")
         return None
     placed = any(p.end == a.start - 1 and p.place is not None and p.place.country_code == a.country for p in n.r.ctx.places)
     return NO_ROLE if placed else None
