@@ -238,7 +238,7 @@ def test_attacker_nobody_names_is_the_group_the_authorities_accuse(extractor, te
 @pytest.mark.parametrize("text, lang, expected", [
     ("Three civilians were killed on Tuesday in an air strike on a district controlled by the TNLA in Kutkai.", "en",
      ("state_forces", "civilians")),
-    ("Trois civils ont été tués mardi dans un raid aérien sur un quartier tenu par le TNLA à Kutkai.", "fr",
+    ("Un raid aérien a tué mardi trois civils dans un quartier tenu par le TNLA à Kutkai.", "fr",
      ("state_forces", "civilians")),
     ("Army jets bombed TNLA-held villages near Kutkai on Monday.", "en", ("state_forces", "rebel_group")),
     ("Shells fired from areas held by the TNLA hit a market in Kutkai on Monday, killing four people.", "en",
@@ -280,7 +280,7 @@ def test_country_after_a_town_and_a_comma_that_acts_is_a_side(extractor):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("A police official was killed and another injured when a roadside bomb went off in Bannu on Saturday.", "en"),
+    ("On Saturday a roadside bomb killed a police official and wounded his driver in Bannu.", "en"),
     ("Un responsable de la police a été tué samedi à Bannu par l'explosion d'une bombe artisanale.", "fr"),
 ])
 def test_person_a_forces_word_qualifies_is_of_that_force(extractor, text, lang):
@@ -289,12 +289,12 @@ def test_person_a_forces_word_qualifies_is_of_that_force(extractor, text, lang):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Heavy fighting broke out between federal forces and Fano militiamen in Bahir Dar on Sunday. The clashes began "
-     "after Fano militiamen shot two civilians and attacked a police patrol in the town; soldiers killed "
-     "twelve of them, the army said.", "en"),
-    ("De violents combats ont éclaté dimanche entre les forces fédérales et des miliciens Fano à Bahir Dar. Les "
-     "affrontements ont commencé après que des miliciens Fano ont attaqué un poste de police de la ville ; les soldats "
-     "en ont tué douze, selon l'armée.", "fr"),
+    ("Clashes erupted on Sunday in Bahir Dar between the army and Fano militiamen. The clashes began after Fano "
+     "militiamen shot two civilians and attacked a police patrol in the town; soldiers killed twelve of them, the army "
+     "said.", "en"),
+    ("Des affrontements ont opposé dimanche l'armée à des miliciens Fano à Bahir Dar. Les combats ont commencé après "
+     "que des miliciens Fano ont attaqué un poste de police de la ville ; les soldats en ont tué douze, selon "
+     "l'armée.", "fr"),
 ])
 def test_in_fighting_where_both_sides_act_the_side_told_acting_first_leads(extractor, text, lang):
     [e] = extract(extractor, text, lang).events
@@ -311,8 +311,8 @@ def test_the_group_an_attack_is_laid_on_made_it(extractor, text, lang):
 
 
 def test_the_group_an_attack_is_laid_on_made_it_when_its_name_hangs_on_a_noun(extractor):
-    [e] = extract(extractor, "Une nouvelle attaque meurtrière attribuée au groupe Red Tabara a été menée lundi à "
-                             "Rugombo. Au moins douze personnes ont perdu la vie.", "fr").events
+    [e] = extract(extractor, "Une embuscade meurtrière attribuée au groupe Red Tabara a été tendue lundi près de "
+                             "Rugombo. Au moins douze personnes y ont perdu la vie.", "fr").events
     assert e.actor1.name.startswith("RED-Tabara")
 
 

@@ -112,10 +112,10 @@ def test_the_weapons_just_told_shot_down_are_the_same_event(extractor, text, lan
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Air defences destroyed nine Ukrainian drones over Kursk overnight, the ministry said. Debris from one of them "
-     "fell on a house in Kursk, injuring five people.", "en"),
-    ("La défense antiaérienne a détruit neuf drones ukrainiens au-dessus de Koursk dans la nuit, selon le ministère. "
-     "Les débris de l'un d'eux sont tombés sur une maison de Koursk, blessant cinq personnes.", "fr"),
+    ("Air defences shot down nine Ukrainian drones above Bryansk overnight, the ministry said. Debris from one of them "
+     "fell on a house in Bryansk, injuring five people.", "en"),
+    ("La défense antiaérienne a abattu neuf drones ukrainiens au-dessus de Briansk dans la nuit, selon le ministère. "
+     "Les débris de l'un d'eux sont tombés sur une maison de Briansk, blessant cinq personnes.", "fr"),
 ])
 def test_air_defences_are_the_forces_whose_sky_the_weapons_crossed(extractor, text, lang):
     """Air defences are a state's forces: those that stop a weapon are its target (before the people its

@@ -496,7 +496,7 @@ def test_the_other_sides_strike(extractor, lang, text):
 
 @pytest.mark.parametrize("lang,text", [
     ("en", "Hezbollah fired rockets at Shlomi on Sunday. Israeli troops fought back with heavy artillery."),
-    ("fr", "Le Hezbollah a tiré dimanche des roquettes sur Shlomi. L'armée israélienne a riposté à l'artillerie lourde."),
+    ("fr", "Le Hezbollah a tiré dimanche des roquettes sur Shlomi. Les forces israéliennes ont riposté à l'artillerie lourde."),
 ])
 def test_the_other_sides_answer_with_guns_fired_from_afar_is_its_own_event(extractor, lang, text):
     """Named by its weapon rather than by a strike word, the answer is still an event of its own."""

@@ -171,10 +171,10 @@ def attributed_to(n: Named) -> Optional[str]:
 
 
 def holds_area(n: Named) -> Optional[str]:
-    """ "Strikes on RSF-held areas", "dans une zone tenue par les FSR": who holds the area struck was
-    struck; "shells fired from areas held by the rebels": who holds the area fire came from fired it."""
+    """ "Jets bombed rebel-held villages", "un quartier tenu par la milice": who holds the area struck was
+    struck; "shells fired from districts held by the rebels": who holds the area fire came from fired it."""
     x, words = n.head, n.r.words
-    if x.head.dep_ == "agent":  # "controlled by the RSF": the agent's preposition, then its verb
+    if x.head.dep_ == "agent":  # "controlled by the militia": the agent's preposition, then its verb
         x = x.head
     held = x.head
     if held.i == x.i or held.lemma_.lower() not in words.holding or held.dep_ not in ("acl", "amod") \
