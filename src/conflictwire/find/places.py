@@ -189,8 +189,8 @@ def entity_places(doc: Doc, covered: set[int]) -> list[PlaceMention]:
 
 
 def elided_siblings(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
-    """ "West and North Darfur", "North and South Kivu": the compass word before "and" names the sibling
-    area whose name the coordination left out ("West Darfur"), whether the NER took the words as one
+    """ "East and South Darfur", "North and South Kivu": the compass word before "and" names the sibling
+    area whose name the coordination left out ("East Darfur"), whether the NER took the words as one
     name or as two."""
     words, conjunctions = place_words(doc.lang_), {fold(w) for w in lexicon(doc.lang_).conjunctions}
     compass = lambda t: t.text[:1].isupper() and compass_key(t.text) in words.directions  # noqa: E731
@@ -204,7 +204,7 @@ def elided_siblings(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             out += [PlaceMention(i, i + 1, joined(doc[i], doc[i + 3:p.end].text), span_start=i, span_end=i + 1),
                     PlaceMention(i + 2, p.end, doc[i + 2:p.end].text, span_start=i + 2, span_end=p.end)]
         elif i >= 2 and p.end - i >= 2 and compass(doc[i]) and fold(doc[i - 1].lower_) in conjunctions and compass(doc[i - 2]):
-            drop.update(id(q) for q in [alone.get(i - 2)] if q is not None)  # two: "West" and "North Darfur"
+            drop.update(id(q) for q in [alone.get(i - 2)] if q is not None)  # two: "East" and "South Darfur"
             out.append(PlaceMention(i - 2, i - 1, joined(doc[i - 2], doc[i + 1:p.end].text), span_start=i - 2, span_end=i - 1))
     return [p for p in found if id(p) not in drop] + out
 
