@@ -7,6 +7,7 @@ verb and asks `PATH_RULES` at each step: a passive subject, a phrase with "by", 
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Optional
 
@@ -44,6 +45,11 @@ class Named:
     @property
     def head(self) -> Token:
         return self.r.ctx.doc[self.a.head]
+
+    @functools.cached_property
+    def fired(self) -> set[int]:
+        """The tokens of the mention's triggers."""
+        return {i for m in self.triggers for i in range(m.start, m.end)}
 
 
 # --- the rules, in order ------------------------------------------------------------------------
@@ -164,8 +170,7 @@ def attributed_to(n: Named) -> Optional[str]:
         if x.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and x.head.pos_ in ("NOUN", "PROPN"):
             x = x.head
     verb = x.head.head if x.head.pos_ == "ADP" else x.head  # (English hangs the name on "to"/"on")
-    fired = {i for m in n.triggers for i in range(m.start, m.end)}
-    if verb.lemma_.lower() in n.r.words.attributing and verb.dep_ in ("acl", "amod") and verb.head.i in fired:
+    if verb.lemma_.lower() in n.r.words.attributing and verb.dep_ in ("acl", "amod") and verb.head.i in n.fired:
         return ACTOR1
     return None
 
@@ -208,7 +213,7 @@ def met_charge(n: Named) -> Optional[str]:
     found = path_decision(n)
     if found is not None and found[0] is agent_phrase:  # "a mine laid by soldiers"
         return None
-    doc, fired = n.r.ctx.doc, {i for m in n.triggers for i in range(m.start, m.end)}
+    doc, fired = n.r.ctx.doc, n.fired
     subject = subject_of(n.head)
     for w in n.charges:
         charge = doc[w.end - 1]

@@ -41,6 +41,7 @@ class PlaceWords:
     prepositions: frozenset[str]  # after which a name the NER missed may be a place
     of: frozenset[str]  # "of", "de": joins a place word to its name
     directions: dict[str, str]  # "northeastern", "nordest" -> "northeast" (hyphens dropped)
+    conjunctions: frozenset[str]  # "and", "et": join the names of a list
 
 
 @functools.cache
@@ -48,7 +49,7 @@ def place_words(language: str) -> PlaceWords:
     words = lexicon(language).places
     sets = (frozenset(fold(w) for w in ws) for ws in (words.locative, words.prepositions, words.of))
     directions = {compass_key(w): point for point, ws in words.directions.items() for w in ws}
-    return PlaceWords(*sets, directions)
+    return PlaceWords(*sets, directions, frozenset(fold(w) for w in lexicon(language).conjunctions))
 
 
 def compass_key(text: str) -> str:
@@ -192,18 +193,18 @@ def elided_siblings(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
     """ "East and South Darfur", "North and South Kivu": the compass word before "and" names the sibling
     area whose name the coordination left out ("East Darfur"), whether the NER took the words as one
     name or as two."""
-    words, conjunctions = place_words(doc.lang_), {fold(w) for w in lexicon(doc.lang_).conjunctions}
+    words = place_words(doc.lang_)
     compass = lambda t: t.text[:1].isupper() and compass_key(t.text) in words.directions  # noqa: E731
     joined = lambda t, rest: t.text + ("" if rest.startswith("-") else " ") + rest  # noqa: E731
     alone = {p.start: p for p in found if p.end - p.start == 1}
     out, drop = [], set()
     for p in found:
         i = p.start
-        if p.end - i >= 4 and compass(doc[i]) and fold(doc[i + 1].lower_) in conjunctions and compass(doc[i + 2]):
+        if p.end - i >= 4 and compass(doc[i]) and fold(doc[i + 1].lower_) in words.conjunctions and compass(doc[i + 2]):
             drop.add(id(p))  # one name: "North and South Kivu"
             out += [PlaceMention(i, i + 1, joined(doc[i], doc[i + 3:p.end].text), span_start=i, span_end=i + 1),
                     PlaceMention(i + 2, p.end, doc[i + 2:p.end].text, span_start=i + 2, span_end=p.end)]
-        elif i >= 2 and p.end - i >= 2 and compass(doc[i]) and fold(doc[i - 1].lower_) in conjunctions and compass(doc[i - 2]):
+        elif i >= 2 and p.end - i >= 2 and compass(doc[i]) and fold(doc[i - 1].lower_) in words.conjunctions and compass(doc[i - 2]):
             drop.update(id(q) for q in [alone.get(i - 2)] if q is not None)  # two: "East" and "South Darfur"
             out.append(PlaceMention(i - 2, i - 1, joined(doc[i - 2], doc[i + 1:p.end].text), span_start=i - 2, span_end=i - 1))
     return [p for p in found if id(p) not in drop] + out

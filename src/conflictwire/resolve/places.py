@@ -212,7 +212,7 @@ class PlaceReader:
         first lies in; the NER misses many, so a listed name the gazetteer knows is taken. Each list's
         members are remembered (`_lists`): they are neither each other's areas nor contexts."""
         doc, out = self.doc, []
-        conjunctions = {fold(w) for w in lexicon(doc.lang_).conjunctions}
+        conjunctions = place_words(doc.lang_).conjunctions
         at = {p.start: p for p in found}
         for p in sorted(found, key=lambda p: p.start):
             if id(p) in self._lists or self.gazetteer.country_code_of(p.name):
@@ -485,7 +485,7 @@ class PlaceReader:
 
     def _link_context(self, places: list[PlaceMention]) -> None:
         """A place that closely follows another ("X, à l'ouest de Y", "X in Y") qualifies it."""
-        conjunctions = {fold(w) for w in lexicon(self.doc.lang_).conjunctions} | {";"}
+        conjunctions = place_words(self.doc.lang_).conjunctions | {";"}
         for a, b in zip(places, places[1:]):
             if self._same_list(a, b) or id(b) in self._lists and id(a) not in self._lists:
                 continue  # a listed place is a place of its own ("Rabak in White Nile state, Kadugli in ...")
